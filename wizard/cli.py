@@ -1,0 +1,182 @@
+"""The command line: validate, list, run and paths (more commands register themselves here).
+
+Exit codes: 0 done, 1 the trees have problems, 2 a bad request (unknown tree, question, answer),
+3 the answers given stop short of an outcome.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard import __version__
+from wizard.core.catalog import Catalog
+from wizard.core.paths import format_paths
+from wizard.core.problems import Problem, TreeError
+from wizard.core.replay import Replay, UnknownAnswer, replay
+from wizard.core.transcript import Transcript
+from wizard.locations import bundled_trees
+from wizard.textreport import format_transcript
+from wizard.treedir import folder_of, load_folder
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A request the program cannot carry out; printed in one line, exit 2."""
+
+
+def trees_folder(args: argparse.Namespace) -> Path:
+    return Path(args.trees) if getattr(args, "trees", None) else bundled_trees()
+
+
+def load(args: argparse.Namespace) -> Catalog:
+    return load_folder(trees_folder(args))
+
+
+# -- validate
+def cmd_validate(args: argparse.Namespace) -> int:
+    targets = [Path(p) for p in args.paths] or [trees_folder(args)]
+    problems: list[Problem] = []
+    trees = sources = 0
+    for target in targets:
+        if target.is_file():
+            cat = load_folder(folder_of(target))
+            problems += [p for p in cat.problems if Path(p.file) == target]
+        else:
+            cat = load_folder(target)
+            problems += cat.problems
+        trees += len(cat.trees)
+        sources += len(cat.sources)
+    for p in sorted(set(problems)):
+        print(p)
+    files = len({p.file for p in problems})
+    if problems:
+        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"OK: {trees} tree(s) and {sources} source(s), no problems", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- list
+def cmd_list(args: argparse.Namespace) -> int:
+    cat = load(args)
+    for t in cat.sorted_trees():
+        print(f"{t.id:<20} {t.version:<8} {t.title}")
+    for name in sorted(cat.failed):
+        print(f"{'(unavailable)':<29} {name}: {cat.failed[name][0].message}")
+    return EXIT_OK
+
+
+# -- run
+def parse_answers(pairs: list[str]) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, e.g. on_duty=yes")
+        answers[key.strip()] = value.strip()
+    return answers
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    cat = load(args)
+    answers = parse_answers(args.answer or [])
+    try:
+        result = replay(cat, args.tree_id, answers)
+    except UnknownAnswer as exc:
+        raise CliError(str(exc)) from exc
+    for key in result.unused:
+        print(f"note: --answer {key}={answers[key]} was not used: that question is not on this path",
+              file=sys.stderr)
+    transcript = result.walk.transcript()
+    if getattr(args, "pdf", None):
+        write_pdf(args, transcript)
+    if args.json:
+        data = transcript.to_dict()
+        if result.pending is not None:
+            data["pending"] = result.pending_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(format_transcript(transcript))
+        if result.pending is not None:
+            print(_pending_text(result))
+    return EXIT_PENDING if result.pending is not None else EXIT_OK
+
+
+def write_pdf(args: argparse.Namespace, transcript: Transcript) -> None:
+    """Overridden once the PDF export lands; until then --pdf is refused clearly."""
+    raise CliError("--pdf is not available in this build")
+
+
+def _pending_text(result: Replay) -> str:
+    p = result.pending_dict()
+    lines = [f"Not finished. Next question ({p['question_id']}): {p['text']}"]
+    lines += [f"  --answer {p['question_id']}={a['id']:<16} {a['label']}" for a in p["answers"]]
+    return "\n".join(lines)
+
+
+# -- paths
+def cmd_paths(args: argparse.Namespace) -> int:
+    print(format_paths(load(args), args.tree_id), end="")
+    return EXIT_OK
+
+
+Register = Callable[[argparse._SubParsersAction], None]
+EXTRA_COMMANDS: list[Register] = []  # other modules' commands (records, graph, ...)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="purdah-wizard",
+        description="During the pre-election period, may I do this? With no command, opens the "
+                    "window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--trees", metavar="DIR",
+                        help="load trees from this folder instead of the bundled ones")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check tree files and report every problem")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="tree folders or files (default: the bundled trees)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("list", help="list the trees: id, version, title")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("run", help="replay a walk from answers and print its transcript")
+    p.add_argument("tree_id", metavar="TREE_ID")
+    p.add_argument("--answer", "-a", action="append", metavar="QUESTION_ID=ANSWER_ID",
+                   help="an answer; repeat for each question")
+    p.add_argument("--json", action="store_true", help="print the transcript as JSON")
+    p.add_argument("--pdf", metavar="FILE", help="also save the reasoning as a PDF")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("paths", help="print every path through a tree and its verdict")
+    p.add_argument("tree_id", metavar="TREE_ID")
+    p.set_defaults(func=cmd_paths)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return open_window(args)
+    try:
+        return args.func(args)
+    except (CliError, TreeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """The GUI replaces this once it lands; until then, print the help."""
+    build_parser().print_help()
+    return EXIT_OK

@@ -1,0 +1,99 @@
+"""The tree model: questions, answers, outcomes, and the source guidance they quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wizard.core.yamlread import Pos
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to a question, and where it leads: a node of this tree or of another tree."""
+
+    id: str
+    label: str
+    explain: str = ""
+    next: str | None = None  # a node id; in `tree` when that is set, else in this tree
+    tree: str | None = None  # another tree's id; with no `next`, that tree's start
+    pos: Pos = Pos(0, 0)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    answers: tuple[Answer, ...]
+    help: str = ""
+    pos: Pos = Pos(0, 0)
+
+    def answer(self, answer_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.id == answer_id), None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    verdict: str
+    title: str
+    advice: str
+    cite: tuple[str, ...]
+    pos: Pos = Pos(0, 0)
+    cite_pos: tuple[Pos, ...] = ()
+
+
+Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One decision tree, as loaded from one file."""
+
+    id: str
+    title: str
+    summary: str
+    version: str
+    effective: str
+    source: str
+    start: str
+    keywords: tuple[str, ...]
+    questions: dict[str, Question]
+    outcomes: dict[str, Outcome]
+    name: str  # the name it was loaded under, for messages
+    sha256: str
+    order: int = 100  # where it stands among the topics on the home screen
+    pos: Pos = Pos(0, 0)
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False)
+
+    def node(self, node_id: str) -> Node | None:
+        return self.questions.get(node_id) or self.outcomes.get(node_id)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One statement of guidance, verbatim."""
+
+    id: str
+    text: str
+    heading: str = ""
+    pos: Pos = Pos(0, 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A guidance document split into clauses that outcomes quote."""
+
+    id: str
+    title: str
+    reference: str
+    publisher: str
+    date: str
+    description: str
+    clauses: dict[str, Clause]
+    name: str
+    sha256: str
+    url: str = ""
+
+    def citation(self) -> str:
+        """How the document is named under a quotation."""
+        return f"{self.publisher}, {self.title} ({self.reference})"

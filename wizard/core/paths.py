@@ -1,0 +1,71 @@
+"""Every path through a tree, so that a reviewer can read all that a tree can say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.core.catalog import Catalog, NodeRef
+from wizard.core.model import Answer, Outcome, Question
+from wizard.core.problems import TreeError
+from wizard.core.verdicts import VERDICTS
+
+
+@dataclass(frozen=True)
+class PathStep:
+    tree_id: str
+    question: Question
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Path:
+    steps: tuple[PathStep, ...]
+    tree_id: str  # where the outcome is
+    outcome: Outcome | None  # None when an answer leads into a tree that is not loaded
+    broken: str = ""  # why the path stops short
+
+
+def all_paths(catalog: Catalog, tree_id: str) -> list[Path]:
+    """Depth first, in the order the answers are written. Trees are acyclic (the validator
+    drops any tree with a loop), so this ends."""
+    tree = catalog.tree(tree_id)
+    out: list[Path] = []
+    _walk(catalog, (tree.id, tree.start), (), out)
+    return out
+
+
+def _walk(catalog: Catalog, ref: NodeRef, so_far: tuple[PathStep, ...], out: list[Path]) -> None:
+    node = catalog.node(ref)
+    if isinstance(node, Outcome):
+        out.append(Path(so_far, ref[0], node))
+        return
+    tree = catalog.tree(ref[0])
+    for a in node.answers:
+        step = (*so_far, PathStep(ref[0], node, a))
+        try:
+            target = catalog.target(tree, a.next, a.tree)
+        except TreeError as exc:
+            out.append(Path(step, ref[0], None, str(exc)))
+            continue
+        _walk(catalog, target, step, out)
+
+
+def format_paths(catalog: Catalog, tree_id: str) -> str:
+    """A readable listing of every path; committed as a snapshot and reviewed as policy."""
+    tree = catalog.tree(tree_id)
+    paths = all_paths(catalog, tree_id)
+    lines = [f"# {tree.id}: {tree.title} (version {tree.version}, {len(paths)} paths)", ""]
+    for n, p in enumerate(paths, 1):
+        if p.outcome is None:
+            lines.append(f"path {n}: BROKEN: {p.broken}")
+        else:
+            v = VERDICTS[p.outcome.verdict]
+            lines.append(f"path {n}: {v.label.upper()} [{p.tree_id}:{p.outcome.id}]")
+        for s in p.steps:
+            where = "" if s.tree_id == tree.id else f"{s.tree_id}:"
+            lines.append(f"  {where}{s.question.id}={s.answer.id}  "
+                         f"{s.question.text} → {s.answer.label}")
+        if p.outcome is not None:
+            lines.append(f"  => {p.outcome.title}  (cites: {', '.join(p.outcome.cite)})")
+        lines.append("")
+    return "\n".join(lines)

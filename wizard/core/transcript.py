@@ -1,0 +1,113 @@
+"""The transcript of a walk: what was asked, what was answered, what the guidance says.
+
+The GUI, the PDF and the advice records all use this one record, so it round-trips through JSON
+without loss and holds everything needed to read it years later, after the trees have changed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class TreeRef:
+    id: str
+    title: str
+    version: str
+    effective: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    title: str
+    reference: str
+    publisher: str
+    date: str
+
+
+@dataclass(frozen=True)
+class QuotedClause:
+    source_id: str
+    clause_id: str
+    heading: str
+    text: str
+    citation: str  # "publisher, title (reference)"
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    number: int
+    tree_id: str
+    question_id: str
+    question: str
+    help: str
+    answer_id: str
+    answer: str
+    explain: str
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class OutcomeRecord:
+    tree_id: str
+    id: str
+    verdict: str
+    verdict_label: str
+    title: str
+    advice: str
+    citations: tuple[QuotedClause, ...]
+    reached_at: str
+
+
+@dataclass(frozen=True)
+class Transcript:
+    program_version: str
+    started_at: str
+    tree: TreeRef  # the tree the walk started in
+    trees: tuple[TreeRef, ...]  # every tree the walk passed through, start first
+    sources: tuple[SourceRef, ...]
+    steps: tuple[StepRecord, ...]
+    outcome: OutcomeRecord | None
+    format: int = field(default=FORMAT)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Transcript:
+        """Rebuild a transcript; a missing or mistyped field raises ValueError naming it."""
+        try:
+            outcome = d["outcome"]
+            return cls(
+                program_version=d["program_version"],
+                started_at=d["started_at"],
+                tree=TreeRef(**d["tree"]),
+                trees=tuple(TreeRef(**t) for t in d["trees"]),
+                sources=tuple(SourceRef(**s) for s in d["sources"]),
+                steps=tuple(StepRecord(**s) for s in d["steps"]),
+                outcome=None if outcome is None else OutcomeRecord(
+                    **{**outcome, "citations": tuple(QuotedClause(**c)
+                                                     for c in outcome["citations"])}),
+                format=d.get("format", FORMAT),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a walk transcript: {exc}") from exc
+
+    @classmethod
+    def from_json(cls, text: str) -> Transcript:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ValueError("not a walk transcript: expected a JSON object")
+        return cls.from_dict(data)

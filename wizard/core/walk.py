@@ -1,0 +1,186 @@
+"""A walk through a tree: answer, go back, change an earlier answer, start again, reach an outcome.
+
+The answers given are the only state (as in GOV.UK Smart Answers): where the walk stands is
+found by replaying them. Answers are also remembered by question, so that after a change a later
+question that is reached again offers the earlier answer, pre-selected but never applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wizard import __version__
+from wizard.core.catalog import Catalog, NodeRef
+from wizard.core.model import Node, Outcome, Question, Tree
+from wizard.core.problems import TreeError
+from wizard.core.transcript import (
+    OutcomeRecord,
+    QuotedClause,
+    SourceRef,
+    StepRecord,
+    Transcript,
+    TreeRef,
+)
+from wizard.core.verdicts import VERDICTS
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answered question."""
+
+    tree_id: str
+    question_id: str
+    answer_id: str
+    answered_at: dt.datetime
+
+
+class Walk:
+    def __init__(self, catalog: Catalog, tree_id: str, clock: Clock = utc_now) -> None:
+        self.catalog = catalog
+        self.start_tree: Tree = catalog.tree(tree_id)
+        self._clock = clock
+        self.started_at = clock()
+        self.steps: list[Step] = []
+        self._remembered: dict[tuple[str, str], str] = {}
+        self._position: NodeRef = (self.start_tree.id, self.start_tree.start)
+        self._reached_at: dt.datetime | None = None
+
+    # -- where the walk stands
+    @property
+    def position(self) -> NodeRef:
+        return self._position
+
+    @property
+    def tree(self) -> Tree:
+        return self.catalog.tree(self._position[0])
+
+    @property
+    def node(self) -> Node:
+        return self.catalog.node(self._position)
+
+    @property
+    def question(self) -> Question | None:
+        return self.node if isinstance(self.node, Question) else None
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.node if isinstance(self.node, Outcome) else None
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None
+
+    def remembered_answer(self) -> str | None:
+        """The answer given earlier to the current question, to offer pre-selected."""
+        return self._remembered.get(self._position)
+
+    # -- moving
+    def answer(self, answer_id: str) -> Node:
+        q = self.question
+        if q is None:
+            raise TreeError("the walk has reached an outcome; there is no question to answer")
+        a = q.answer(answer_id)
+        if a is None:
+            ids = ", ".join(x.id for x in q.answers)
+            raise TreeError(f"question '{q.id}' has no answer '{answer_id}' (answers: {ids})")
+        target = self.catalog.target(self.tree, a.next, a.tree)
+        self.catalog.node(target)  # raises before anything changes if the target is missing
+        now = self._clock()
+        self.steps.append(Step(self._position[0], q.id, a.id, now))
+        self._remembered[self._position] = a.id
+        self._position = target
+        self._reached_at = now if isinstance(self.node, Outcome) else None
+        return self.node
+
+    def back(self) -> None:
+        """Return to the last question answered; its answer stays remembered."""
+        if not self.steps:
+            raise TreeError("this is the first question: there is nothing to go back to")
+        last = self.steps.pop()
+        self._position = (last.tree_id, last.question_id)
+        self._reached_at = None
+
+    def change(self, index: int) -> None:
+        """Return to the question of step `index` (0-based) to change its answer.
+
+        Later answers are dropped from the path but stay remembered by question.
+        """
+        if not 0 <= index < len(self.steps):
+            raise TreeError(f"there is no answer number {index + 1} to change")
+        step = self.steps[index]
+        del self.steps[index:]
+        self._position = (step.tree_id, step.question_id)
+        self._reached_at = None
+
+    def restart(self) -> None:
+        """Start the same tree again, forgetting every answer."""
+        self.steps.clear()
+        self._remembered.clear()
+        self._position = (self.start_tree.id, self.start_tree.start)
+        self.started_at = self._clock()
+        self._reached_at = None
+
+    # -- the record
+    def transcript(self) -> Transcript:
+        trees = self._trees_passed()
+        sources = [self.catalog.sources[s] for s in dict.fromkeys(t.source for t in trees)]
+        steps = tuple(self._step_record(i, s) for i, s in enumerate(self.steps))
+        return Transcript(
+            program_version=__version__,
+            started_at=_iso(self.started_at),
+            tree=_tree_ref(self.start_tree),
+            trees=tuple(_tree_ref(t) for t in trees),
+            sources=tuple(SourceRef(s.id, s.title, s.reference, s.publisher, s.date)
+                          for s in sources),
+            steps=steps,
+            outcome=self._outcome_record(),
+        )
+
+    def _trees_passed(self) -> list[Tree]:
+        ids = [self.start_tree.id, *(s.tree_id for s in self.steps), self._position[0]]
+        return [self.catalog.tree(t) for t in dict.fromkeys(ids)]
+
+    def _step_record(self, i: int, step: Step) -> StepRecord:
+        q = self.catalog.node((step.tree_id, step.question_id))
+        assert isinstance(q, Question)
+        a = q.answer(step.answer_id)
+        assert a is not None
+        return StepRecord(i + 1, step.tree_id, q.id, q.text, q.help, a.id, a.label, a.explain,
+                          _iso(step.answered_at))
+
+    def _outcome_record(self) -> OutcomeRecord | None:
+        o = self.outcome
+        if o is None:
+            return None
+        tree = self.tree
+        return OutcomeRecord(
+            tree_id=tree.id, id=o.id, verdict=o.verdict, verdict_label=VERDICTS[o.verdict].label,
+            title=o.title, advice=o.advice, citations=quote(self.catalog, tree, o),
+            reached_at=_iso(self._reached_at or self._clock()),
+        )
+
+
+def quote(catalog: Catalog, tree: Tree, outcome: Outcome) -> tuple[QuotedClause, ...]:
+    """The clauses an outcome cites, quoted in full from its tree's source."""
+    source = catalog.sources[tree.source]
+    return tuple(
+        QuotedClause(source.id, c, source.clauses[c].heading, source.clauses[c].text,
+                     source.citation())
+        for c in outcome.cite
+    )
+
+
+def _tree_ref(t: Tree) -> TreeRef:
+    return TreeRef(t.id, t.title, t.version, t.effective, t.sha256)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")

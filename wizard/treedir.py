@@ -1,0 +1,48 @@
+"""Read a folder of tree files (and its `sources/` subfolder) into a Catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard.core.catalog import Catalog, load_catalog
+from wizard.core.problems import Problem
+
+PATTERNS = ("*.yaml", "*.yml")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file())
+
+
+def _read(paths: list[Path], problems: list[Problem]) -> list[tuple[str, bytes]]:
+    out = []
+    for p in paths:
+        try:
+            out.append((str(p), p.read_bytes()))
+        except OSError as exc:
+            problems.append(Problem(str(p), 0, 0, f"cannot read the file: {exc.strerror}",
+                                    "check that it exists and that you may read it"))
+    return out
+
+
+def load_folder(folder: Path) -> Catalog:
+    """Every tree in `folder` and every source in `folder/sources`. Never raises for bad files."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        cat = Catalog()
+        cat.problems.append(Problem(str(folder), 0, 0, "no such folder of trees",
+                                    "give the folder that holds the .yaml tree files"))
+        return cat
+    trees = _read(_files(folder), problems)
+    sources = _read(_files(folder / "sources"), problems)
+    cat = load_catalog(trees, sources)
+    cat.problems.extend(problems)
+    for p in problems:
+        cat.failed.setdefault(p.file, []).append(p)
+    return cat
+
+
+def folder_of(path: Path) -> Path:
+    """The tree folder a single file belongs to (a source file lives in its `sources/`)."""
+    parent = path.parent
+    return parent.parent if parent.name == "sources" else parent
