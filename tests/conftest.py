@@ -1,0 +1,27 @@
+"""Shared test set-up: Qt runs offscreen, and the example trees are at hand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE_TREES = FIXTURES / "trees"
+SHIPPED_TREES = Path(__file__).parent.parent / "trees"
+
+
+@pytest.fixture
+def example_trees() -> Path:
+    """The folder of small made-up trees the tests walk."""
+    return EXAMPLE_TREES
+
+
+@pytest.fixture
+def example_catalog():
+    from wizard.treedir import load_folder
+
+    return load_folder(EXAMPLE_TREES)
