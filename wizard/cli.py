@@ -77,7 +77,8 @@ def parse_answers(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, e.g. on_duty=yes")
+            raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, "
+                           "e.g. on_duty=yes")
         answers[key.strip()] = value.strip()
     return answers
 
@@ -90,8 +91,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except UnknownAnswer as exc:
         raise CliError(str(exc)) from exc
     for key in result.unused:
-        print(f"note: --answer {key}={answers[key]} was not used: that question is not on this path",
-              file=sys.stderr)
+        print(f"note: --answer {key}={answers[key]} was not used: "
+              "that question is not on this path", file=sys.stderr)
     transcript = result.walk.transcript()
     if getattr(args, "pdf", None):
         write_pdf(args, transcript)

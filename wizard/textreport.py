@@ -15,8 +15,8 @@ def _wrap(text: str, indent: str) -> str:
 
 
 def format_transcript(t: Transcript) -> str:
-    lines = [f"{t.tree.title} ({t.tree.id}, version {t.tree.version}, sha256 {t.tree.sha256[:12]}…)",
-             ""]
+    tree = t.tree
+    lines = [f"{tree.title} ({tree.id}, version {tree.version}, sha256 {tree.sha256[:12]}…)", ""]
     for s in t.steps:
         lines.append(_wrap(f"{s.number}. {s.question}", ""))
         lines.append(_wrap(f"→ {s.answer}", "   "))

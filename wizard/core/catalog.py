@@ -37,13 +37,13 @@ class Catalog:
         return node
 
     def target(self, tree: Tree, answer_next: str | None, answer_tree: str | None) -> NodeRef:
-        """Where an answer leads, as (tree id, node id); raises TreeError if that tree is missing."""
+        """Where an answer leads, as (tree id, node id); TreeError if that tree is missing."""
         if answer_tree is None:
             return tree.id, answer_next or ""
         other = self.trees.get(answer_tree)
         if other is None:
-            raise TreeError(f"the topic '{answer_tree}' could not be loaded, so this answer cannot be"
-                            " followed; ask a supervisor and report the broken tree")
+            raise TreeError(f"the topic '{answer_tree}' could not be loaded, so this answer "
+                            "cannot be followed; ask a supervisor and report the broken tree")
         return other.id, answer_next or other.start
 
     def sorted_trees(self) -> list[Tree]:
@@ -116,7 +116,8 @@ def _check_citations(cat: Catalog) -> None:
                     pos = o.cite_pos[i] if i < len(o.cite_pos) else o.pos
                     _drop(cat, tree, Problem(
                         tree.name, *_lc(pos),
-                        f"outcome '{o.id}' cites '{clause_id}', which is no clause of '{source.id}'",
+                        f"outcome '{o.id}' cites '{clause_id}', "
+                        f"which is no clause of '{source.id}'",
                         f"see the clause ids in {source.name}"))
 
 
@@ -131,7 +132,8 @@ def _check_links(cat: Catalog) -> None:
                 if other is None:
                     # Not blocking: the rest of this tree still works, and the walk says clearly
                     # that this one answer cannot be followed.
-                    msg = f"answer '{a.id}' of '{q.id}' leads to the tree '{a.tree}', which is not loaded"
+                    msg = (f"answer '{a.id}' of '{q.id}' leads to the tree '{a.tree}', "
+                           "which is not loaded")
                     cat.problems.append(Problem(*where, msg, "check the tree id, or fix that tree's"
                                                 " own errors", blocking=False))
                 elif a.next is not None and other.node(a.next) is None:
@@ -173,7 +175,7 @@ def _visit(cat: Catalog, ref: NodeRef, state: dict[NodeRef, int], path: list[Nod
         if target[0] not in cat.trees:
             continue
         if state.get(target) == 1:
-            loop = " → ".join(_name(r, ref[0]) for r in path[path.index(target):] + [target])
+            loop = " → ".join(_name(r, ref[0]) for r in [*path[path.index(target):], target])
             tree = cat.trees[ref[0]]
             _drop(cat, tree, Problem(tree.name, *_lc(q.answers[i].pos),
                                      f"answer '{q.answers[i].id}' of '{q.id}' makes a loop: {loop}",
@@ -213,7 +215,7 @@ def _check_coverage(cat: Catalog) -> None:
                     blocking=False))
 
 
-def _lc(pos) -> tuple[int, int]:  # noqa: ANN001
+def _lc(pos) -> tuple[int, int]:
     return pos.line, pos.column
 
 

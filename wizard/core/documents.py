@@ -102,15 +102,18 @@ def _first_by_id(items: list) -> dict:
     return out
 
 
-def _items(check: Checker, seq: object, what: str, spec: dict, build) -> list:  # noqa: ANN001
+def _items(check: Checker, seq: object, what: str, spec: dict, build,
+           within: str = "") -> list:
+    """Build each mapping of a list with `build`; `within` names the parent in messages."""
     if not isinstance(seq, MarkedList):
         return []
     out = []
     for i, raw in enumerate(seq):
-        m = check.mapping(raw, seq.where(i), f"{what} {i + 1}")
+        m = check.mapping(raw, seq.where(i), f"{what} {i + 1}{within}")
         if m is None:
             continue
-        label = f"{what} '{m['id']}'" if isinstance(m.get("id"), str) else f"{what} {i + 1}"
+        name = f"'{m['id']}'" if isinstance(m.get("id"), str) else str(i + 1)
+        label = f"{what} {name}{within}"
         item = build(check, m, check.fields(m, spec, label), label)
         if item is not None:
             out.append(item)
@@ -118,9 +121,11 @@ def _items(check: Checker, seq: object, what: str, spec: dict, build) -> list:  
 
 
 def _question(check: Checker, m: MarkedDict, f: dict, label: str) -> Question | None:
-    answers = _items(check, f.get("answers"), f"answer in {label}", ANSWER_FIELDS, _answer)
+    answers = _items(check, f.get("answers"), "answer", ANSWER_FIELDS, _answer, f" of {label}")
     if isinstance(f.get("answers"), MarkedList) and len(f["answers"]) < 2:
-        check.add(m.where("answers"), f"{label} has {len(f['answers'])} answer(s); it needs two or more",
+        count = len(f["answers"])
+        check.add(m.key_pos.get("answers", m.pos),
+                  f"{label} has {count} answer(s); it needs two or more",
                   "a question with one answer is not a question: link straight to the next node")
     seen: dict[str, Pos] = {}
     for a in answers:
@@ -151,7 +156,8 @@ def _outcome(check: Checker, m: MarkedDict, f: dict, label: str) -> Outcome | No
     cite = f.get("cite", ())
     if "cite" in f and not cite:
         check.add(m.where("cite"), f"{label} cites no clause",
-                  "every outcome must quote the guidance it rests on: list clause ids under 'cite:'")
+                  "every outcome must quote the guidance it rests on: "
+                  "list clause ids under 'cite:'")
     raw = m.get("cite")
     cite_pos = tuple(raw.where(i) for i in range(len(raw))) if isinstance(raw, MarkedList) else ()
     if "id" not in f:
@@ -171,8 +177,9 @@ def _check_ids(check: Checker, nodes: list) -> None:
 
 def _check_local_links(check: Checker, tree: Tree) -> None:
     if tree.questions and tree.start not in tree.questions:
-        check.add(tree.field_pos.get("start", tree.pos), f"the start '{tree.start}' is not a question"
-                  " of this tree", "name one of its question ids under 'start:'")
+        check.add(tree.field_pos.get("start", tree.pos),
+                  f"the start '{tree.start}' is not a question of this tree",
+                  "name one of its question ids under 'start:'")
     for q in tree.questions.values():
         for a in q.answers:
             if a.tree is None and a.next is not None and tree.node(a.next) is None:
@@ -182,7 +189,7 @@ def _check_local_links(check: Checker, tree: Tree) -> None:
 
 def _suggest(node_id: str, tree: Tree) -> str:
     ids = [*tree.questions, *tree.outcomes]
-    close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.5)
     return f"did you mean '{close[0]}'?" if close else "check the spelling of the id under 'next:'"
 
 

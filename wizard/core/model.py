@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from wizard.core.yamlread import Pos
 
+NOWHERE = Pos(0, 0)
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -16,7 +18,7 @@ class Answer:
     explain: str = ""
     next: str | None = None  # a node id; in `tree` when that is set, else in this tree
     tree: str | None = None  # another tree's id; with no `next`, that tree's start
-    pos: Pos = Pos(0, 0)
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Question:
     text: str
     answers: tuple[Answer, ...]
     help: str = ""
-    pos: Pos = Pos(0, 0)
+    pos: Pos = NOWHERE
 
     def answer(self, answer_id: str) -> Answer | None:
         return next((a for a in self.answers if a.id == answer_id), None)
@@ -38,7 +40,7 @@ class Outcome:
     title: str
     advice: str
     cite: tuple[str, ...]
-    pos: Pos = Pos(0, 0)
+    pos: Pos = NOWHERE
     cite_pos: tuple[Pos, ...] = ()
 
 
@@ -62,7 +64,7 @@ class Tree:
     name: str  # the name it was loaded under, for messages
     sha256: str
     order: int = 100  # where it stands among the topics on the home screen
-    pos: Pos = Pos(0, 0)
+    pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False)
 
     def node(self, node_id: str) -> Node | None:
@@ -76,7 +78,7 @@ class Clause:
     id: str
     text: str
     heading: str = ""
-    pos: Pos = Pos(0, 0)
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)

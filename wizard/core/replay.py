@@ -46,7 +46,8 @@ def replay(catalog: Catalog, tree_id: str, answers: dict[str, str]) -> Replay:
             return Replay(walk, q, [k for k in answers if k not in used])
         if q.answer(answers[key]) is None:
             ids = ", ".join(a.id for a in q.answers)
-            raise UnknownAnswer(f"question '{q.id}' has no answer '{answers[key]}' (answers: {ids})")
+            raise UnknownAnswer(
+                f"question '{q.id}' has no answer '{answers[key]}' (answers: {ids})")
         used.add(key)
         walk.answer(answers[key])
     return Replay(walk, None, [k for k in answers if k not in used])

@@ -1,4 +1,4 @@
-"""Check one YAML mapping against the fields a tree author may write, with hints an author can act on."""
+"""Check a YAML mapping against the fields an author may write, with hints an author can act on."""
 
 from __future__ import annotations
 
@@ -116,8 +116,8 @@ class Checker:
     def text(self, value: object, pos: Pos, what: str, as_id: bool = False) -> str | None:
         if isinstance(value, bool):
             self.add(pos, f"{what} was read as the boolean {str(value).lower()}, not as text",
-                     f"YAML reads an unquoted {_YAML11_WORDS[value]} as true/false: put it in quotes,"
-                     ' e.g. "yes"')
+                     f"YAML reads an unquoted {_YAML11_WORDS[value]} as true/false: "
+                     'put it in quotes, e.g. "yes"')
             return None
         if isinstance(value, (int, float)):
             self.add(pos, f"{what} was read as the number {value!r}, not as text",

@@ -68,7 +68,7 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         p = _pos(mark)
         self.problems.append(Problem(self.file_name, p.line, p.column, message, hint))
 
-    def construct_marked_map(self, node: yaml.MappingNode):  # noqa: ANN201 - a generator, as PyYAML wants
+    def construct_marked_map(self, node: yaml.MappingNode):  # a generator, as PyYAML wants
         data = MarkedDict()
         data.pos = _pos(node.start_mark)
         yield data
@@ -90,7 +90,7 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             data.key_pos[key] = _pos(key_node.start_mark)
             data.value_pos[key] = _pos(value_node.start_mark)
 
-    def construct_marked_seq(self, node: yaml.SequenceNode):  # noqa: ANN201
+    def construct_marked_seq(self, node: yaml.SequenceNode):
         data = MarkedList()
         data.pos = _pos(node.start_mark)
         yield data
@@ -140,7 +140,8 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "the YAML could not be read"
-        loader.note(mark, f"YAML syntax error: {what}", _syntax_hint(what))
+        line = data.splitlines()[mark.line] if mark and mark.line < len(data.splitlines()) else ""
+        loader.note(mark, f"YAML syntax error: {what}", _syntax_hint(what, line))
         return None, loader.problems
     except yaml.YAMLError as exc:
         return None, [*loader.problems, Problem(name, 0, 0, f"YAML error: {exc}")]
@@ -151,11 +152,11 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
     return content, loader.problems
 
 
-def _syntax_hint(what: str) -> str:
-    if "tab" in what:
+def _syntax_hint(what: str, line: str) -> str:
+    if "tab" in what or "\t" in line:
         return "indent with spaces, never tabs"
     if "mapping values are not allowed" in what:
         return "a text that contains ': ' must be put in quotes"
-    if "expected a single document" in what:
+    if "single document" in what or "another document" in what:
         return "remove the extra '---' line: one tree per file"
     return "check the indentation and quotes on this line and the one above"
