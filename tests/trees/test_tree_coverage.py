@@ -102,7 +102,8 @@ def test_criminal_offence_only_for_warranted_officers(shipped, start_paths) -> N
 
 def test_officers_and_specials_are_always_told_the_same(shipped, start_paths) -> None:
     """The guidance treats specials as officers: swapping the role never changes the outcome."""
-    by_answers = {tuple((s.tree_id, s.question.id, s.answer.id) for s in p.steps): p for p in start_paths}
+    by_answers = {tuple((s.tree_id, s.question.id, s.answer.id) for s in p.steps): p
+                  for p in start_paths}
     for key, p in by_answers.items():
         if role_of(p) != "officer":
             continue

@@ -19,7 +19,7 @@ TREE_IDS = sorted(p.stem for p in SNAPSHOTS.glob("*.txt"))
 
 
 def test_there_is_one_snapshot_per_shipped_tree(shipped) -> None:
-    assert TREE_IDS == sorted(shipped.trees), (
+    assert sorted(shipped.trees) == TREE_IDS, (
         f"snapshots and trees differ: run `{REGEN}` and review `git diff tests/snapshots`")
 
 
