@@ -109,8 +109,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def write_pdf(args: argparse.Namespace, transcript: Transcript) -> None:
-    """Overridden once the PDF export lands; until then --pdf is refused clearly."""
-    raise CliError("--pdf is not available in this build")
+    """Save the record of reasoning as a PDF. Qt is loaded only here: other commands stay light."""
+    from wizard.atomicfile import SaveError
+    from wizard.export.pdf import PdfOptions, ensure_gui_application, write_reasoning_pdf
+
+    ensure_gui_application()
+    options = PdfOptions(marking=args.marking, page_size=args.paper, program_version=__version__)
+    try:
+        write_reasoning_pdf(Path(args.pdf), transcript, options=options)
+    except SaveError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"saved the reasoning as {args.pdf}", file=sys.stderr)
 
 
 def _pending_text(result: Replay) -> str:
@@ -154,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an answer; repeat for each question")
     p.add_argument("--json", action="store_true", help="print the transcript as JSON")
     p.add_argument("--pdf", metavar="FILE", help="also save the reasoning as a PDF")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="the PDF's paper size")
+    p.add_argument("--marking", default="OFFICIAL",
+                   help="the protective marking printed on every page of the PDF")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("paths", help="print every path through a tree and its verdict")
