@@ -6,7 +6,9 @@ import datetime as dt
 import time
 
 import pytest
-from pdftools import (
+from pypdf import PdfReader
+
+from tests.export.pdftools import (
     LONG_QUESTIONS,
     all_text,
     font_names,
@@ -14,8 +16,6 @@ from pdftools import (
     page_texts,
     write_long_tree,
 )
-from pypdf import PdfReader
-
 from wizard.core.case import CaseDetails
 from wizard.core.replay import replay
 from wizard.core.verdicts import VERDICTS

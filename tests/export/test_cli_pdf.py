@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdftools import all_text
 from pypdf import PdfReader
 
+from tests.export.pdftools import all_text
 from wizard.cli import main
 
 pytestmark = pytest.mark.gui
@@ -21,7 +21,7 @@ ANSWERS = ["-a", "candidate_present=yes", "-a", "staged=yes"]
 def _env_without_display() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM",
                                                              "WAYLAND_DISPLAY")}
-    env["PYTHONPATH"] = str(Path(__file__).parent.parent)
+    env["PYTHONPATH"] = str(Path(__file__).parent.parent.parent)
     return env
 
 
