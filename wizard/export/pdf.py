@@ -121,7 +121,7 @@ def render_reasoning_pdf(transcript: Transcript, *, case: CaseDetails | None = N
                                    extra_sections=extra_sections, made_at=made_at), family, writer)
     _paint_pages(writer, doc, family, options.marking_text(), _footer_note(made_at, options))
     buffer.close()
-    return bytes(buffer_bytes.data())
+    return bytes(buffer.data().data())
 
 
 # -- the writer and its metadata
