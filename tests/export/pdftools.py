@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from wizard.core.replay import replay
@@ -32,6 +36,22 @@ def page_texts(path: Path) -> list[str]:
 
 def all_text(path: Path) -> str:
     return " ".join(page_texts(path))
+
+
+def word_boxes(path: Path) -> list[tuple[int, str, float, float, float]]:
+    """(page number, word, xMin, xMax, page width) for every word, from poppler's pdftotext."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext (poppler-utils) to measure where words are drawn")
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    boxes = []
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S), start=1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        for x_min, x_max, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+                page):
+            boxes.append((number, html.unescape(word), float(x_min), float(x_max), width))
+    return boxes
 
 
 def font_names(path: Path) -> set[str]:

@@ -14,6 +14,7 @@ from tests.export.pdftools import (
     font_names,
     long_transcript,
     page_texts,
+    word_boxes,
     write_long_tree,
 )
 from wizard.core.case import CaseDetails
@@ -203,23 +204,21 @@ def test_text_from_a_tree_is_printed_as_written_not_as_markup(tmp_path, staged):
     assert "Is <b>this</b> & that <i>ok</i>?" in all_text(out)
 
 
-def test_long_unbroken_words_wrap_inside_the_page(tmp_path, staged):
+def test_nothing_long_runs_past_the_margins(tmp_path, staged):
+    """Long words, long case details and a long marking all stay inside the 20 mm margins."""
     import dataclasses
-
-    from pypdf import PdfReader as Reader
 
     long_word = "x" * 300
     transcript = dataclasses.replace(staged, steps=(
         dataclasses.replace(staged.steps[0], help=long_word), *staged.steps[1:]))
+    case = CaseDetails(name="N" * 150, notes="https://example.invalid/" + "long/path/" * 30)
+    marking = "OFFICIAL-SENSITIVE: PERSONAL " + "HANDLE WITH CARE " * 10
     out = tmp_path / "record.pdf"
-    write_reasoning_pdf(out, transcript)
+    write_reasoning_pdf(out, transcript, case=case, options=PdfOptions(marking=marking))
     assert long_word in "".join(all_text(out).split())  # all of it, over several lines
-    width = float(Reader(out).pages[0].mediabox.width)
-    seen: list[float] = []
-
-    def visit(text, cm, tm, font, size):
-        if "xxxx" in text:
-            seen.append(tm[4] * cm[0] + cm[4])
-
-    Reader(out).pages[0].extract_text(visitor_text=visit)
-    assert seen and max(seen) < width
+    assert "N" * 150 in "".join(all_text(out).split())
+    margin = 20 / 25.4 * 72 - 1  # points, less a little for rounding
+    boxes = word_boxes(out)
+    assert any(word.startswith("OFFICIAL-SENSITIVE") for _, word, *_ in boxes)
+    for page, word, x_min, x_max, width in boxes:
+        assert x_min >= margin and x_max <= width - margin, (page, word, x_min, x_max)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -415,8 +416,8 @@ def _first_broken_heading(doc: QTextDocument) -> QTextBlock | None:
         blocks.append((block, block.blockFormat().headingLevel(), rect.top(), rect.bottom()))
         block = block.next()
     for i, (block, level, top, bottom) in enumerate(blocks):
-        if not level or block.blockFormat().pageBreakPolicy() & _BREAK_BEFORE:
-            continue
+        if not level or top <= 0 or block.blockFormat().pageBreakPolicy() & _BREAK_BEFORE:
+            continue  # a break before the very first block would only add an empty page
         page = int(top // page_h)
         if int((_next_line_bottom(doc, block, bottom) - 1) // page_h) != page:
             return block  # the heading would sit alone at the foot of a page
@@ -463,6 +464,14 @@ def _paint_pages(writer: QPdfWriter, doc: QTextDocument, family: str, marking: s
         painter.end()
 
 
+def _fit(font: QFont, text: str, width: float, device: QPdfWriter) -> tuple[QFont, str]:
+    """A smaller font (down to 6 points), then an ellipsis, so a long marking is never clipped."""
+    font = QFont(font)
+    while QFontMetricsF(font, device).horizontalAdvance(text) > width and font.pointSizeF() > 6:
+        font.setPointSizeF(font.pointSizeF() - 0.5)
+    return font, QFontMetricsF(font, device).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
 def _furniture(painter: QPainter, writer: QPdfWriter, family: str, marking: str,
                footer_note: str, page: int, pages: int) -> None:
     """The marking at top and bottom, the title, a rule under and over the body, page X of Y."""
@@ -476,7 +485,8 @@ def _furniture(painter: QPainter, writer: QPdfWriter, family: str, marking: str,
     top_mark = QRectF(inner.left(), _mm(writer, MARKING_FROM_EDGE_MM), inner.width(), line)
     bottom_mark = QRectF(inner.left(), h - _mm(writer, MARKING_FROM_EDGE_MM) - line,
                          inner.width(), line)
-    painter.setFont(bold)
+    font, marking = _fit(bold, marking, inner.width(), writer)
+    painter.setFont(font)
     for rect in (top_mark, bottom_mark):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, marking)
     painter.setFont(small)
