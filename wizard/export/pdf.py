@@ -387,11 +387,12 @@ def _document(body_html: str, family: str, writer: QPdfWriter) -> QTextDocument:
 
 
 _BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+KEEP_WHOLE = 0.4  # sections up to this part of a page are moved whole; longer ones flow on
 
 
 def keep_sections_together(doc: QTextDocument, max_moves: int = 500) -> None:
-    """Start a heading on a new page rather than leave it, or a section that would fit on one
-    page, broken across the foot of a page.
+    """Start a heading on a new page rather than leave it, or a short section, broken across the
+    foot of a page. Longer sections flow on, their own subsections kept whole.
 
     A heading's section runs to the next heading of the same or a higher level. Qt has no
     "keep together", so each offending heading (top first) gets a page break before it, and the
@@ -426,8 +427,8 @@ def _first_broken_heading(doc: QTextDocument) -> QTextBlock | None:
             if other_level and other_level <= level:
                 break
             section_end = max(section_end, other_bottom)
-        if section_end - top <= page_h and int((section_end - 1) // page_h) != page:
-            return block  # the section fits on a page but would be broken
+        if section_end - top <= KEEP_WHOLE * page_h and int((section_end - 1) // page_h) != page:
+            return block  # a short section would be broken
     return None
 
 
