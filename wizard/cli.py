@@ -41,7 +41,7 @@ def load(args: argparse.Namespace) -> Catalog:
 def cmd_validate(args: argparse.Namespace) -> int:
     targets = [Path(p) for p in args.paths] or [trees_folder(args)]
     problems: list[Problem] = []
-    trees = sources = 0
+    trees = sources = scenarios = 0
     for target in targets:
         if target.is_file():
             cat = load_folder(folder_of(target))
@@ -51,13 +51,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems += cat.problems
         trees += len(cat.trees)
         sources += len(cat.sources)
+        scenarios += len(cat.scenarios)
     for p in sorted(set(problems)):
         print(p)
     files = len({p.file for p in problems})
     if problems:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"OK: {trees} tree(s) and {sources} source(s), no problems", file=sys.stderr)
+    print(f"OK: {trees} tree(s), {sources} source(s) and {scenarios} scenario(s), no problems",
+          file=sys.stderr)
     return EXIT_OK
 
 
