@@ -183,3 +183,8 @@ def open_window(args: argparse.Namespace) -> int:
     """The GUI replaces this once it lands; until then, print the help."""
     build_parser().print_help()
     return EXIT_OK
+
+
+from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)
+
+EXTRA_COMMANDS.append(cli_graph.register)
