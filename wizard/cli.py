@@ -58,8 +58,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"OK: {trees} tree(s), {sources} source(s) and {scenarios} scenario(s), no problems",
-          file=sys.stderr)
+    checked = f"; {scenarios} scenario(s) reach their verdicts" if scenarios else ""
+    print(f"OK: {trees} tree(s) and {sources} source(s), no problems{checked}", file=sys.stderr)
     return EXIT_OK
 
 

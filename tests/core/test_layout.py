@@ -7,14 +7,14 @@ import itertools
 from pathlib import Path
 
 import pytest
-from treegen import big_tree_yaml
 
+from tests.core.treegen import big_tree_yaml
 from wizard.core.catalog import load_catalog
 from wizard.core.layout import LINK, OUTCOME, QUESTION, Rect, highlighted, layout_tree, tree_graph
 from wizard.core.textsize import text_width, wrap
 from wizard.core.verdicts import VERDICTS
 
-EXAMPLE_TREES = Path(__file__).parent / "fixtures" / "trees"
+EXAMPLE_TREES = Path(__file__).parent.parent / "fixtures" / "trees"
 
 
 @pytest.fixture(scope="module")
