@@ -446,15 +446,15 @@ def _place_row(row: list[int], vs: list[_Vertex], desired: list[float], style: M
 
 
 def _assign_x(rows: list[list[int]], vs: list[_Vertex], style: MapStyle, rounds: int = 8) -> None:
-    """Alternate passes down (toward predecessors) and up (toward successors), then straighten
-    long arrows. A label always wants to sit under its own question."""
+    """Alternate passes down (toward predecessors) and up (toward successors), then settle each
+    label under its own question and straighten long arrows."""
     for row in rows:
         _place_row(row, vs, [0.0] * len(row), style)
 
-    def toward(row: list[int], near) -> list[float]:
+    def toward(row: list[int], near, labels_under_question: bool = True) -> list[float]:
         out = []
         for v in row:
-            ns = vs[v].preds if vs[v].kind == "label" else near(v)
+            ns = vs[v].preds if vs[v].kind == "label" and labels_under_question else near(v)
             out.append(sum(vs[n].x for n in ns) / len(ns) if ns else vs[v].x)
         return out
 
@@ -462,7 +462,8 @@ def _assign_x(rows: list[list[int]], vs: list[_Vertex], style: MapStyle, rounds:
         for row in rows[1:]:
             _place_row(row, vs, toward(row, lambda v: vs[v].preds), style)
         for row in reversed(rows[:-1]):
-            _place_row(row, vs, toward(row, lambda v: vs[v].succs), style)
+            # Going up, labels pass on where the answers lead, so questions centre over them.
+            _place_row(row, vs, toward(row, lambda v: vs[v].succs, False), style)
     for row in rows:
         _place_row(row, vs, toward(row, lambda v: vs[v].preds + vs[v].succs), style)
     for _ in range(3):
@@ -547,22 +548,60 @@ def _route(graph: TreeGraph, vs: list[_Vertex], rect, label_lines, boxes: list[B
     index = {n.ref: i for i, n in enumerate(graph.nodes)}
     out_ports = _ports(graph, vs, index, chains, rect, outgoing=True)
     in_ports = _ports(graph, vs, index, chains, rect, outgoing=False)
+    obstacles = [b.rect for b in boxes] + [rect(c[0]) for c in chains]
     arrows = []
     for k, e in enumerate(graph.edges):
         src, dst = boxes[index[e.source]].rect, boxes[index[e.target]].rect
         label = rect(chains[k][0])
         points = [(out_ports[k], src.bottom), (label.cx, label.y), (label.cx, label.bottom)]
+        tail = [(label.cx, label.bottom)]
         for d in chains[k][1:]:
             r = vs[d].rank
             x = rect(d).cx
-            points += [(x, row_top[r]), (x, row_top[r] + row_height[r])]
-        points.append((in_ports[k], dst.y))
+            tail += [(x, row_top[r]), (x, row_top[r] + row_height[r])]
+        tail.append((in_ports[k], dst.y))
+        points += _shortcut(tail, [o for o in obstacles if o not in (label, dst)])[1:]
         texts = tuple(
             TextLine(label.cx, label.y + style.label_pad + i * LINE_SPACING * style.label_size
                      + ASCENT * style.label_size, t, style.label_size, False, "label")
             for i, t in enumerate(label_lines[k]))
         arrows.append(Arrow(e, label, texts, tuple(points)))
     return arrows
+
+
+def _shortcut(points: list[tuple[float, float]], obstacles: list[Rect],
+              margin: float = 6) -> list[tuple[float, float]]:
+    """Drop the bends of a long arrow wherever a straight line to a later point is clear of every
+    box and label (with a margin), so that arrows bend only to go round something."""
+    out = [points[0]]
+    i = 0
+    while i < len(points) - 1:
+        j = len(points) - 1
+        while j > i + 1 and any(_crosses(points[i], points[j], o, margin) for o in obstacles):
+            j -= 1
+        out.append(points[j])
+        i = j
+    return out
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], r: Rect, margin: float) -> bool:
+    """Whether the segment a-b passes through the rectangle grown by `margin` (Liang-Barsky)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - (r.x - margin)), (dx, r.right + margin - a[0]),
+                 (-dy, a[1] - (r.y - margin)), (dy, r.bottom + margin - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
 
 
 def _ports(graph: TreeGraph, vs: list[_Vertex], index: dict, chains: list[list[int]], rect,
