@@ -45,6 +45,15 @@ def assert_readable(layout) -> None:
         assert y1 == pytest.approx(dst.y) and dst.x <= x1 <= dst.right
         assert (a.label.cx, a.label.y) in a.points and (a.label.cx, a.label.bottom) in a.points
         assert all(y0 <= y <= y1 for _, y in a.points), "an arrow runs downwards only"
+    for a in layout.arrows:
+        own = {layout.box(a.edge.source).rect, layout.box(a.edge.target).rect, a.label}
+        others = [(n, r) for n, r in all_rects(layout) if r not in own]
+        for (x0, y0), (x1, y1) in itertools.pairwise(a.points):
+            steps = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) / 2))
+            for i in range(steps + 1):
+                x, y = x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps
+                hit = [n for n, r in others if r.x < x < r.right and r.y < y < r.bottom]
+                assert not hit, f"the arrow {a.edge.source}={a.edge.answer_id} crosses {hit}"
     for r in (r for _, r in all_rects(layout)):
         assert r.x >= 0 and r.right <= layout.width and r.y >= 0 and r.bottom <= layout.height
 

@@ -553,13 +553,19 @@ def _route(graph: TreeGraph, vs: list[_Vertex], rect, label_lines, boxes: list[B
     for k, e in enumerate(graph.edges):
         src, dst = boxes[index[e.source]].rect, boxes[index[e.target]].rect
         label = rect(chains[k][0])
-        points = [(out_ports[k], src.bottom), (label.cx, label.y), (label.cx, label.bottom)]
+        # A box shorter than its row first drops (or last rises) straight to the row's edge,
+        # so that no arrow cuts the corner of a taller neighbour.
+        r_src, r_dst = vs[index[e.source]].rank, vs[index[e.target]].rank
+        head = [(out_ports[k], src.bottom), (out_ports[k], row_top[r_src] + row_height[r_src]),
+                (label.cx, label.y)]
+        points = [*_shortcut(head, [o for o in obstacles if o not in (src, label)]),
+                  (label.cx, label.bottom)]
         tail = [(label.cx, label.bottom)]
         for d in chains[k][1:]:
             r = vs[d].rank
             x = rect(d).cx
             tail += [(x, row_top[r]), (x, row_top[r] + row_height[r])]
-        tail.append((in_ports[k], dst.y))
+        tail += [(in_ports[k], row_top[r_dst]), (in_ports[k], dst.y)]
         points += _shortcut(tail, [o for o in obstacles if o not in (label, dst)])[1:]
         texts = tuple(
             TextLine(label.cx, label.y + style.label_pad + i * LINE_SPACING * style.label_size
