@@ -10,7 +10,8 @@ import pytest
 
 from wizard.cli import main
 from wizard.core.problems import Problem
-from wizard.core.scenarios import PERSONS, add_scenarios, parse_scenario
+from wizard.core.scenarios import PERSONS, Parting, add_scenarios, parse_scenario, parting
+from wizard.core.walk import Walk
 from wizard.treedir import load_folder
 
 GOOD = """\
@@ -200,3 +201,14 @@ def test_validate_one_scenario_file(tree_copy: Path, capsys):
     out = capsys.readouterr().out
     assert f"{bad}:4:7: the scenario starts in the tree 'nowhere'" in out
     assert main(["validate", str(tree_copy / "scenarios" / "posed-photo.yaml")]) == 0
+
+
+def test_parting_finds_where_a_trainee_left_the_expected_path(example_catalog):
+    scenario = example_catalog.scenarios["unsure-where-to-start"]
+    trainee = Walk(example_catalog, "start")
+    for answer in ("photo", "yes", "yes"):
+        trainee.answer(answer)
+    assert parting(example_catalog, scenario, trainee.steps) == Parting(
+        2, ("photos", "staged"), "not_sure", "yes")
+    assert parting(example_catalog, scenario, trainee.steps[:2]) is None
+    assert parting(example_catalog, scenario, scenario.walk(example_catalog).steps) is None

@@ -8,7 +8,7 @@ on the scenario's `verdict:` line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from wizard.core.catalog import Catalog, NodeRef
@@ -17,7 +17,7 @@ from wizard.core.model import Question
 from wizard.core.problems import Problem, TreeError
 from wizard.core.schema import Checker, Field, Kind
 from wizard.core.verdicts import VERDICTS
-from wizard.core.walk import Walk
+from wizard.core.walk import Step, Walk
 from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
 
 
@@ -98,6 +98,28 @@ class Scenario:
         """The nodes the expected walk passes, start to outcome: what the map highlights."""
         walk = self.walk(catalog)
         return [*((s.tree_id, s.question_id) for s in walk.steps), walk.position]
+
+
+@dataclass(frozen=True)
+class Parting:
+    """Where a trainee's walk left the scenario's expected one: at answer `index` (0-based), to
+    the question `question`, the scenario expects `expected` and the trainee gave `given`."""
+
+    index: int
+    question: NodeRef
+    expected: str
+    given: str
+
+
+def parting(catalog: Catalog, scenario: Scenario, steps: Sequence[Step]) -> Parting | None:
+    """The first answer where `steps` (a walk's, e.g. a trainee's in a quiz) differ from the
+    scenario's answers; None when they agree as far as both go."""
+    expected = scenario.walk(catalog).steps
+    for i, (want, got) in enumerate(zip(expected, steps, strict=False)):
+        if (want.tree_id, want.question_id, want.answer_id) != \
+                (got.tree_id, got.question_id, got.answer_id):
+            return Parting(i, (want.tree_id, want.question_id), want.answer_id, got.answer_id)
+    return None
 
 
 def parse_scenario(data: str | bytes, name: str) -> tuple[Scenario | None, list[Problem]]:
