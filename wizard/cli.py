@@ -41,7 +41,7 @@ def load(args: argparse.Namespace) -> Catalog:
 def cmd_validate(args: argparse.Namespace) -> int:
     targets = [Path(p) for p in args.paths] or [trees_folder(args)]
     problems: list[Problem] = []
-    trees = sources = 0
+    trees = sources = scenarios = 0
     for target in targets:
         if target.is_file():
             cat = load_folder(folder_of(target))
@@ -51,13 +51,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems += cat.problems
         trees += len(cat.trees)
         sources += len(cat.sources)
+        scenarios += len(cat.scenarios)
     for p in sorted(set(problems)):
         print(p)
     files = len({p.file for p in problems})
     if problems:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"OK: {trees} tree(s) and {sources} source(s), no problems", file=sys.stderr)
+    checked = f"; {scenarios} scenario(s) reach their verdicts" if scenarios else ""
+    print(f"OK: {trees} tree(s) and {sources} source(s), no problems{checked}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -193,3 +195,8 @@ def open_window(args: argparse.Namespace) -> int:
     """The GUI replaces this once it lands; until then, print the help."""
     build_parser().print_help()
     return EXIT_OK
+
+
+from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)
+
+EXTRA_COMMANDS.append(cli_graph.register)

@@ -1,4 +1,4 @@
-"""Read a folder of tree files (and its `sources/` subfolder) into a Catalog."""
+"""Read a folder of tree files (and its `sources/` and `scenarios/` subfolders) into a Catalog."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.problems import Problem
+from wizard.core.scenarios import add_scenarios
 
 PATTERNS = ("*.yaml", "*.yml")
 
@@ -26,7 +27,8 @@ def _read(paths: list[Path], problems: list[Problem]) -> list[tuple[str, bytes]]
 
 
 def load_folder(folder: Path) -> Catalog:
-    """Every tree in `folder` and every source in `folder/sources`. Never raises for bad files."""
+    """Every tree in `folder`, every source in `folder/sources` and every training scenario in
+    `folder/scenarios`. Never raises for bad files; a bad scenario never stops a tree loading."""
     problems: list[Problem] = []
     if not folder.is_dir():
         cat = Catalog()
@@ -39,10 +41,16 @@ def load_folder(folder: Path) -> Catalog:
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)
+    scenario_problems: list[Problem] = []
+    add_scenarios(cat, _read(_files(folder / "scenarios"), scenario_problems))
+    cat.problems.extend(scenario_problems)
+    for p in scenario_problems:
+        cat.failed_scenarios.setdefault(p.file, []).append(p)
     return cat
 
 
 def folder_of(path: Path) -> Path:
-    """The tree folder a single file belongs to (a source file lives in its `sources/`)."""
+    """The tree folder a single file belongs to (a source file lives in its `sources/`, a
+    scenario in its `scenarios/`)."""
     parent = path.parent
-    return parent.parent if parent.name == "sources" else parent
+    return parent.parent if parent.name in ("sources", "scenarios") else parent

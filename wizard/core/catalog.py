@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wizard.core.documents import parse_source, parse_tree
 from wizard.core.model import Node, Question, Source, Tree
 from wizard.core.problems import Problem, TreeError
+
+if TYPE_CHECKING:
+    from wizard.core.scenarios import Scenario
 
 NodeRef = tuple[str, str]  # (tree id, node id)
 
@@ -22,6 +26,9 @@ class Catalog:
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     failed: dict[str, list[Problem]] = field(default_factory=dict)  # file name -> its problems
+    # Training scenarios that check clean (see wizard/core/scenarios.py), and those that do not.
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    failed_scenarios: dict[str, list[Problem]] = field(default_factory=dict)
 
     def tree(self, tree_id: str) -> Tree:
         try:
