@@ -1,0 +1,125 @@
+"""Find topics as the user types: by title, then keywords, then summary and question text.
+
+Matching ignores case and accents and treats simple word forms alike ("photos" finds "photo",
+"retweeting" finds "retweet"); the word being typed matches as a prefix, so results appear as
+the user types. Pure Python, so the command line and tests can use it without Qt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wizard.core.model import Tree
+
+# Where a word was found, and how much it counts: a title match outranks a keyword match, which
+# outranks the summary, which outranks a question's words.
+WEIGHTS = {"title": 8, "keyword": 4, "summary": 2, "question": 1}
+
+STOPWORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "for", "from",
+    "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "our", "should", "so", "that",
+    "the", "their", "them", "they", "this", "to", "was", "we", "what", "when", "where", "which",
+    "who", "will", "with", "would", "you", "your", "am", "may", "might", "must", "not"))
+
+_WORD = re.compile(r"[a-z0-9]+")
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")  # a doubled final consonant: stopp -> stop
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A topic that matches, how well, and in a few words why (e.g. the question that matched)."""
+
+    tree: Tree
+    score: int
+    matched: int  # how many words of the query it matched
+    why: str
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A crude, consistent stem: the same for "photo"/"photos", "retweet"/"retweeting"/"retweeted",
+    "badge"/"badges", "party"/"parties". Never shorter than three letters."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            word = word[: len(word) - len(suffix)] + repl
+            if suffix in ("ing", "ed"):
+                word = _DOUBLE.sub(r"\1", word)
+            break
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, apostrophes dropped ("don't" -> "dont")."""
+    return _WORD.findall(fold(text).replace("'", ""))
+
+
+def query_terms(query: str) -> list[str]:
+    """The stems of the words that carry meaning; stopwords only if nothing else is left."""
+    found = words(query)
+    kept = [w for w in found if w not in STOPWORDS] or found
+    return [stem(w) for w in kept]
+
+
+def _matches(term: str, stems: set[str], raw: set[str], prefix: bool) -> bool:
+    if term in stems:
+        return True
+    return prefix and len(term) >= 2 and any(w.startswith(term) for w in raw | stems)
+
+
+def _field_texts(tree: Tree) -> list[tuple[str, str]]:
+    out = [("title", tree.title), *(("keyword", k) for k in tree.keywords),
+           ("summary", tree.summary)]
+    out += [("question", q.text) for q in tree.questions.values()]
+    return out
+
+
+def score(tree: Tree, query: str) -> Hit | None:
+    """How well one topic matches the query; None when no word of it is found."""
+    terms = query_terms(query)
+    partial = query[-1:].isalnum()  # the last word may still be being typed
+    fields = [(kind, text, words(text)) for kind, text in _field_texts(tree)]
+    total = matched = 0
+    best: tuple[int, str, str] = (0, "", "")
+    for i, term in enumerate(terms):
+        prefix = partial and i == len(terms) - 1
+        found = [(WEIGHTS[kind], kind, text) for kind, text, ws in fields
+                 if _matches(term, {stem(w) for w in ws}, set(ws), prefix)]
+        if found:
+            top = max(found, key=lambda f: f[0])
+            total += top[0]
+            matched += 1
+            best = max(best, top, key=lambda f: f[0])
+    if not matched:
+        return None
+    return Hit(tree, total, matched, _why(best[1], best[2]))
+
+
+def _why(kind: str, text: str) -> str:
+    if kind == "question":
+        return f"asks: {text}"
+    if kind == "keyword":
+        return f"about: {text}"
+    return ""
+
+
+def search(trees: Iterable[Tree], query: str) -> list[Hit]:
+    """The topics that match the most words of the query, best first.
+
+    A topic that matches every word hides one that matches only some; ties keep the home
+    screen's order. An empty query matches nothing (the caller shows every topic).
+    """
+    hits = [hit for t in trees if (hit := score(t, query)) is not None]
+    most = max((h.matched for h in hits), default=0)
+    hits = [h for h in hits if h.matched == most]
+    hits.sort(key=lambda h: (-h.score, h.tree.order, h.tree.title.lower()))
+    return hits
