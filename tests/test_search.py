@@ -87,7 +87,8 @@ def test_ties_keep_the_home_screen_order():
 
 def test_stems_are_consistent_and_never_too_short():
     for a, b in [("photo", "photos"), ("retweet", "retweeting"), ("party", "parties"),
-                 ("badge", "badges"), ("stop", "stopping"), ("stage", "staged")]:
+                 ("badge", "badges"), ("stop", "stopping"), ("stage", "staged"),
+                 ("selfie", "selfies"), ("reply", "replies"), ("reply", "replying")]:
         assert stem(a) == stem(b), (a, b)
     assert stem("yes") == "yes"
     assert stem("class") == "class"

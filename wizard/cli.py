@@ -192,9 +192,10 @@ def main(argv: list[str]) -> int:
 
 
 def open_window(args: argparse.Namespace) -> int:
-    """The GUI replaces this once it lands; until then, print the help."""
-    build_parser().print_help()
-    return EXIT_OK
+    """Open the wizard window; Qt is imported only here, so the commands never load it."""
+    from wizard.gui.app import run as run_window
+
+    return run_window(trees_folder(args))
 
 
 from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)

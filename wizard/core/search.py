@@ -46,16 +46,16 @@ def fold(text: str) -> str:
 
 def stem(word: str) -> str:
     """A crude, consistent stem: the same for "photo"/"photos", "retweet"/"retweeting"/"retweeted",
-    "badge"/"badges", "party"/"parties". Never shorter than three letters."""
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
+    "badge"/"badges", "party"/"parties", "selfie"/"selfies". Never shorter than three letters."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 continue
-            word = word[: len(word) - len(suffix)] + repl
+            word = word[: -len(suffix)]
             if suffix in ("ing", "ed"):
                 word = _DOUBLE.sub(r"\1", word)
             break
-    return word
+    return word[:-1] + "i" if word.endswith("y") and len(word) > 3 else word
 
 
 def words(text: str) -> list[str]:

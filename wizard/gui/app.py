@@ -1,0 +1,57 @@
+"""Start the window: check the display, set up Qt once (names, font, icon), load the trees, show.
+
+Other features add their buttons to the outcome screen in `create_window`, with
+`window.add_outcome_action(text, shortcut, callback)`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wizard.gui.platform_check import display_problem
+from wizard.locations import resources
+
+ORGANISATION = "Purdah Wizard"
+APPLICATION = "Purdah Wizard"
+ICON = "purdah-wizard.png"
+EXIT_NO_WINDOW = 1
+
+
+def configure(app) -> None:  # a QApplication; Qt is imported late
+    """Names for QSettings, the bundled font as the application font, and the icon."""
+    from PySide6.QtGui import QFont, QIcon
+
+    from wizard.export.fonts import register_fonts
+
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setFont(QFont(register_fonts()))
+    app.setWindowIcon(QIcon(str(resources() / "icons" / ICON)))
+
+
+def create_window(folder: Path):  # -> MainWindow; Qt is imported late
+    """Load the trees in `folder` and build the window, with every feature's outcome actions."""
+    from wizard.gui.main_window import MainWindow
+    from wizard.treedir import load_folder
+
+    window = MainWindow(load_folder(folder), folder)
+    # Features add their outcome actions here, e.g.
+    # window.add_outcome_action("Save as PDF", "Ctrl+S", save_pdf, "Save the reasoning as a PDF")
+    return window
+
+
+def run(folder: Path) -> int:
+    """Open the window and run until it is closed; a one-line message if it cannot open."""
+    problem = display_problem()
+    if problem:
+        print(f"purdah-wizard: {problem}", file=sys.stderr)
+        return EXIT_NO_WINDOW
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
+    window = create_window(folder)
+    window.show()
+    return app.exec()

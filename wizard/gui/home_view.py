@@ -1,0 +1,169 @@
+"""Home: what the program is for, a search box, the topics as large tiles, and what is loaded."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+
+from wizard.core.catalog import Catalog
+from wizard.core.model import Tree
+from wizard.core.search import search
+from wizard.gui import wording
+from wizard.gui.widgets import CardButton, Page, label, scrolling
+
+SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "
+               "the first one; the Down arrow moves to the topics.")
+
+
+class HomeView(QWidget):
+    topicChosen = Signal(str)  # a tree id
+
+    def __init__(self, catalog: Catalog, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.topics = [t for t in catalog.sorted_trees() if t.id != wording.START_TREE]
+        page = Page()
+        col = page.column
+        col.addWidget(label(wording.APP_NAME, "appTitle"))
+        col.addWidget(label(wording.PURPOSE, "purpose"))
+        reminder = label(f"⚠  {wording.DOUBT}  That is the guidance's own advice.", "reminder")
+        reminder.setAccessibleName(f"Reminder: {wording.DOUBT}")
+        col.addWidget(reminder)
+        self._add_search(col)
+        self.start_button = self._add_start(col)
+        col.addWidget(label("Topics", "h2"))
+        self.tiles: dict[str, CardButton] = {t.id: self._tile(t) for t in self.topics}
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.grid_host)
+        self._columns = 0
+        self.unavailable_labels = self._add_unavailable(col, folder)
+        col.addStretch(1)
+        self.guidance = label("\n".join(wording.guidance_lines(catalog)), "meta")
+        col.addWidget(self.guidance)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(page))
+        self.show_topics(self.topics)
+
+    # -- building
+    def _add_search(self, col: QVBoxLayout) -> None:
+        prompt = label("What are you trying to do?", "h2")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("For example: photo with a candidate, retweet, badge")
+        self.search.setAccessibleName("What are you trying to do?")
+        self.search.setAccessibleDescription(SEARCH_HELP)
+        self.search.setToolTip(SEARCH_HELP)
+        self.search.setClearButtonEnabled(True)
+        prompt.setBuddy(self.search)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._open_first)
+        self.search.installEventFilter(self)
+        self.match_note = label("", "meta")
+        self.match_note.setAccessibleName("Search results")
+        self.match_note.hide()
+        for w in (prompt, self.search, self.match_note):
+            col.addWidget(w)
+
+    def _add_start(self, col: QVBoxLayout) -> CardButton | None:
+        start = self.catalog.trees.get(wording.START_TREE)
+        if start is None:
+            return None
+        b = CardButton("Not sure where to start?", start.summary, "?")
+        b.setAccessibleDescription(f"{start.summary} Opens a few questions that find the topic.")
+        b.clicked.connect(lambda: self.topicChosen.emit(start.id))
+        col.addWidget(b)
+        return b
+
+    def _tile(self, tree: Tree) -> CardButton:
+        tile = CardButton(tree.title, tree.summary, "", self)
+        tile.setAccessibleDescription(f"{tree.summary} Opens this topic's questions.")
+        tile.clicked.connect(lambda: self.topicChosen.emit(tree.id))
+        return tile
+
+    def _add_unavailable(self, col: QVBoxLayout, folder: Path) -> list:
+        items = wording.unavailable(self.catalog, folder)
+        if not items:
+            return []
+        col.addWidget(label("Unavailable topics", "h2"))
+        note = label("These files could not be used, so their topics are not offered. The other "
+                     "topics work. Show this message to whoever looks after the guidance.", "meta")
+        col.addWidget(note)
+        out = []
+        for name, lines in items:
+            w = label(f"✖  {name}: unavailable\n" + "\n".join(lines), "error")
+            w.setAccessibleName(f"Unavailable: {name}")
+            col.addWidget(w)
+            out.append(w)
+        return out
+
+    # -- searching
+    def _filter(self, text: str) -> None:
+        self.match_note.setVisible(bool(text.strip()))
+        if not text.strip():
+            self.match_note.setText("")
+            self.show_topics(self.topics)
+            return
+        hits = search(self.topics, text)
+        n = len(hits)
+        self.match_note.setText(
+            f"{n} topics match “{text.strip()}”." if n > 1 else
+            f"1 topic matches “{text.strip()}”." if n else
+            f"No topic matches “{text.strip()}”. Try other words, choose “Not sure where to "
+            "start?”, or ask a supervisor.")
+        self.show_topics([h.tree for h in hits], {h.tree.id: h.why for h in hits})
+
+    def show_topics(self, trees: list[Tree], why: dict[str, str] | None = None) -> None:
+        """Lay out these topics' tiles in this order; hide the rest."""
+        self.shown = [t.id for t in trees]
+        for tid, tile in self.tiles.items():
+            tile.set_note(f"Matches: {why[tid]}" if why and why.get(tid) else "")
+            tile.setVisible(tid in self.shown)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        while self.grid.takeAt(0) is not None:
+            pass
+        cols = self._columns or 1
+        for i, tid in enumerate(self.shown):
+            self.grid.addWidget(self.tiles[tid], i // cols, i % cols)
+        for c in range(3):
+            self.grid.setColumnStretch(c, 1 if c < cols else 0)
+        chain = [self.search, *([self.start_button] if self.start_button else []),
+                 *(self.tiles[t] for t in self.shown)]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        chars = e.size().width() / max(1, self.fontMetrics().averageCharWidth())
+        cols = 3 if chars >= 170 else 2 if chars >= 80 else 1
+        if cols != self._columns:
+            self._columns = cols
+            self._relayout()
+        super().resizeEvent(e)
+
+    def _open_first(self) -> None:
+        if self.search.text().strip() and self.shown:
+            self.topicChosen.emit(self.shown[0])
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if obj is self.search and e.type() == QEvent.Type.KeyPress:
+            assert isinstance(e, QKeyEvent)
+            if e.key() == Qt.Key.Key_Down:
+                first = self.start_button if not self.search.text().strip() else None
+                target = first or (self.tiles[self.shown[0]] if self.shown else None)
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(obj, e)
+
+    # -- for the window
+    def reset(self) -> None:
+        """Forget the search (for the next person at a shared terminal) and focus it."""
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)

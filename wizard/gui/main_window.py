@@ -1,0 +1,244 @@
+"""The window: a top bar, and one of home / question / outcome, driven by a Walk.
+
+The window is the only place that calls the walk; the views show what it is given and emit what
+the user chose. Other features add buttons to the outcome screen with `add_outcome_action`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.catalog import Catalog
+from wizard.core.problems import TreeError
+from wizard.core.transcript import Transcript
+from wizard.core.verdicts import verdict
+from wizard.core.walk import Walk
+from wizard.core.whatif import alternatives
+from wizard.export.fonts import register_fonts
+from wizard.gui import wording
+from wizard.gui.about_dialog import AboutDialog
+from wizard.gui.empty_view import EmptyView
+from wizard.gui.home_view import HomeView
+from wizard.gui.idle import IdleWatcher
+from wizard.gui.outcome_view import OutcomeView
+from wizard.gui.question_view import QuestionView
+from wizard.gui.settings import Preferences
+from wizard.gui.theme import stylesheet
+from wizard.gui.widgets import button, label
+
+OutcomeCallback = Callable[[Transcript], object]
+
+
+class MainWindow(QMainWindow):
+    cleared = Signal()  # the walk was wiped (Clear or idle): forget anything about the last user
+
+    def __init__(self, catalog: Catalog, folder: Path, settings: QSettings | None = None,
+                 idle_msec: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.folder = folder
+        self.prefs = Preferences(settings)
+        self.family = register_fonts()
+        self.walk: Walk | None = None
+        self.setWindowTitle(wording.APP_NAME)
+        self.stack = QStackedWidget()
+        self.home: HomeView | None = None
+        if catalog.trees:
+            self.home = HomeView(catalog, folder)
+            self.home.topicChosen.connect(self.start_topic)
+            self.start_page: QWidget = self.home
+        else:
+            self.start_page = EmptyView(catalog, folder)
+        self.question_view = QuestionView()
+        self.outcome_view = OutcomeView()
+        for view in (self.start_page, self.question_view, self.outcome_view):
+            self.stack.addWidget(view)
+        self._connect(self.question_view)
+        self._connect(self.outcome_view)
+        self.question_view.answered.connect(self.answer)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._top_bar())
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._add_actions()
+        minutes = self.prefs.idle_minutes
+        self.idle = IdleWatcher(int(minutes * 60_000) if idle_msec is None else idle_msec, self)
+        self.idle.idle.connect(self.clear)
+        self.apply_style()
+        self.go_home()
+
+    def _connect(self, view: QuestionView | OutcomeView) -> None:
+        view.backRequested.connect(self.go_back)
+        view.restartRequested.connect(self.restart)
+        view.homeRequested.connect(self.go_home)
+        view.changeRequested.connect(self.change)
+
+    # -- the top bar and the window's shortcuts
+    def _top_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setProperty("role", "topBar")
+        row = QHBoxLayout(bar)
+        name = label(wording.APP_NAME, "stepAnswer")
+        name.setWordWrap(False)
+        row.addWidget(name)
+        self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
+                                  self.go_home)
+        self.clear_button = button("Clear", "Clear screen", "Forget the answers on screen and go "
+                                   "home, for the next person (Ctrl+L)", self.clear)
+        self.smaller_button = button("A−", "Smaller text", "Make the text smaller (Ctrl+Minus)",
+                                     self.smaller_text)
+        self.larger_button = button("A+", "Larger text", "Make the text larger (Ctrl+Plus; "
+                                    "Ctrl+0 resets)", self.larger_text)
+        self.contrast_button = button("High contrast", "High contrast", "Switch high contrast "
+                                      "colours on or off (Ctrl+Shift+H)", self.toggle_contrast)
+        self.contrast_button.setCheckable(True)
+        self.about_button = button("About", "About", "The program's version and the guidance "
+                                   "loaded", self.show_about)
+        for b in (self.home_button, self.clear_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        for b in (self.smaller_button, self.larger_button, self.contrast_button,
+                  self.about_button):
+            row.addWidget(b)
+        return bar
+
+    def _add_actions(self) -> None:
+        for keys, slot in (
+            (["Alt+Left"], self.go_back),
+            (["Ctrl+R"], self.restart),
+            (["Alt+Home"], self.go_home),
+            (["Ctrl+L"], self.clear),
+            (["Ctrl++", "Ctrl+="], self.larger_text),
+            (["Ctrl+-"], self.smaller_text),
+            (["Ctrl+0"], self.reset_text),
+            (["Ctrl+Shift+H"], self.toggle_contrast),
+        ):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.addAction(action)
+
+    # -- the walk
+    def start_topic(self, tree_id: str) -> None:
+        self.walk = Walk(self.catalog, tree_id)
+        self.show_walk()
+
+    def show_walk(self) -> None:
+        """Show where the walk stands: its question, or its outcome."""
+        w = self.walk
+        if w is None:
+            return
+        t = w.transcript()
+        self.setWindowTitle(f"{w.start_tree.title} — {wording.APP_NAME}")
+        if w.outcome is not None and t.outcome is not None:
+            self.stack.setCurrentWidget(self.outcome_view)
+            self.outcome_view.show_outcome(verdict(w.outcome.verdict), t.outcome, t.steps,
+                                           alternatives(self.catalog, w.steps, w.outcome))
+        elif w.question is not None:
+            self.stack.setCurrentWidget(self.question_view)
+            self.question_view.show_question(w.tree, w.question, w.remembered_answer(), t.steps)
+
+    def answer(self, answer_id: str) -> None:
+        if self.walk is None:
+            return
+        try:
+            self.walk.answer(answer_id)
+        except TreeError as exc:
+            self.question_view.show_error(str(exc))
+            return
+        self.show_walk()
+
+    def go_back(self) -> None:
+        if self.walk is not None and self.walk.steps:
+            self.walk.back()
+            self.show_walk()
+
+    def change(self, index: int) -> None:
+        if self.walk is not None:
+            self.walk.change(index)
+            self.show_walk()
+
+    def restart(self) -> None:
+        if self.walk is not None:
+            self.walk.restart()
+            self.show_walk()
+
+    def go_home(self) -> None:
+        self.walk = None
+        self.setWindowTitle(wording.APP_NAME)
+        self.stack.setCurrentWidget(self.start_page)
+        if self.home is not None:
+            self.home.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear(self) -> None:
+        """Wipe the walk and the search and go home, so the next person sees nothing of it."""
+        self.go_home()
+        if self.home is not None:
+            self.home.reset()
+        self.statusBar().showMessage("Cleared: the last answers are gone.", 5000)
+        self.cleared.emit()
+
+    def current_transcript(self) -> Transcript | None:
+        return self.walk.transcript() if self.walk is not None else None
+
+    # -- the extension point for outcome actions
+    def add_outcome_action(self, text: str, shortcut: str, callback: OutcomeCallback,
+                           description: str = "") -> QPushButton:
+        """Add a button (and its shortcut) to the outcome screen's action row.
+
+        `callback` is given the transcript of the walk on screen, e.g.
+        `window.add_outcome_action("Save as PDF", "Ctrl+P", save_pdf, "Save the reasoning")`.
+        """
+        def run() -> None:
+            transcript = self.current_transcript()
+            if transcript is not None and transcript.outcome is not None:
+                callback(transcript)
+        return self.outcome_view.add_action(text, shortcut, run, description)
+
+    # -- display preferences
+    def apply_style(self) -> None:
+        hc = self.prefs.high_contrast
+        self.setStyleSheet(stylesheet(self.family, self.prefs.text_size, hc))
+        self.contrast_button.setChecked(hc)
+
+    def larger_text(self) -> None:
+        self._text_size_changed(self.prefs.larger())
+
+    def smaller_text(self) -> None:
+        self._text_size_changed(self.prefs.smaller())
+
+    def reset_text(self) -> None:
+        self._text_size_changed(self.prefs.reset_text_size())
+
+    def _text_size_changed(self, size: int) -> None:
+        self.apply_style()
+        self.statusBar().showMessage(f"Text size {size} points", 3000)
+
+    def toggle_contrast(self) -> None:
+        self.prefs.high_contrast = not self.prefs.high_contrast
+        self.apply_style()
+        state = "on" if self.prefs.high_contrast else "off"
+        self.statusBar().showMessage(f"High contrast {state}", 3000)
+
+    def show_about(self) -> None:
+        AboutDialog.ask(self.catalog, self.folder, self)
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        self.walk = None
+        super().closeEvent(e)

@@ -1,0 +1,155 @@
+"""The outcome: the verdict in words and a symbol (never colour alone), what to do now, the guidance
+quoted in full, the answers that led here (each changeable) and why this outcome.
+
+The action row at the bottom is the extension point: `add_action(...)` puts another button there
+(Save as PDF, Record advice), before Back, Start again and Home.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from wizard.core.transcript import OutcomeRecord, StepRecord
+from wizard.core.verdicts import Verdict
+from wizard.core.whatif import Alternative
+from wizard.gui import wording
+from wizard.gui.answers_panel import AnswersPanel
+from wizard.gui.theme import restyle
+from wizard.gui.why_text import why_html
+from wizard.gui.widgets import Page, add_now, button, clear_layout, label, scrolling
+
+NAV_KEYS = ["Alt+Left go back", "Ctrl+R start again", "Alt+Home home"]
+
+
+class VerdictBanner(QFrame):
+    """The verdict: a large symbol and the words; its colour only repeats what they say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row = QHBoxLayout(self)
+        self.symbol = label("", "bannerSymbol")
+        self.symbol.setWordWrap(False)
+        row.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        self.verdict = label("", "bannerLabel")
+        self.meaning = label("", "bannerMeaning")
+        words.addWidget(self.verdict)
+        words.addWidget(self.meaning)
+        row.addLayout(words, 1)
+
+    def set_verdict(self, v: Verdict) -> None:
+        self.symbol.setText(v.symbol)
+        self.verdict.setText(v.label)
+        self.meaning.setText(v.meaning)
+        self.setProperty("severity", str(v.severity))
+        self.setAccessibleName(f"Verdict: {v.label}")
+        self.setAccessibleDescription(v.meaning)
+        restyle(self)
+
+
+class OutcomeView(QWidget):
+    backRequested = Signal()
+    restartRequested = Signal()
+    homeRequested = Signal()
+    changeRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        page = Page()
+        col = page.column
+        self.banner = VerdictBanner()
+        self.title = label("", "h1")
+        self.advice = label("", "")
+        col.addWidget(self.banner)
+        col.addWidget(self.title)
+        col.addWidget(label("What to do now", "h2"))
+        col.addWidget(self.advice)
+        col.addWidget(label("The guidance says", "h2"))
+        self.quotes = QVBoxLayout()
+        col.addLayout(self.quotes)
+        self.panel = AnswersPanel("The answers that led here")
+        self.panel.changeRequested.connect(self.changeRequested)
+        col.addWidget(self.panel)
+        col.addWidget(label("Why this outcome", "h2"))
+        self.why = QVBoxLayout()
+        col.addLayout(self.why)
+        col.addWidget(label(f"⚠  {wording.DOUBT}", "reminder"))
+        col.addStretch(1)
+        self.scroll = scrolling(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self._action_bar())
+
+    # -- the action row (the extension point)
+    def _action_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setProperty("role", "actions")
+        col = QVBoxLayout(bar)
+        self.actions = QHBoxLayout()
+        self.extra_actions: list[QPushButton] = []
+        self.extra_keys: list[str] = []
+        self.actions.addStretch(1)
+        self.back_button = button("Back", "Back", "Go back to the last question (Alt+Left)",
+                                  self.backRequested.emit)
+        self.restart_button = button("Start again", "Start again", "Clear your answers and start "
+                                     "this topic again (Ctrl+R)", self.restartRequested.emit)
+        self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
+                                  self.homeRequested.emit)
+        for b in (self.back_button, self.restart_button, self.home_button):
+            self.actions.addWidget(b)
+        col.addLayout(self.actions)
+        self.keys = label("", "keys")
+        col.addWidget(self.keys)
+        self._update_keys()
+        return bar
+
+    def add_action(self, text: str, shortcut: str, callback: Callable[[], object],
+                   description: str = "") -> QPushButton:
+        """Add a button to the action row, before Back; its shortcut works on this screen only."""
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{description or text} ({keys})" if shortcut else (description or text)
+        b = button(text, text, tip, callback)
+        if shortcut:
+            b.setShortcut(QKeySequence(shortcut))
+            self.extra_keys.append(f"{keys} {text[:1].lower()}{text[1:]}")
+        self.actions.insertWidget(len(self.extra_actions), b)
+        self.extra_actions.append(b)
+        self._update_keys()
+        return b
+
+    def _update_keys(self) -> None:
+        self.keys.setText("Keys: " + " · ".join([*self.extra_keys, *NAV_KEYS]))
+
+    # -- showing the outcome
+    def show_outcome(self, verdict: Verdict, outcome: OutcomeRecord, steps: Sequence[StepRecord],
+                     alternatives: Sequence[Alternative]) -> None:
+        self.banner.set_verdict(verdict)
+        self.title.setText(outcome.title)
+        self.advice.setText(outcome.advice)
+        clear_layout(self.quotes)
+        for c in outcome.citations:
+            if c.heading:
+                add_now(self.quotes, label(c.heading, "stepAnswer"))
+            add_now(self.quotes, label(f"“{c.text}”", "quote"))
+            add_now(self.quotes, label(f"— {c.citation}, clause “{c.clause_id}”", "citation"))
+        self.panel.set_steps(steps)
+        clear_layout(self.why)
+        for html in why_html(steps, alternatives):
+            add_now(self.why, label(html, "", rich=True))
+        self.back_button.setEnabled(bool(steps))
+        self.scroll.verticalScrollBar().setValue(0)
+        self.banner.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Backspace and self.back_button.isEnabled():
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(e)

@@ -1,0 +1,156 @@
+"""One view for every question of every tree: it shows what the walk gives it and reports choices.
+
+It holds no policy: the window passes in the walk's current question and answers so far, and turns
+the signals below into calls on the walk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from wizard.core.model import Question, Tree
+from wizard.core.transcript import StepRecord
+from wizard.gui.answers_panel import AnswersPanel
+from wizard.gui.widgets import (
+    CardButton,
+    Page,
+    ResponsiveRow,
+    add_now,
+    button,
+    clear_layout,
+    label,
+    scrolling,
+)
+
+REMEMBERED_NOTE = "Your earlier answer. Press Enter to keep it, or choose another."
+
+
+class QuestionView(QWidget):
+    answered = Signal(str)  # an answer id
+    backRequested = Signal()
+    restartRequested = Signal()
+    homeRequested = Signal()
+    changeRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question: Question | None = None
+        self.answer_buttons: list[CardButton] = []
+        row = ResponsiveRow(95)
+        main = QWidget()
+        col = QVBoxLayout(main)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.where = label("", "meta")
+        self.text = label("", "h1")
+        self.help_button = button("What does this mean?  (F1)", "What does this mean?",
+                                  "Show or hide an explanation of this question (F1)",
+                                  self.toggle_help)
+        self.help_button.setCheckable(True)
+        self.help = label("", "help")
+        self.error = label("", "error")
+        self.answers = QVBoxLayout()
+        for w in (self.where, self.text):
+            col.addWidget(w)
+        col.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
+        col.addWidget(self.help)
+        col.addWidget(self.error)
+        col.addLayout(self.answers)
+        col.addLayout(self._nav_row())
+        self.keys = label("", "keys")
+        col.addWidget(self.keys)
+        col.addStretch(1)
+        self.panel = AnswersPanel()
+        self.panel.changeRequested.connect(self.changeRequested)
+        row.box.addWidget(main, 3)
+        row.box.addWidget(self.panel, 2)
+        page = Page()
+        page.column.addWidget(row)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(page))
+
+    def _nav_row(self) -> QHBoxLayout:
+        nav = QHBoxLayout()
+        self.back_button = button("Back", "Back", "Go back to the previous question "
+                                  "(Alt+Left or Backspace)", self.backRequested.emit)
+        self.restart_button = button("Start again", "Start again", "Clear your answers and "
+                                     "start this topic again (Ctrl+R)", self.restartRequested.emit)
+        self.home_button = button("Home", "Home", "Leave this topic and go to the home screen "
+                                  "(Alt+Home)", self.homeRequested.emit)
+        for b in (self.back_button, self.restart_button, self.home_button):
+            nav.addWidget(b)
+        nav.addStretch(1)
+        return nav
+
+    # -- showing the walk
+    def show_question(self, tree: Tree, question: Question, remembered: str | None,
+                      steps: Sequence[StepRecord]) -> None:
+        """Show the walk's current question; the remembered answer is marked and focused only."""
+        self.question = question
+        self.where.setText(f"{tree.title} · question {len(steps) + 1}")
+        self.text.setText(question.text)
+        self.text.setAccessibleName(f"Question: {question.text}")
+        self.help.setText(question.help)
+        self.help_button.setVisible(bool(question.help))
+        self.help_button.setChecked(False)
+        self.help.hide()
+        self.error.hide()
+        self.back_button.setEnabled(bool(steps))
+        self._show_answers(question, remembered)
+        self.panel.set_steps(steps)
+        n = len(question.answers)
+        keys = [f"1–{n} choose an answer" if n > 1 else "1 choose"]
+        if question.help:
+            keys.append("F1 explain the question")
+        keys += ["Alt+Left or Backspace go back", "Ctrl+R start again", "Alt+Home home"]
+        self.keys.setText("Keys: " + " · ".join(keys))
+
+    def _show_answers(self, question: Question, remembered: str | None) -> None:
+        clear_layout(self.answers)
+        self.answer_buttons = []
+        focus = None
+        for i, a in enumerate(question.answers):
+            card = CardButton(a.label, a.explain, str(i + 1) if i < 9 else "")
+            card.setAccessibleName(f"Answer {i + 1}: {a.label}")
+            card.setProperty("answer_id", a.id)
+            card.clicked.connect(lambda _=False, aid=a.id: self.answered.emit(aid))
+            if a.id == remembered:
+                card.setProperty("remembered", True)
+                card.set_note(REMEMBERED_NOTE)
+                focus = card
+            add_now(self.answers, card)
+            self.answer_buttons.append(card)
+        (focus or self.answer_buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remembered_button(self) -> CardButton | None:
+        return next((b for b in self.answer_buttons if b.property("remembered")), None)
+
+    def show_error(self, message: str) -> None:
+        """Say why an answer could not be followed (e.g. it leads to a topic that did not load)."""
+        self.error.setText(f"✖  {message}")
+        self.error.show()
+
+    def toggle_help(self) -> None:
+        if not self.help_button.isVisible():
+            return
+        shown = not self.help.isVisible()
+        self.help.setVisible(shown)
+        self.help_button.setChecked(shown)
+        self.help_button.setAccessibleDescription(self.help.text() if shown else
+                                                  "Show an explanation of this question (F1)")
+
+    # -- keys: 1-9 choose, F1 or ? explains, Backspace goes back
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        text = e.text()
+        if text.isdigit() and text != "0" and int(text) <= len(self.answer_buttons):
+            self.answer_buttons[int(text) - 1].click()
+        elif e.key() == Qt.Key.Key_F1 or text == "?":
+            self.toggle_help()
+        elif e.key() == Qt.Key.Key_Backspace and self.back_button.isEnabled():
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(e)

@@ -1,0 +1,72 @@
+"""The display preferences (text size, high contrast) and the idle timeout, kept in QSettings.
+
+The QSettings object is passed in, so tests use a file of their own and never the user's settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+TEXT_SIZES = (9, 10, 11, 12, 14, 16, 18, 20, 24, 28, 32, 36)  # points; Ctrl+Plus steps through
+DEFAULT_TEXT_SIZE = 12
+DEFAULT_IDLE_MINUTES = 3.0
+
+
+class Preferences:
+    """Typed access to the few settings the window keeps; each change is saved at once."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings if settings is not None else QSettings()
+
+    # -- text size
+    @property
+    def text_size(self) -> int:
+        size = _int(self._s.value("display/text_size"), DEFAULT_TEXT_SIZE)
+        return min(TEXT_SIZES, key=lambda s: abs(s - size))
+
+    @text_size.setter
+    def text_size(self, size: int) -> None:
+        self._set("display/text_size", int(size))
+
+    def larger(self) -> int:
+        """Step the text size up (stops at the largest); returns the new size."""
+        self.text_size = next((s for s in TEXT_SIZES if s > self.text_size), TEXT_SIZES[-1])
+        return self.text_size
+
+    def smaller(self) -> int:
+        self.text_size = next((s for s in reversed(TEXT_SIZES) if s < self.text_size),
+                              TEXT_SIZES[0])
+        return self.text_size
+
+    def reset_text_size(self) -> int:
+        self.text_size = DEFAULT_TEXT_SIZE
+        return self.text_size
+
+    # -- contrast
+    @property
+    def high_contrast(self) -> bool:
+        return str(self._s.value("display/high_contrast", "false")).lower() in ("true", "1")
+
+    @high_contrast.setter
+    def high_contrast(self, on: bool) -> None:
+        self._set("display/high_contrast", bool(on))
+
+    # -- shared terminals
+    @property
+    def idle_minutes(self) -> float:
+        """Minutes without input before the walk is cleared; 0 turns the reset off."""
+        try:
+            return max(0.0, float(self._s.value("terminal/idle_minutes", DEFAULT_IDLE_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_MINUTES
+
+    def _set(self, key: str, value: object) -> None:
+        self._s.setValue(key, value)
+        self._s.sync()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,56 @@
+"""Build the window's style sheet from resources/styles/*.qss for a text size and a theme."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from string import Template
+
+from PySide6.QtWidgets import QWidget
+
+from wizard.locations import resources
+
+STYLES = ("base.qss",)
+THEMES = {False: "light.qss", True: "high_contrast.qss"}
+
+
+def styles_dir() -> Path:
+    return resources() / "styles"
+
+
+@cache
+def _read(name: str) -> str:
+    try:
+        return (styles_dir() / name).read_text(encoding="utf-8")
+    except OSError:
+        return ""  # a missing style file leaves Qt's plain look; the program still works
+
+
+def sizes(base: int) -> dict[str, str]:
+    """Every size the style sheets use, derived from the one text size.
+
+    Text sizes are in points. Paddings are in pixels (Qt's style sheets ignore points there),
+    computed as the same proportion of the text at 96 dpi; Qt scales them on high-DPI screens.
+    """
+    text = {"small": 0.9, "large": 1.3, "title": 1.6, "huge": 2.0}
+    space = {"pad": 0.75, "half": 0.45, "quarter": 0.25, "gap": 0.6, "bar": 1.1, "badge": 1.2}
+    out = {name: f"{base * f:.1f}" for name, f in text.items()}
+    out |= {name: str(max(2, round(base * f * 96 / 72))) for name, f in space.items()}
+    out["base"] = str(base)
+    return out
+
+
+def stylesheet(family: str, text_size: int, high_contrast: bool) -> str:
+    """The whole style sheet: shapes and sizes, then the theme's colours."""
+    text = "\n".join(_read(n) for n in (*STYLES, THEMES[high_contrast]))
+    return Template(text).safe_substitute(family=family, **sizes(text_size))
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a property it selects on (e.g. severity) changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    for child in widget.findChildren(QWidget):
+        style.unpolish(child)
+        style.polish(child)

@@ -1,0 +1,174 @@
+"""Building blocks shared by the views: word-wrapped labels, large card buttons, a row that
+stacks when the window is narrow. Sizes come from the style sheet and the font, never pixels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(text: str, role: str = "", parent: QWidget | None = None, *,
+          rich: bool = False) -> QLabel:
+    """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup."""
+    w = QLabel(parent)
+    w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    w.setText(text)
+    w.setWordWrap(True)
+    w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        w.setProperty("role", role)
+    return w
+
+
+def button(text: str, name: str, description: str, on_click: Callable[[], object],
+           parent: QWidget | None = None, *, link: bool = False) -> QPushButton:
+    """A push button with its accessible name and description set, that Enter also presses."""
+    b = QPushButton(text, parent)
+    b.setAccessibleName(name)
+    b.setAccessibleDescription(description)
+    b.setToolTip(description)
+    b.setAutoDefault(True)
+    if link:
+        b.setProperty("link", True)
+    b.clicked.connect(lambda _checked=False: on_click())
+    return b
+
+
+class CardButton(QPushButton):
+    """A large button with a badge (a number or mark), a wrapped title, detail and a note.
+
+    Used for the topic tiles and the answers; a QPushButton so that it is focusable, pressed with
+    Space or Enter, and announced as a button by screen readers.
+    """
+
+    def __init__(self, title: str, detail: str = "", badge: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setAutoDefault(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        row = QHBoxLayout(self)
+        self.badge = label(badge, "badge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setWordWrap(False)
+        self.badge.setVisible(bool(badge))
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        self.title = label(title, "cardTitle")
+        self.detail = label(detail, "cardDetail")
+        self.detail.setVisible(bool(detail))
+        self.note = label("", "cardNote")
+        self.note.hide()
+        for w in (self.title, self.detail, self.note):
+            column.addWidget(w)
+        row.addLayout(column, 1)
+        for w in (self.badge, self.title, self.detail, self.note):
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)
+
+    def set_note(self, text: str) -> None:
+        """A short line under the detail, e.g. "Your earlier answer" or why a search matched."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self.setAccessibleDescription(". ".join(t for t in (self.detail.text(), text) if t))
+
+    # The size follows the wrapped labels inside, not QPushButton's one-line text.
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            m = max(6, round(self.fontMetrics().height() * 0.55))
+            self.layout().setContentsMargins(m, m, m, m)
+            self.layout().setSpacing(m)
+        return super().event(e)
+
+
+class ResponsiveRow(QWidget):
+    """Lays its children side by side when there is room, else one above the other."""
+
+    def __init__(self, wide_at_chars: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wide_at = wide_at_chars
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        wide = e.size().width() >= self.fontMetrics().averageCharWidth() * self._wide_at
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+        super().resizeEvent(e)
+
+
+def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """Wrap a page in a vertical scroll area that resizes it to the width of the window."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+def add_now(layout: QBoxLayout, widget: QWidget) -> QWidget:
+    """Add a widget to a shown layout and show it at once (not later, when the layout gets to it),
+    so that it can take the focus and is laid out before the next paint."""
+    layout.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget and sub-layout in a layout."""
+    while (item := layout.takeAt(0)) is not None:
+        if (w := item.widget()) is not None:
+            w.hide()
+            w.deleteLater()
+        elif (sub := item.layout()) is not None:
+            clear_layout(sub)
+
+
+class Page(QWidget):
+    """A screen's content: a column whose margins and spacing follow the text size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = QVBoxLayout(self)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            m = self.fontMetrics().height()
+            self.column.setContentsMargins(m, m, m, m)
+            self.column.setSpacing(round(m * 0.6))
+        return super().event(e)
