@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -22,6 +22,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one rounds to whole seconds
         self.timer.setInterval(max(0, msec))
         self.timer.timeout.connect(self.idle)
         self.enabled = msec > 0

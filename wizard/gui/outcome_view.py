@@ -117,10 +117,10 @@ class OutcomeView(QWidget):
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         tip = f"{description or text} ({keys})" if shortcut else (description or text)
         b = button(text, text, tip, callback)
+        self.actions.insertWidget(len(self.extra_actions), b)
         if shortcut:
             b.setShortcut(QKeySequence(shortcut))
             self.extra_keys.append(f"{keys} {text[:1].lower()}{text[1:]}")
-        self.actions.insertWidget(len(self.extra_actions), b)
         self.extra_actions.append(b)
         self._update_keys()
         return b

@@ -116,6 +116,9 @@ class QuestionView(QWidget):
         for i, a in enumerate(question.answers):
             card = CardButton(a.label, a.explain, str(i + 1) if i < 9 else "")
             card.setAccessibleName(f"Answer {i + 1}: {a.label}")
+            card.setAccessibleDescription(" ".join(
+                t for t in (a.explain, f"Press {i + 1} or Enter to choose it." if i < 9 else
+                            "Press Enter to choose it.") if t))
             card.setProperty("answer_id", a.id)
             card.clicked.connect(lambda _=False, aid=a.id: self.answered.emit(aid))
             if a.id == remembered:

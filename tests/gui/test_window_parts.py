@@ -1,0 +1,86 @@
+"""The outcome screen's extension point, the About dialog, and names for screen readers."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+from wizard.gui.about_dialog import AboutDialog, about_html
+
+pytestmark = pytest.mark.gui
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_another_feature_adds_an_outcome_action_in_one_call(qtbot, make_window):
+    window = make_window()
+    got = []
+    button = window.add_outcome_action("Save as PDF", "Ctrl+P", got.append, "Save the reasoning")
+    row = window.outcome_view.actions
+    assert row.indexOf(button) < row.indexOf(window.outcome_view.back_button)
+    assert button.accessibleName() == "Save as PDF"
+    assert "Ctrl+P save as PDF" in window.outcome_view.keys.text()
+    window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_P, CTRL)  # on a question, the outcome's shortcut does nothing
+    assert got == []
+    press(qtbot, Qt.Key.Key_2)
+    button.click()
+    press(qtbot, Qt.Key.Key_P, CTRL)  # a button's shortcut clicks it after a short flash
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[0].outcome.title == "You may carry on"
+    assert [s.answer for s in got[0].steps] == ["No"]
+
+
+def test_about_names_the_version_the_trees_and_the_guidance(qtbot, make_window, monkeypatch):
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(AboutDialog, "ask", classmethod(
+        lambda cls, catalog, folder, parent=None: shown.append(about_html(catalog, folder))))
+    window.about_button.click()
+    assert len(shown) == 1
+    html = shown[0]
+    assert "Purdah Wizard 0.1.0" in html
+    assert "<b>Photos with candidates</b>: version 1.0, in effect from 1 February 2026" in html
+    assert "Example guidance on photographs</b> (TEST 1/26), Test Constabulary, 15 January" in html
+
+
+def test_the_about_dialog_opens_and_closes_without_blocking(qtbot, make_window):
+    window = make_window()
+    dialog = AboutDialog(window.catalog, window.folder, window)
+    qtbot.addWidget(dialog)
+    assert "TEST 1/26" in dialog.text.toPlainText()
+    dialog.show()
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, QAbstractButton | QLineEdit) or not w.isVisibleTo(root):
+            continue
+        if not w.accessibleName().strip() or not w.accessibleDescription().strip():
+            out.append(f"{type(w).__name__} {w.text() or w.accessibleName()!r}")
+    return out
+
+
+def test_every_control_on_every_screen_has_an_accessible_name_and_description(qtbot, make_window):
+    window = make_window()
+    window.add_outcome_action("Record advice", "Ctrl+E", lambda t: None, "Record this advice")
+    assert _unnamed(window) == []
+    window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_1)
+    assert _unnamed(window) == []
+    press(qtbot, Qt.Key.Key_3)
+    assert _unnamed(window) == []
+    assert window.outcome_view.banner.accessibleName() == "Verdict: Speak to a supervisor first"
+
+
+def test_the_keys_are_shown_on_screen(qtbot, make_window):
+    window = make_window()
+    window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_1)
+    keys = window.question_view.keys.text()
+    for key in ("1–3", "F1", "Alt+Left", "Backspace", "Ctrl+R", "Alt+Home"):
+        assert key in keys
