@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from gui_helpers import focused, press, texts, type_text
 from PySide6.QtCore import Qt
 
+from tests.gui.gui_helpers import focused, press, texts, type_text
 from wizard.gui.question_view import REMEMBERED_NOTE
 
 pytestmark = pytest.mark.gui

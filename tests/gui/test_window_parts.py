@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from gui_helpers import press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
+from tests.gui.gui_helpers import press
 from wizard.gui.about_dialog import AboutDialog, about_html
 
 pytestmark = pytest.mark.gui

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import focused, press, texts, type_text
 from PySide6.QtCore import QSettings, Qt
 
+from tests.gui.gui_helpers import focused, press, texts, type_text
 from wizard.gui.empty_view import EmptyView
 from wizard.gui.settings import DEFAULT_TEXT_SIZE, Preferences
 
