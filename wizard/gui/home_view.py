@@ -55,7 +55,7 @@ class HomeView(QWidget):
     def _add_search(self, col: QVBoxLayout) -> None:
         prompt = label("What are you trying to do?", "h2")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("For example: photo with a candidate, retweet, badge")
+        self.search.setPlaceholderText("e.g. photo, retweet, badge, leaflet")
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
         self.search.setToolTip(SEARCH_HELP)

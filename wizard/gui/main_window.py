@@ -31,13 +31,14 @@ from wizard.export.fonts import register_fonts
 from wizard.gui import wording
 from wizard.gui.about_dialog import AboutDialog
 from wizard.gui.empty_view import EmptyView
+from wizard.gui.flow_layout import flow_row
 from wizard.gui.home_view import HomeView
 from wizard.gui.idle import IdleWatcher
 from wizard.gui.outcome_view import OutcomeView
 from wizard.gui.question_view import QuestionView
 from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
-from wizard.gui.widgets import button, label
+from wizard.gui.widgets import button
 
 OutcomeCallback = Callable[[Transcript], object]
 
@@ -91,12 +92,13 @@ class MainWindow(QMainWindow):
 
     # -- the top bar and the window's shortcuts
     def _top_bar(self) -> QFrame:
+        """Home and Clear on the left, display settings and About on the right; each group wraps
+        onto a second line at a large text size rather than widen the window."""
         bar = QFrame()
         bar.setProperty("role", "topBar")
         row = QHBoxLayout(bar)
-        name = label(wording.APP_NAME, "stepAnswer")
-        name.setWordWrap(False)
-        row.addWidget(name)
+        left, left_flow = flow_row()
+        right, right_flow = flow_row()
         self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
                                   self.go_home)
         self.clear_button = button("Clear", "Clear screen", "Forget the answers on screen and go "
@@ -111,11 +113,13 @@ class MainWindow(QMainWindow):
         self.about_button = button("About", "About", "The program's version and the guidance "
                                    "loaded", self.show_about)
         for b in (self.home_button, self.clear_button):
-            row.addWidget(b)
-        row.addStretch(1)
+            left_flow.addWidget(b)
         for b in (self.smaller_button, self.larger_button, self.contrast_button,
                   self.about_button):
-            row.addWidget(b)
+            right_flow.addWidget(b)
+        row.addWidget(left)
+        row.addStretch(1)
+        row.addWidget(right)
         return bar
 
     def _add_actions(self) -> None:

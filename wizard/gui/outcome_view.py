@@ -18,6 +18,7 @@ from wizard.core.verdicts import Verdict
 from wizard.core.whatif import Alternative
 from wizard.gui import wording
 from wizard.gui.answers_panel import AnswersPanel
+from wizard.gui.flow_layout import flow_row
 from wizard.gui.theme import restyle
 from wizard.gui.why_text import why_html
 from wizard.gui.widgets import Page, add_now, button, clear_layout, label, scrolling
@@ -80,6 +81,8 @@ class OutcomeView(QWidget):
         self.why = QVBoxLayout()
         col.addLayout(self.why)
         col.addWidget(label(f"⚠  {wording.DOUBT}", "reminder"))
+        self.keys = label("", "keys")  # here, not in the action bar, to keep the bar small
+        col.addWidget(self.keys)
         col.addStretch(1)
         self.scroll = scrolling(page)
         outer = QVBoxLayout(self)
@@ -93,10 +96,9 @@ class OutcomeView(QWidget):
         bar = QFrame()
         bar.setProperty("role", "actions")
         col = QVBoxLayout(bar)
-        self.actions = QHBoxLayout()
+        host, self.actions = flow_row()
         self.extra_actions: list[QPushButton] = []
         self.extra_keys: list[str] = []
-        self.actions.addStretch(1)
         self.back_button = button("Back", "Back", "Go back to the last question (Alt+Left)",
                                   self.backRequested.emit)
         self.restart_button = button("Start again", "Start again", "Clear your answers and start "
@@ -105,9 +107,7 @@ class OutcomeView(QWidget):
                                   self.homeRequested.emit)
         for b in (self.back_button, self.restart_button, self.home_button):
             self.actions.addWidget(b)
-        col.addLayout(self.actions)
-        self.keys = label("", "keys")
-        col.addWidget(self.keys)
+        col.addWidget(host)
         self._update_keys()
         return bar
 
@@ -117,7 +117,7 @@ class OutcomeView(QWidget):
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         tip = f"{description or text} ({keys})" if shortcut else (description or text)
         b = button(text, text, tip, callback)
-        self.actions.insertWidget(len(self.extra_actions), b)
+        self.actions.insert_widget(len(self.extra_actions), b)
         if shortcut:
             b.setShortcut(QKeySequence(shortcut))
             self.extra_keys.append(f"{keys} {text[:1].lower()}{text[1:]}")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wizard.core.model import Question, Tree
 from wizard.core.transcript import StepRecord
 from wizard.gui.answers_panel import AnswersPanel
+from wizard.gui.flow_layout import flow_row
 from wizard.gui.widgets import (
     CardButton,
     Page,
@@ -59,22 +60,23 @@ class QuestionView(QWidget):
         col.addWidget(self.help)
         col.addWidget(self.error)
         col.addLayout(self.answers)
-        col.addLayout(self._nav_row())
+        col.addWidget(self._nav_row())
         self.keys = label("", "keys")
         col.addWidget(self.keys)
         col.addStretch(1)
         self.panel = AnswersPanel()
         self.panel.changeRequested.connect(self.changeRequested)
         row.box.addWidget(main, 3)
-        row.box.addWidget(self.panel, 2)
+        row.box.addWidget(self.panel, 2, Qt.AlignmentFlag.AlignTop)
         page = Page()
         page.column.addWidget(row)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(page))
+        self.scroll = scrolling(page)
+        outer.addWidget(self.scroll)
 
-    def _nav_row(self) -> QHBoxLayout:
-        nav = QHBoxLayout()
+    def _nav_row(self) -> QWidget:
+        host, nav = flow_row()
         self.back_button = button("Back", "Back", "Go back to the previous question "
                                   "(Alt+Left or Backspace)", self.backRequested.emit)
         self.restart_button = button("Start again", "Start again", "Clear your answers and "
@@ -83,8 +85,7 @@ class QuestionView(QWidget):
                                   "(Alt+Home)", self.homeRequested.emit)
         for b in (self.back_button, self.restart_button, self.home_button):
             nav.addWidget(b)
-        nav.addStretch(1)
-        return nav
+        return host
 
     # -- showing the walk
     def show_question(self, tree: Tree, question: Question, remembered: str | None,
@@ -127,7 +128,10 @@ class QuestionView(QWidget):
                 focus = card
             add_now(self.answers, card)
             self.answer_buttons.append(card)
+        self.scroll.verticalScrollBar().setValue(0)  # a new question is read from the top
         (focus or self.answer_buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus is not None:  # once laid out, scroll to the earlier answer if it is far down
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(focus))
 
     def remembered_button(self) -> CardButton | None:
         return next((b for b in self.answer_buttons if b.property("remembered")), None)

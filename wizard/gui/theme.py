@@ -33,10 +33,13 @@ def sizes(base: int) -> dict[str, str]:
     computed as the same proportion of the text at 96 dpi; Qt scales them on high-DPI screens.
     """
     text = {"small": 0.9, "large": 1.3, "title": 1.6, "huge": 2.0}
-    space = {"pad": 0.75, "half": 0.45, "quarter": 0.25, "gap": 0.6, "bar": 1.1, "badge": 1.2}
+    space = {"pad": 0.75, "half": 0.45, "quarter": 0.25, "gap": 0.6, "scrollbar": 1.1, "badge": 1.2}
     out = {name: f"{base * f:.1f}" for name, f in text.items()}
     out |= {name: str(max(2, round(base * f * 96 / 72))) for name, f in space.items()}
     out["base"] = str(base)
+    bar = min(base, 24)  # the top bar's buttons: readable, and on one line at 1024 px
+    out |= {"bar": str(bar), "barpad": str(round(bar * 0.75 * 96 / 72)),
+            "barhalf": str(round(bar * 0.45 * 96 / 72))}
     return out
 
 

@@ -28,6 +28,7 @@ def label(text: str, role: str = "", parent: QWidget | None = None, *,
     w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     w.setText(text)
     w.setWordWrap(True)
+    w.setIndent(0)  # else a style-sheet border or padding adds half an "x" on the left
     w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         w.setProperty("role", role)
@@ -79,6 +80,7 @@ class CardButton(QPushButton):
         self.note.hide()
         for w in (self.title, self.detail, self.note):
             column.addWidget(w)
+        column.addStretch(1)  # text at the top when a neighbour in the row is taller
         row.addLayout(column, 1)
         for w in (self.badge, self.title, self.detail, self.note):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -169,7 +171,8 @@ class Page(QWidget):
 
     def event(self, e: QEvent) -> bool:
         if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
-            m = self.fontMetrics().height()
+            line = self.fontMetrics().height()
+            m = min(line, 28)  # generous at normal sizes, not wasteful at the largest
             self.column.setContentsMargins(m, m, m, m)
-            self.column.setSpacing(round(m * 0.6))
+            self.column.setSpacing(round(line * 0.6))
         return super().event(e)
