@@ -61,7 +61,7 @@ def test_a_title_match_outranks_a_keyword_match_which_outranks_question_text():
 def test_a_question_match_says_which_question_matched():
     hit = search(ALL, "canteen")[0]
     assert hit.tree.id == "snaps"
-    assert hit.why == "asks: May a candidate take a photo in the canteen?"
+    assert (hit.field, hit.text) == ("question", "May a candidate take a photo in the canteen?")
 
 
 def test_the_word_being_typed_matches_as_a_prefix_but_a_finished_word_does_not():

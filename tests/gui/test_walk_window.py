@@ -62,7 +62,7 @@ def test_search_matches_question_text_and_says_so(qtbot, make_window):
     type_text(qtbot, "staged")
     tile = window.home.tiles["photos"]
     assert window.home.shown == ["photos"]
-    assert tile.note.text() == "Matches: asks: Is the photo staged?"
+    assert tile.note.text() == "Asks: “Is the photo staged?”"
 
 
 def test_a_search_that_finds_nothing_says_what_to_do(qtbot, make_window):

@@ -84,3 +84,17 @@ def test_the_keys_are_shown_on_screen(qtbot, make_window):
     keys = window.question_view.keys.text()
     for key in ("1–3", "F1", "Alt+Left", "Backspace", "Ctrl+R", "Alt+Home"):
         assert key in keys
+
+
+@pytest.mark.parametrize("size", [24, 36])
+def test_at_a_large_text_size_everything_fits_a_1024_pixel_screen(qtbot, make_window, size):
+    window = make_window()
+    window.prefs.text_size = size
+    window.apply_style()
+    window.add_outcome_action("Save as PDF", "Ctrl+P", lambda t: None, "Save the reasoning")
+    window.add_outcome_action("Record advice", "Ctrl+E", lambda t: None, "Record it")
+    for show in (lambda: None, lambda: window.start_topic("photos"),
+                 lambda: (press(qtbot, Qt.Key.Key_1), press(qtbot, Qt.Key.Key_3))):
+        show()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.minimumSizeHint().height() <= 768

@@ -86,7 +86,7 @@ def test_no_trees_at_all_says_where_it_looked(qtbot, make_window, tmp_path: Path
     window = make_window(empty)
     assert window.home is None
     assert isinstance(window.stack.currentWidget(), EmptyView)
-    assert str(empty) in window.start_page.where.text()
+    assert str(empty.absolute()) in window.start_page.where.text()
     press(qtbot, Qt.Key.Key_L, CTRL)  # the window's actions still do no harm
     assert isinstance(window.stack.currentWidget(), EmptyView)
 

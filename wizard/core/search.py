@@ -30,12 +30,13 @@ _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")  # a doubled final consonant: st
 
 @dataclass(frozen=True)
 class Hit:
-    """A topic that matches, how well, and in a few words why (e.g. the question that matched)."""
+    """A topic that matches, how well, and where its best match was (e.g. which question)."""
 
     tree: Tree
     score: int
     matched: int  # how many words of the query it matched
-    why: str
+    field: str  # "title", "keyword", "summary" or "question"
+    text: str  # the title, keyword, summary or question text that matched
 
 
 def fold(text: str) -> str:
@@ -101,15 +102,7 @@ def score(tree: Tree, query: str) -> Hit | None:
             best = max(best, top, key=lambda f: f[0])
     if not matched:
         return None
-    return Hit(tree, total, matched, _why(best[1], best[2]))
-
-
-def _why(kind: str, text: str) -> str:
-    if kind == "question":
-        return f"asks: {text}"
-    if kind == "keyword":
-        return f"about: {text}"
-    return ""
+    return Hit(tree, total, matched, best[1], best[2])
 
 
 def search(trees: Iterable[Tree], query: str) -> list[Hit]:

@@ -18,7 +18,8 @@ class EmptyView(QWidget):
         col = page.column
         col.addWidget(label(wording.APP_NAME, "appTitle"))
         col.addWidget(label("No guidance is loaded", "h1"))
-        self.where = label(f"The program looked for decision trees (.yaml files) in:\n{folder}\n"
+        self.where = label("The program looked for decision trees (.yaml files) in:\n"
+                           f"{folder.absolute()}\n"
                            "and found none it could use. Nothing can be answered until they are "
                            "there.", "error")
         col.addWidget(self.where)

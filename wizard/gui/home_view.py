@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
-from wizard.core.search import search
+from wizard.core.search import Hit, search
 from wizard.gui import wording
 from wizard.gui.widgets import CardButton, Page, label, scrolling
 
@@ -116,13 +116,13 @@ class HomeView(QWidget):
             f"1 topic matches “{text.strip()}”." if n else
             f"No topic matches “{text.strip()}”. Try other words, choose “Not sure where to "
             "start?”, or ask a supervisor.")
-        self.show_topics([h.tree for h in hits], {h.tree.id: h.why for h in hits})
+        self.show_topics([h.tree for h in hits], {h.tree.id: _why(h) for h in hits})
 
     def show_topics(self, trees: list[Tree], why: dict[str, str] | None = None) -> None:
         """Lay out these topics' tiles in this order; hide the rest."""
         self.shown = [t.id for t in trees]
         for tid, tile in self.tiles.items():
-            tile.set_note(f"Matches: {why[tid]}" if why and why.get(tid) else "")
+            tile.set_note(why.get(tid, "") if why else "")
             tile.setVisible(tid in self.shown)
         self._relayout()
 
@@ -167,3 +167,12 @@ class HomeView(QWidget):
         """Forget the search (for the next person at a shared terminal) and focus it."""
         self.search.clear()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _why(hit: Hit) -> str:
+    """A line on a tile saying why it matched, when that is not plain from its title or summary."""
+    if hit.field == "keyword":
+        return f"Matches “{hit.text}”"
+    if hit.field == "question":
+        return f"Asks: “{hit.text}”"
+    return ""

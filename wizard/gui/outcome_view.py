@@ -78,6 +78,8 @@ class OutcomeView(QWidget):
         self.panel.changeRequested.connect(self.changeRequested)
         col.addWidget(self.panel)
         col.addWidget(label("Why this outcome", "h2"))
+        col.addWidget(label("For each answer you gave, where the other answers would have led.",
+                            "meta"))
         self.why = QVBoxLayout()
         col.addLayout(self.why)
         col.addWidget(label(f"⚠  {wording.DOUBT}", "reminder"))
