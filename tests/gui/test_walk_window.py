@@ -197,3 +197,25 @@ def test_an_answer_into_a_topic_that_did_not_load_says_so_and_stays(qtbot, make_
     assert "could not be loaded" in view.error.text()
     assert view.text.text() == "What is it about?"
     assert window.walk.steps == []
+
+
+def test_tab_visits_each_screen_in_reading_order(qtbot, make_window):
+    window = make_window()
+    window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_1)
+    view = window.question_view
+    view.answer_buttons[-1].setFocus()
+    order = []
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Tab)
+        order.append(focused())
+    assert order == [view.back_button, view.restart_button, view.home_button,
+                     view.panel.change_buttons[0]]
+    press(qtbot, Qt.Key.Key_1)  # the focus is on a Change button, still inside the view
+    outcome = window.outcome_view
+    assert window.stack.currentWidget() is outcome
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is outcome.panel.change_buttons[0]
+    for _ in range(len(outcome.panel.change_buttons)):
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is outcome.back_button

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -13,7 +12,7 @@ from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
 from wizard.core.search import Hit, search
 from wizard.gui import wording
-from wizard.gui.widgets import CardButton, Page, label, scrolling
+from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
 SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "
                "the first one; the Down arrow moves to the topics.")
@@ -134,10 +133,7 @@ class HomeView(QWidget):
             self.grid.addWidget(self.tiles[tid], i // cols, i % cols)
         for c in range(3):
             self.grid.setColumnStretch(c, 1 if c < cols else 0)
-        chain = [self.search, *([self.start_button] if self.start_button else []),
-                 *(self.tiles[t] for t in self.shown)]
-        for a, b in pairwise(chain):
-            QWidget.setTabOrder(a, b)
+        tab_chain(self.search, self.start_button, *(self.tiles[t] for t in self.shown))
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         chars = e.size().width() / max(1, self.fontMetrics().averageCharWidth())

@@ -21,7 +21,7 @@ from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
 from wizard.gui.theme import restyle
 from wizard.gui.why_text import why_html
-from wizard.gui.widgets import Page, add_now, button, clear_layout, label, scrolling
+from wizard.gui.widgets import Page, add_now, button, clear_layout, label, scrolling, tab_chain
 
 NAV_KEYS = ["Alt+Left go back", "Ctrl+R start again", "Alt+Home home"]
 
@@ -147,6 +147,8 @@ class OutcomeView(QWidget):
         for html in why_html(steps, alternatives):
             add_now(self.why, label(html, "", rich=True))
         self.back_button.setEnabled(bool(steps))
+        tab_chain(self.banner, *self.panel.change_buttons, *self.extra_actions, self.back_button,
+                  self.restart_button, self.home_button)
         self.scroll.verticalScrollBar().setValue(0)
         self.banner.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -25,6 +25,7 @@ from wizard.gui.widgets import (
     clear_layout,
     label,
     scrolling,
+    tab_chain,
 )
 
 REMEMBERED_NOTE = "Your earlier answer. Press Enter to keep it, or choose another."
@@ -103,6 +104,8 @@ class QuestionView(QWidget):
         self.back_button.setEnabled(bool(steps))
         self._show_answers(question, remembered)
         self.panel.set_steps(steps)
+        tab_chain(self.help_button, *self.answer_buttons, self.back_button, self.restart_button,
+                  self.home_button, *self.panel.change_buttons)
         n = len(question.answers)
         keys = [f"1–{n} choose an answer" if n > 1 else "1 choose"]
         if question.help:

@@ -4,6 +4,7 @@ stacks when the window is narrow. Sizes come from the style sheet and the font, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -150,6 +151,16 @@ def add_now(layout: QBoxLayout, widget: QWidget) -> QWidget:
     layout.addWidget(widget)
     widget.show()
     return widget
+
+
+def tab_chain(*widgets: QWidget | None) -> None:
+    """Make Tab visit these widgets in this order (skipping None), as they read on screen.
+
+    Widgets made after the window was built otherwise come last in Qt's focus chain.
+    """
+    present = [w for w in widgets if w is not None]
+    for a, b in pairwise(present):
+        QWidget.setTabOrder(a, b)
 
 
 def clear_layout(layout: QLayout) -> None:
