@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from wizard.cli import main
@@ -33,3 +33,29 @@ def test_no_command_opens_the_window_on_the_trees_given(qtbot, monkeypatch, exam
     assert QCoreApplication.organizationName() == gui_app.ORGANISATION
     assert QApplication.font().family() == "DejaVu Sans"
     assert not QApplication.windowIcon().isNull()
+
+
+def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkeypatch,
+                                                                   example_trees):
+    from tests.gui.gui_helpers import press
+    from wizard.gui import pdf_actions
+
+    saved = []
+    monkeypatch.setattr(pdf_actions, "save_pdf_interactively",
+                        lambda parent, transcript, settings: saved.append((parent, transcript,
+                                                                           settings)))
+    window = gui_app.create_window(example_trees)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    [button] = window.outcome_view.extra_actions
+    assert button.text() == "Save as PDF…"
+    window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_2)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(saved) == 1)
+    parent, transcript, settings = saved[0]
+    assert parent is window and settings is window.settings
+    assert transcript.outcome.title == "You may carry on"

@@ -134,3 +134,15 @@ def test_smaller_text_and_reset(qtbot, make_window):
 
 def test_the_tests_never_touch_the_users_own_settings(tmp_path: Path):
     assert str(tmp_path) in QSettings().fileName()
+
+
+def test_clear_also_cancels_a_dialog_left_open(qtbot, make_window):
+    from wizard.gui.about_dialog import AboutDialog
+
+    window = make_window(idle_msec=300)
+    dialog = AboutDialog(window.catalog, window.folder, window)
+    dialog.show()
+    with qtbot.waitSignal(window.cleared, timeout=3000):
+        pass
+    assert not dialog.isVisible()
+    assert dialog.result() == AboutDialog.DialogCode.Rejected

@@ -1,7 +1,7 @@
 """Start the window: check the display, set up Qt once (names, font, icon), load the trees, show.
 
-Other features add their buttons to the outcome screen in `create_window`, with
-`window.add_outcome_action(text, shortcut, callback)`.
+Other features add their buttons to the outcome screen in `add_outcome_actions`, with
+`window.add_outcome_action(text, shortcut, callback, description)`.
 """
 
 from __future__ import annotations
@@ -37,9 +37,18 @@ def create_window(folder: Path):  # -> MainWindow; Qt is imported late
     from wizard.treedir import load_folder
 
     window = MainWindow(load_folder(folder), folder)
-    # Features add their outcome actions here, e.g.
-    # window.add_outcome_action("Save as PDF", "Ctrl+S", save_pdf, "Save the reasoning as a PDF")
+    add_outcome_actions(window)
     return window
+
+
+def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
+    """The buttons other features put on the outcome screen (one call each)."""
+    from wizard.gui import pdf_actions
+
+    window.add_outcome_action(
+        "Save as PDF…", "Ctrl+S",
+        lambda transcript: pdf_actions.save_pdf_interactively(window, transcript, window.settings),
+        "Save the reasoning, with case details, as a PDF")
 
 
 def run(folder: Path) -> int:

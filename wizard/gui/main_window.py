@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -51,7 +52,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.catalog = catalog
         self.folder = folder
-        self.prefs = Preferences(settings)
+        self.settings = settings if settings is not None else QSettings()  # features use it too
+        self.prefs = Preferences(self.settings)
         self.family = register_fonts()
         self.walk: Walk | None = None
         self.setWindowTitle(wording.APP_NAME)
@@ -191,7 +193,14 @@ class MainWindow(QMainWindow):
             self.home.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
-        """Wipe the walk and the search and go home, so the next person sees nothing of it."""
+        """Wipe the walk and the search and go home, so the next person sees nothing of it.
+
+        A dialog left open (case details for a PDF, say) is cancelled too: whoever comes next
+        must not see what the last person typed.
+        """
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.go_home()
         if self.home is not None:
             self.home.reset()
