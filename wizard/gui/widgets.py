@@ -141,6 +141,10 @@ def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
+    # See through to the window, whose background the theme sets (Qt would fill these with the
+    # default palette's grey, wrong in high contrast).
+    content.setAutoFillBackground(False)
+    area.viewport().setAutoFillBackground(False)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
