@@ -1,0 +1,81 @@
+"""Helpers the advice-records tests share: walks on the example trees and records made on them."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from wizard.core.replay import replay
+from wizard.core.transcript import Transcript
+from wizard.records.model import Record, cited_guidance
+from wizard.records.store import RecordStore
+from wizard.treedir import load_folder
+
+EXAMPLE_TREES = Path(__file__).parent / "fixtures" / "trees"
+
+WALKS = {  # a name -> (tree, answers) that ends at an outcome of the example trees
+    "do_not": ("photos", {"candidate_present": "yes", "staged": "yes"}),
+    "fine": ("photos", {"candidate_present": "no"}),
+    "supervisor": ("photos", {"candidate_present": "yes", "staged": "not_sure"}),
+    "start_ask": ("start", {"about": "other"}),
+}
+
+
+def transcript(name: str = "do_not") -> Transcript:
+    tree, answers = WALKS[name]
+    result = replay(load_folder(EXAMPLE_TREES), tree, answers)
+    assert result.pending is None
+    return result.walk.transcript()
+
+
+def pending_transcript() -> Transcript:
+    result = replay(load_folder(EXAMPLE_TREES), "photos", {"candidate_present": "yes"})
+    assert result.pending is not None
+    return result.walk.transcript()
+
+
+def advice(walk: str = "do_not", **fields: object) -> Record:
+    """An unsaved advice record on one of the example walks, with plausible people."""
+    t = transcript(walk)
+    base: dict[str, object] = {
+        "supervisor_name": "Sgt Jane Roe", "supervisor_number": "4521",
+        "advised_name": "PC John Smith", "advised_role": "PC", "advised_number": "1234",
+        "situation": "A candidate asked for a handshake photo at the fete.",
+        "advice": "Politely decline the photo.", "transcript": t,
+        "powers_and_policy": cited_guidance(t),
+    }
+    base.update(fields)
+    return Record(**base)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection, as anyone with the file could open it; closed after."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def sql(path: Path, statement: str, params: tuple = ()) -> list[tuple]:
+    """Run one statement with a plain connection and return its rows."""
+    with raw(path) as conn:
+        return conn.execute(statement, params).fetchall()
+
+
+def tamper(path: Path, statement: str, params: tuple = ()) -> None:
+    """Change the file as an attacker would: drop the guarding triggers, then write."""
+    with raw(path) as conn:
+        conn.execute("DROP TRIGGER IF EXISTS records_never_updated")
+        conn.execute("DROP TRIGGER IF EXISTS records_never_deleted")
+        conn.execute(statement, params)
+
+
+def filled_store(path: Path, n: int = 5) -> RecordStore:
+    store = RecordStore(path)
+    for i in range(n):
+        store.add(advice(advised_name=f"Person {i + 1}"))
+    return store
