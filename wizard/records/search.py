@@ -1,0 +1,137 @@
+"""Find records: search as you type over names, numbers, situation and advice, with filters.
+
+Each word typed must appear somewhere (any part of a word, any case). Words of three letters or
+more use the full-text index (FTS5, trigram), shorter ones a plain scan. Lists show the newest
+version of each record (an amended record appears once, as its latest amendment), newest first,
+a page at a time: `before` is the last id of the previous page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from wizard.records import schema
+from wizard.records.model import Record
+from wizard.records.purge import cutoff_of
+from wizard.records.store import RecordStore, record_from_row, translated
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the user typed and chose; empty means no filter."""
+
+    text: str = ""
+    date_from: dt.date | None = None  # local dates, both inclusive
+    date_to: dt.date | None = None
+    verdict: str = ""
+    tree_id: str = ""
+
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One row of a list of records: enough to show and sort, without the transcript."""
+
+    id: int
+    kind: str
+    created_at: str
+    supervisor_name: str
+    supervisor_number: str
+    advised_name: str
+    advised_role: str
+    advised_number: str
+    situation: str
+    advice: str
+    verdict: str
+    tree_id: str
+    amends: int | None
+
+
+SUMMARY_COLUMNS = ", ".join(f"r.{f}" for f in Summary.__dataclass_fields__)
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `records r`) and its parameters for a query."""
+    clauses = ["NOT EXISTS (SELECT 1 FROM records n WHERE n.amends = r.id)"]
+    params: list[Any] = []
+    fts_words = []
+    for word in query.words():
+        if len(word) >= 3 and store.has_fts:
+            fts_words.append('"' + word.replace('"', '""') + '"')
+        else:
+            clauses.append("(" + " OR ".join(f"r.{c} LIKE ? ESCAPE '\\'"
+                                             for c in schema.SEARCHED) + ")")
+            params += [_like(word)] * len(schema.SEARCHED)
+    if fts_words:
+        clauses.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
+        params.append(" AND ".join(fts_words))
+    if query.date_from is not None:
+        clauses.append("r.created_at >= ?")
+        params.append(cutoff_of(query.date_from))
+    if query.date_to is not None:
+        clauses.append("r.created_at < ?")
+        params.append(cutoff_of(query.date_to + dt.timedelta(days=1)))
+    if query.verdict:
+        clauses.append("r.verdict = ?")
+        params.append(query.verdict)
+    if query.tree_id:
+        clauses.append("r.tree_id = ?")
+        params.append(query.tree_id)
+    return " AND ".join(clauses), params
+
+
+def search(store: RecordStore, query: Query, *, before: int | None = None,
+           limit: int = PAGE) -> list[Summary]:
+    """One page of matching records, newest first, starting after id `before`."""
+    clause, params = where(store, query)
+    if before is not None:
+        clause += " AND r.id < ?"
+        params.append(before)
+    with translated(store.path, "search"):
+        rows = store.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} "
+                                  "ORDER BY r.id DESC LIMIT ?", [*params, limit]).fetchall()
+    return [Summary(*row) for row in rows]
+
+
+def count(store: RecordStore, query: Query) -> int:
+    """How many records match (the newest version of each)."""
+    clause, params = where(store, query)
+    with translated(store.path, "search"):
+        return store.conn.execute(f"SELECT count(*) FROM records r WHERE {clause}",
+                                  params).fetchone()[0]
+
+
+def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
+    """Every matching record in full, newest first (for an export), read a page at a time."""
+    clause, params = where(store, query)
+    before: int | None = None
+    while True:
+        extra, extra_params = ("AND r.id < ?", [before]) if before is not None else ("", [])
+        with translated(store.path, "read"):
+            rows = store.conn.execute(
+                f"SELECT r.id, r.content, r.prev_hash, r.hash FROM records r WHERE {clause} "
+                f"{extra} ORDER BY r.id DESC LIMIT ?", [*params, *extra_params, PAGE]).fetchall()
+        if not rows:
+            return
+        for _id, content, prev_hash, hash_ in rows:
+            yield record_from_row(content, prev_hash, hash_)
+        before = rows[-1][0]
+
+
+def topics(store: RecordStore) -> list[str]:
+    """The tree ids records were made about, for a topic filter."""
+    with translated(store.path, "read"):
+        return [r[0] for r in store.conn.execute(
+            "SELECT DISTINCT tree_id FROM records WHERE tree_id != '' ORDER BY tree_id")]
