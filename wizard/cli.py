@@ -201,3 +201,7 @@ def open_window(args: argparse.Namespace) -> int:
 from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)
 
 EXTRA_COMMANDS.append(cli_graph.register)
+
+from wizard.records.cli import register as _register_records  # noqa: E402  (records build on cli)
+
+EXTRA_COMMANDS.append(_register_records)
