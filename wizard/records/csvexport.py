@@ -14,7 +14,6 @@ from pathlib import Path
 
 from wizard.atomicfile import write_atomic
 from wizard.records.model import (
-    AMENDMENT_FIELDS,
     NDM_FIELDS,
     PEOPLE_FIELDS,
     Record,
@@ -38,7 +37,8 @@ HEADER: tuple[tuple[str, str], ...] = (
     ("reason", "Why it differs"),
     *NDM_FIELDS,
     ("amends", "Amends record"),
-    *AMENDMENT_FIELDS,
+    ("amendment_reason", "Why it was amended"),
+    ("made_by", "Amended or purged by"),
     ("purge", "Purge"),
     ("prev_hash", "Previous hash"),
     ("hash", "Hash"),
