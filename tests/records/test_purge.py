@@ -7,8 +7,8 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from recordkit import advice, sql, tamper
 
+from tests.records.kit import advice, sql, tamper
 from wizard.records.errors import RecordRefused
 from wizard.records.model import Record, utc_stamp
 from wizard.records.purge import plan_purge, purge

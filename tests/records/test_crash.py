@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 
 import pytest
-from recordkit import transcript
 
+from tests.records.kit import transcript
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 RUNS = 30
 
 CHILD = """

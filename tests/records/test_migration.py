@@ -7,15 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from recordkit import advice, sql
 
+from tests.records.kit import advice, sql
 from wizard.records import schema
 from wizard.records.errors import RecordsError
 from wizard.records.search import Query, search
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
 
-V1_FILE = Path(__file__).parent / "fixtures" / "records" / "records-v1.sqlite3"
+V1_FILE = Path(__file__).parent.parent / "fixtures" / "records" / "records-v1.sqlite3"
 
 
 @pytest.fixture

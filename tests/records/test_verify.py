@@ -7,8 +7,8 @@ DELETE rows directly.
 from __future__ import annotations
 
 import pytest
-from recordkit import advice, filled_store, sql, tamper
 
+from tests.records.kit import advice, filled_store, sql, tamper
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from recordkit import advice, filled_store, raw
 
+from tests.records.kit import advice, filled_store, raw
 from wizard.records.errors import RecordsError
 from wizard.records.store import RecordStore
 

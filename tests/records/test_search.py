@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from recordkit import advice
 
+from tests.records.kit import advice
 from wizard.records.model import utc_stamp
 from wizard.records.search import Query, count, matching_records, search, topics
 from wizard.records.store import RecordStore

@@ -6,8 +6,8 @@ import csv
 import datetime as dt
 
 import pytest
-from recordkit import advice, transcript
 
+from tests.records.kit import advice, transcript
 from wizard.atomicfile import SaveError
 from wizard.core.transcript import Transcript
 from wizard.records.csvexport import HEADER, write_csv

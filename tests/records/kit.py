@@ -7,13 +7,12 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.conftest import EXAMPLE_TREES
 from wizard.core.replay import replay
 from wizard.core.transcript import Transcript
 from wizard.records.model import Record, cited_guidance
 from wizard.records.store import RecordStore
 from wizard.treedir import load_folder
-
-EXAMPLE_TREES = Path(__file__).parent / "fixtures" / "trees"
 
 WALKS = {  # a name -> (tree, answers) that ends at an outcome of the example trees
     "do_not": ("photos", {"candidate_present": "yes", "staged": "yes"}),

@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from recordkit import advice, pending_transcript, sql, transcript
 
+from tests.records.kit import advice, pending_transcript, sql, transcript
 from wizard.records.errors import RecordRefused, UnknownRecord
 from wizard.records.model import GENESIS, parse_stamp
 from wizard.records.store import RecordStore

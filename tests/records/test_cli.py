@@ -6,8 +6,8 @@ import csv
 import json
 
 import pytest
-from recordkit import EXAMPLE_TREES, pending_transcript, raw, sql, tamper, transcript
 
+from tests.records.kit import EXAMPLE_TREES, pending_transcript, raw, sql, tamper, transcript
 from wizard.cli import main
 from wizard.records import datadir
 from wizard.records.store import RecordStore

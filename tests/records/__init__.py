@@ -1,0 +1,1 @@
+"""Tests of the supervisors' advice records (wizard/records)."""
