@@ -68,8 +68,9 @@ def sql(path: Path, statement: str, params: tuple = ()) -> list[tuple]:
 def tamper(path: Path, statement: str, params: tuple = ()) -> None:
     """Change the file as an attacker would: drop the guarding triggers, then write."""
     with raw(path) as conn:
-        conn.execute("DROP TRIGGER IF EXISTS records_never_updated")
-        conn.execute("DROP TRIGGER IF EXISTS records_never_deleted")
+        for trigger in ("records_never_updated", "records_never_deleted",
+                        "content_never_updated", "content_never_deleted"):
+            conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         conn.execute(statement, params)
 
 

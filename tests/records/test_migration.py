@@ -35,8 +35,9 @@ def test_a_v1_file_is_migrated_and_keeps_every_record(v1):
     before = sql(v1, "SELECT id, content, prev_hash, hash FROM records")
     with RecordStore(v1) as store:
         assert sql(v1, "PRAGMA user_version") == [(schema.CURRENT,)]
-        after = store.conn.execute("SELECT id, content, prev_hash, hash FROM records").fetchall()
-        assert after == before  # the evidence itself is untouched
+        after = store.conn.execute("SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
+                                   "JOIN record_content c ON c.id = r.id").fetchall()
+        assert after == before  # the evidence itself is untouched, byte for byte
         assert verify(store).ok
         assert [r.id for r in store.history(1)] == [1, 3]
         assert store.get(3).advised_number == "2014"
@@ -58,6 +59,8 @@ def test_a_migrated_file_takes_new_records_and_still_refuses_changes(v1):
         sql(v1, "UPDATE records SET advice = 'x' WHERE id = 1")
     with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
         sql(v1, "DELETE FROM records WHERE id = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="never changed"):
+        sql(v1, "UPDATE record_content SET content = 'x' WHERE id = 1")
 
 
 def test_opening_twice_migrates_once(v1):

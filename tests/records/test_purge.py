@@ -87,12 +87,14 @@ def test_records_the_purge_does_not_cover_still_cannot_be_deleted(store):
     purge(store, TODAY - dt.timedelta(days=100), "Insp Black")
     with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
         sql(store.path, "DELETE FROM records WHERE id = 5")
+    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+        sql(store.path, "DELETE FROM record_content WHERE id = 5")
 
 
 def test_the_purge_record_itself_is_tamper_evident(store):
     purge(store, TODAY - dt.timedelta(days=100), "Insp Black")
-    [(content,)] = sql(store.path, "SELECT content FROM records WHERE id = 8")
-    tamper(store.path, "UPDATE records SET content = ? WHERE id = 8",
+    [(content,)] = sql(store.path, "SELECT content FROM record_content WHERE id = 8")
+    tamper(store.path, "UPDATE record_content SET content = ? WHERE id = 8",
            (content.replace('"purged_count":4', '"purged_count":2'),))
     result = verify(store)
     assert result.first_bad == 8

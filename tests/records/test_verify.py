@@ -40,10 +40,10 @@ def test_an_empty_file_verifies(tmp_path):
 
 
 def test_one_byte_of_the_stored_content_changed_names_that_record(path):
-    [(content,)] = sql(path, "SELECT content FROM records WHERE id = 3")
+    [(content,)] = sql(path, "SELECT content FROM record_content WHERE id = 3")
     i = content.index("Politely")
     changed = content[:i] + "p" + content[i + 1:]  # one byte: P -> p
-    tamper(path, "UPDATE records SET content = ? WHERE id = 3", (changed,))
+    tamper(path, "UPDATE record_content SET content = ? WHERE id = 3", (changed,))
     result = check(path)
     assert not result.ok and result.first_bad == 3 and result.checked == 2
     assert "does not match its hash" in result.problem
@@ -60,10 +60,12 @@ def test_content_rehashed_by_the_attacker_breaks_the_next_link(path):
     """Rewriting one record with a fresh hash of its own still breaks the record after it."""
     from wizard.records.canonical import chain_hash
 
-    [(content, prev)] = sql(path, "SELECT content, prev_hash FROM records WHERE id = 2")
+    [(content,)] = sql(path, "SELECT content FROM record_content WHERE id = 2")
+    [(prev,)] = sql(path, "SELECT prev_hash FROM records WHERE id = 2")
     forged = content.replace("Politely decline", "Happily accept")
-    tamper(path, "UPDATE records SET content = ?, hash = ?, advice = ? WHERE id = 2",
-           (forged, chain_hash(prev, forged), "Happily accept the photo."))
+    tamper(path, "UPDATE record_content SET content = ? WHERE id = 2", (forged,))
+    tamper(path, "UPDATE records SET hash = ?, advice = ? WHERE id = 2",
+           (chain_hash(prev, forged), "Happily accept the photo."))
     result = check(path)
     assert result.first_bad == 3 and "link to the record before it" in result.problem
 
@@ -78,6 +80,12 @@ def test_the_oldest_records_deleted_without_a_purge_are_caught(path):
     tamper(path, "DELETE FROM records WHERE id <= 2")
     result = check(path)
     assert result.first_bad == 3 and "no purge record accounts for them" in result.problem
+
+
+def test_a_deleted_content_row_is_caught(path):
+    tamper(path, "DELETE FROM record_content WHERE id = 2")
+    result = check(path)
+    assert result.first_bad == 2 and "content is missing" in result.problem
 
 
 def test_a_changed_id_is_caught(path):

@@ -78,8 +78,9 @@ def purge(store: RecordStore, before: dt.date, made_by: str, reason: str = "") -
                       purged_count=plan.count, anchor_hash=anchor, id=next_id, created_at=now)
 
     def delete(conn: sqlite3.Connection, record: Record) -> None:
-        conn.execute("DELETE FROM records WHERE id BETWEEN ? AND ?",
-                     (record.purged_from, record.purged_through))
+        for table in ("records", "record_content"):
+            conn.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?",
+                         (record.purged_from, record.purged_through))
 
     record = store.append(build, after=delete)
     with translated(store.path, "tidy"):  # move the purge out of the WAL: no remains left there

@@ -4,9 +4,10 @@ A record's truth is its `content` column (the canonical JSON its hash covers); t
 are copies kept for searching and sorting, and `verify` checks they still agree with it.
 Migrations only ever move forward, each in the caller's transaction; a new file runs them all.
 
-Version 1 (the first schema) kept the content and a few columns, and refused every UPDATE and
-DELETE. Version 2 adds the columns search needs, a full-text index (FTS5, trigram: any part of a
-word matches), and lets a DELETE through only for records the newest record (a purge) covers.
+Version 1 (the first schema) kept the content in the same row as a few columns, and refused
+every UPDATE and DELETE. Version 2 moves the content to a table of its own (long rows made every
+scan read the whole file), adds the columns search needs and a full-text index (FTS5, trigram:
+any part of a word matches), and lets a DELETE through only for records a purge covers.
 """
 
 from __future__ import annotations
@@ -44,16 +45,44 @@ BEGIN SELECT RAISE(ABORT, 'advice records are never deleted'); END;
 V1_COLUMNS = ("kind", "created_at", "supervisor_name", "advised_name", "verdict", "tree_id",
               "amends")
 
-V2_ADDED = ("supervisor_number", "advised_role", "advised_number", "reference", "situation",
-            "advice", "reason")
 SEARCHED = ("supervisor_name", "supervisor_number", "advised_name", "advised_role",
             "advised_number", "reference", "situation", "advice", "reason")
 
-V2_DELETE_TRIGGER = f"""
-CREATE TRIGGER records_never_deleted BEFORE DELETE ON records
-WHEN OLD.id > coalesce((SELECT purged_through FROM records
-                        WHERE id = (SELECT max(id) FROM records) AND kind = 'purge'), 0)
+V2 = f"""
+CREATE TABLE records_v2 (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    {" ".join(f"{c} TEXT NOT NULL DEFAULT ''," for c in SEARCHED)}
+    verdict TEXT NOT NULL DEFAULT '',
+    tree_id TEXT NOT NULL DEFAULT '',
+    amends INTEGER,
+    purged_through INTEGER,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE TABLE record_content (
+    id INTEGER PRIMARY KEY,
+    content TEXT NOT NULL
+);
+"""
+# A DELETE gets through only for records the newest record, a purge, covers.
+PURGED = """OLD.id <= coalesce((SELECT purged_through FROM records
+                           WHERE id = (SELECT max(id) FROM records) AND kind = 'purge'), 0)"""
+V2_GUARDS = f"""
+CREATE TRIGGER records_never_updated BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END;
+CREATE TRIGGER records_never_deleted BEFORE DELETE ON records WHEN NOT ({PURGED})
 BEGIN SELECT RAISE(ABORT, '{NEVER_DELETED}'); END;
+CREATE TRIGGER content_never_updated BEFORE UPDATE ON record_content
+BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END;
+CREATE TRIGGER content_never_deleted BEFORE DELETE ON record_content WHEN NOT ({PURGED})
+BEGIN SELECT RAISE(ABORT, '{NEVER_DELETED}'); END;
+CREATE INDEX records_created ON records(created_at);
+CREATE UNIQUE INDEX records_amends ON records(amends) WHERE amends IS NOT NULL;
+CREATE INDEX records_verdict ON records(verdict);
+CREATE INDEX records_tree ON records(tree_id);
+CREATE INDEX records_purges ON records(purged_through) WHERE purged_through IS NOT NULL;
 """
 FTS = f"""
 CREATE VIRTUAL TABLE records_fts USING fts5({", ".join(SEARCHED)},
@@ -74,13 +103,19 @@ def columns(record: Record) -> dict[str, Any]:
     """The query columns (current schema) a record's content gives; verify compares them."""
     return {
         "kind": record.kind, "created_at": record.created_at,
-        "supervisor_name": record.supervisor_name, "supervisor_number": record.supervisor_number,
-        "advised_name": record.advised_name, "advised_role": record.advised_role,
-        "advised_number": record.advised_number, "reference": record.reference,
-        "situation": record.situation, "advice": record.advice, "reason": record.reason,
+        **{c: getattr(record, c) for c in SEARCHED},
         "verdict": record.verdict, "tree_id": record.tree_id, "amends": record.amends,
         "purged_through": record.purged_through,
     }
+
+
+def insert(conn: sqlite3.Connection, record: Record, content: str) -> None:
+    """Write one record's two rows: its query columns and hashes, and its content."""
+    cols = columns(record)
+    names = [*cols, "id", "prev_hash", "hash"]
+    conn.execute(f"INSERT INTO records ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                 [*cols.values(), record.id, record.prev_hash, record.hash])
+    conn.execute("INSERT INTO record_content (id, content) VALUES (?, ?)", (record.id, content))
 
 
 def _execute_script(conn: sqlite3.Connection, script: str) -> None:
@@ -98,26 +133,21 @@ def _to_v1(conn: sqlite3.Connection) -> None:
 
 
 def _to_v2(conn: sqlite3.Connection) -> None:
-    for name in V2_ADDED:
-        conn.execute(f"ALTER TABLE records ADD COLUMN {name} TEXT NOT NULL DEFAULT ''")
-    conn.execute("ALTER TABLE records ADD COLUMN purged_through INTEGER")
-    conn.execute("DROP TRIGGER records_never_updated")
-    rows = conn.execute("SELECT id, content FROM records").fetchall()
-    for row_id, content in rows:  # copy the new columns out of each record's own content
-        data = json.loads(content)
-        conn.execute(f"UPDATE records SET {', '.join(f'{n} = ?' for n in V2_ADDED)}, "
-                     "purged_through = ? WHERE id = ?",
-                     [*(data.get(n, "") for n in V2_ADDED), data.get("purged_through"), row_id])
-    _execute_script(conn, f"""
-        CREATE TRIGGER records_never_updated BEFORE UPDATE ON records
-        BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END;
-        DROP TRIGGER records_never_deleted;
-        {V2_DELETE_TRIGGER}
-        CREATE UNIQUE INDEX records_amends ON records(amends) WHERE amends IS NOT NULL;
-        CREATE INDEX records_verdict ON records(verdict);
-        CREATE INDEX records_tree ON records(tree_id);
-        CREATE INDEX records_purges ON records(purged_through) WHERE purged_through IS NOT NULL;
-    """)
+    """Move each record's content into a table of its own (so that a search scans only short
+    rows), add the columns search needs, copied out of each record's own content, and index."""
+    _execute_script(conn, V2)
+    rows = conn.execute("SELECT id, content, prev_hash, hash FROM records ORDER BY id")
+    for row_id, content, prev_hash, hash_ in rows.fetchall():
+        record = Record.from_content(json.loads(content))
+        cols = columns(record)
+        names = [*cols, "id", "prev_hash", "hash"]
+        conn.execute(f"INSERT INTO records_v2 ({', '.join(names)}) "
+                     f"VALUES ({', '.join('?' * len(names))})",
+                     [*cols.values(), row_id, prev_hash, hash_])
+        conn.execute("INSERT INTO record_content (id, content) VALUES (?, ?)", (row_id, content))
+    conn.execute("DROP TABLE records")  # its triggers and indexes go with it
+    conn.execute("ALTER TABLE records_v2 RENAME TO records")
+    _execute_script(conn, V2_GUARDS)
     if fts5_available(conn):
         _execute_script(conn, FTS)
 

@@ -121,7 +121,8 @@ def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
         extra, extra_params = ("AND r.id < ?", [before]) if before is not None else ("", [])
         with translated(store.path, "read"):
             rows = store.conn.execute(
-                f"SELECT r.id, r.content, r.prev_hash, r.hash FROM records r WHERE {clause} "
+                f"SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
+                f"JOIN record_content c ON c.id = r.id WHERE {clause} "
                 f"{extra} ORDER BY r.id DESC LIMIT ?", [*params, *extra_params, PAGE]).fetchall()
         if not rows:
             return

@@ -20,6 +20,9 @@ from wizard.records.errors import RecordRefused, RecordsError, UnknownRecord
 from wizard.records.model import GENESIS, Record, utc_stamp
 
 APPLICATION_ID = 0x50575A52  # "PWZR": marks the file as Purdah Wizard's advice records
+# id, content, prev_hash, hash of whole records (a record's content is in a table of its own)
+FULL = ("r.id, c.content, r.prev_hash, r.hash FROM records r "
+        "JOIN record_content c ON c.id = r.id")
 
 
 def explain(exc: sqlite3.Error, path: Path, doing: str) -> str:
@@ -153,11 +156,7 @@ class RecordStore:
                 record = build(conn, last_id + 1, utc_stamp())
                 text = canonical_json(record.content())
                 record = replace(record, prev_hash=last_hash, hash=chain_hash(last_hash, text))
-                cols = schema.columns(record)
-                names = [*cols, "id", "content", "prev_hash", "hash"]
-                conn.execute(f"INSERT INTO records ({', '.join(names)}) "
-                             f"VALUES ({', '.join('?' * len(names))})",
-                             [*cols.values(), record.id, text, record.prev_hash, record.hash])
+                schema.insert(conn, record, text)
                 if after is not None:
                     after(conn, record)
                 conn.execute("COMMIT")
@@ -181,11 +180,10 @@ class RecordStore:
     def get(self, record_id: int) -> Record:
         """The record with this id, rebuilt from the content its hash covers."""
         with translated(self.path, "read"):
-            row = self.conn.execute("SELECT content, prev_hash, hash FROM records WHERE id = ?",
-                                    (record_id,)).fetchone()
+            row = self.conn.execute(f"SELECT {FULL} WHERE r.id = ?", (record_id,)).fetchone()
         if row is None:
             raise UnknownRecord(f"There is no record {record_id}{self._range_hint()}.")
-        return record_from_row(*row)
+        return record_from_row(*row[1:])
 
     def _range_hint(self) -> str:
         lo, hi = self.conn.execute("SELECT min(id), max(id) FROM records").fetchone()
@@ -228,9 +226,8 @@ class RecordStore:
         after = start - 1
         while True:
             with translated(self.path, "read"):
-                rows = self.conn.execute(
-                    "SELECT id, content, prev_hash, hash FROM records WHERE id > ? "
-                    "ORDER BY id LIMIT ?", (after, batch)).fetchall()
+                rows = self.conn.execute(f"SELECT {FULL} WHERE r.id > ? ORDER BY r.id LIMIT ?",
+                                         (after, batch)).fetchall()
             if not rows:
                 return
             yield from rows

@@ -48,7 +48,8 @@ class Verification:
 
 def verify(store: RecordStore, progress: Progress | None = None) -> Verification:
     """Check the whole chain; stops at the first record that does not match."""
-    names = [*schema.columns(Record()), "id", "content", "prev_hash", "hash"]
+    names = [*schema.columns(Record()), "id", "prev_hash", "hash", "content"]
+    selected = ", ".join(f"r.{n}" for n in names[:-1]) + ", c.content"
     checked = 0
     expected_id: int | None = None
     prev_hash = ""
@@ -56,8 +57,8 @@ def verify(store: RecordStore, progress: Progress | None = None) -> Verification
     while True:
         with translated(store.path, "read"):
             rows = store.conn.execute(
-                f"SELECT {', '.join(names)} FROM records WHERE id > ? ORDER BY id LIMIT 1000",
-                (after,)).fetchall()
+                f"SELECT {selected} FROM records r LEFT JOIN record_content c ON c.id = r.id "
+                "WHERE r.id > ? ORDER BY r.id LIMIT 1000", (after,)).fetchall()
         if not rows:
             break
         for values in rows:
@@ -89,8 +90,9 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
     if first_id == 1:
         return GENESIS
     with translated(store.path, "read"):
-        row = store.conn.execute("SELECT content FROM records WHERE kind = 'purge' AND "
-                                 "purged_through = ? ORDER BY id DESC LIMIT 1",
+        row = store.conn.execute("SELECT c.content FROM records r JOIN record_content c "
+                                 "ON c.id = r.id WHERE r.kind = 'purge' AND "
+                                 "r.purged_through = ? ORDER BY r.id DESC LIMIT 1",
                                  (first_id - 1,)).fetchone()
     if row is None:
         return None
@@ -103,6 +105,8 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
 
 def _check(row: dict, prev_hash: str) -> str:
     """What is wrong with one record, or '' if it matches."""
+    if row["content"] is None:
+        return "its content is missing"
     if row["prev_hash"] != prev_hash:
         return "its link to the record before it is broken (previous hash differs)"
     if chain_hash(row["prev_hash"], row["content"]) != row["hash"]:
