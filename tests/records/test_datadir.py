@@ -14,12 +14,12 @@ HOME = Path("/home/sgt")
 
 
 @pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("linux", {}, HOME / ".local/share/PurdahWizard/PurdahWizard"),
-    ("linux", {"XDG_DATA_HOME": "/srv/data"}, Path("/srv/data/PurdahWizard/PurdahWizard")),
-    ("linux", {"XDG_DATA_HOME": "relative"}, HOME / ".local/share/PurdahWizard/PurdahWizard"),
-    ("darwin", {}, HOME / "Library/Application Support/PurdahWizard/PurdahWizard"),
+    ("linux", {}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
+    ("linux", {"XDG_DATA_HOME": "/srv/data"}, Path("/srv/data/Purdah Wizard/Purdah Wizard")),
+    ("linux", {"XDG_DATA_HOME": "relative"}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
+    ("darwin", {}, HOME / "Library/Application Support/Purdah Wizard/Purdah Wizard"),
     ("win32", {"APPDATA": "C:/Users/sgt/AppData/Roaming"},
-     Path("C:/Users/sgt/AppData/Roaming/PurdahWizard/PurdahWizard")),
+     Path("C:/Users/sgt/AppData/Roaming/Purdah Wizard/Purdah Wizard")),
 ])
 def test_the_default_folder_per_platform(platform, env, expected):
     assert default_data_dir(platform, env, HOME) == expected
@@ -58,4 +58,4 @@ def test_it_agrees_with_qt(qapp, monkeypatch, tmp_path):
     finally:
         QCoreApplication.setOrganizationName(names[0])
         QCoreApplication.setApplicationName(names[1])
-    assert Path(qt) == default_data_dir() == tmp_path / "xdg/PurdahWizard/PurdahWizard"
+    assert Path(qt) == default_data_dir() == tmp_path / "xdg/Purdah Wizard/Purdah Wizard"

@@ -1,10 +1,11 @@
 """Where the advice records live, found without Qt so the command line agrees with the window.
 
 The default is what Qt's `QStandardPaths.AppDataLocation` gives once the application has set
-organisation and application names ORGANIZATION and APPLICATION (the GUI must set these two):
-  Linux    $XDG_DATA_HOME/PurdahWizard/PurdahWizard   (~/.local/share/... when unset)
-  Windows  %APPDATA%\\PurdahWizard\\PurdahWizard        (...\\AppData\\Roaming\\...)
-  macOS    ~/Library/Application Support/PurdahWizard/PurdahWizard
+organisation and application names ORGANIZATION and APPLICATION ("Purdah Wizard", the names the
+window sets in wizard/gui/app.py; a test checks the two agree with Qt):
+  Linux    $XDG_DATA_HOME/Purdah Wizard/Purdah Wizard   (~/.local/share/... when unset)
+  Windows  %APPDATA%\\Purdah Wizard\\Purdah Wizard        (...\\AppData\\Roaming\\...)
+  macOS    ~/Library/Application Support/Purdah Wizard/Purdah Wizard
 In order, these override it: `--data-dir DIR`, the environment variable PURDAH_WIZARD_DATA, and
 the window's setting, e.g. to point every terminal of a station at one shared folder.
 """
@@ -15,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-ORGANIZATION = "PurdahWizard"
-APPLICATION = "PurdahWizard"
+ORGANIZATION = "Purdah Wizard"
+APPLICATION = "Purdah Wizard"
 ENV = "PURDAH_WIZARD_DATA"
 RECORDS_FILE = "advice-records.sqlite3"
 
