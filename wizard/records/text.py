@@ -30,8 +30,10 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
                 ("Hash of the last record purged", record.anchor_hash)]
     out = [(label, getattr(record, name)) for name, label in PEOPLE_FIELDS]
     out.append(("Guidance's verdict", f"{record.verdict_label}: {record.outcome_title}"))
-    out.append(("Topic", f"{record.tree_id} (version {record.tree_version}, "
-                         f"sha256 {record.tree_sha256})"))
+    tree = record.tree
+    if tree is not None:
+        out.append(("Topic", f"{tree.title} ({tree.id}, version {tree.version}, "
+                             f"sha256 {tree.sha256})"))
     out.append((ADVICE_FIELDS[0][1], record.advice))
     if record.differs:
         out.append((ADVICE_FIELDS[1][1], record.reason))
