@@ -1,0 +1,319 @@
+""""Record advice...": the form a supervisor fills in to record the advice given on a walk.
+
+Filled from the walk's transcript (the guidance's verdict and topic shown, the cited guidance
+pre-filled under "Powers and policy"). The supervisor's name and the advice given are required,
+and a reason when the advice differs from the guidance's outcome. Saving shows the record's id.
+If the records cannot be written, the form stays open with everything typed, says why in one
+line, and offers to save the advice as a PDF instead: nothing typed is ever lost.
+
+Every question put to the user is a module-level function or `RecordDialog.ask`, so tests
+replace them and nothing blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.atomicfile import SaveError
+from wizard.core.transcript import Transcript
+from wizard.core.verdicts import VERDICTS
+from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
+from wizard.gui.record_pdf import write_record_pdf
+from wizard.records.errors import RecordRefused, RecordsError
+from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
+from wizard.records.store import RecordStore
+
+TITLE = "Record advice"
+STORE_TIMEOUT = 5.0  # seconds to wait for another terminal's save before saying "locked"
+LINES = ("supervisor_name", "supervisor_number", "advised_name", "advised_role",
+         "advised_number", "reference")
+LABELS = {
+    "supervisor_name": "&Supervisor's name *",
+    "supervisor_number": "Supervisor's collar or staff &number",
+    "advised_name": "&Person advised",
+    "advised_role": "Their &role",
+    "advised_number": "Their collar or staff n&umber",
+    "reference": "&Incident or reference number",
+    "situation": "Si&tuation, in their words",
+    "advice": "&Advice given *",
+    "reason": "&Why your advice differs *",
+}
+HINTS = {
+    "advised_role": "For example: PC, PCSO, police staff, Special Constable",
+    "situation": "What they asked about, as they put it",
+    "advice": "What you told them to do",
+    "reason": "Why you advised something other than the guidance's outcome",
+}
+
+
+class RecordDialog(QDialog):
+    """The form; `saved` holds the record once it is in the records."""
+
+    def __init__(self, transcript: Transcript, records_path: Path, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.transcript = transcript
+        self.records_path = Path(records_path)
+        self.settings = settings
+        self.saved: Record | None = None
+        self.failure = ""  # why the last save failed (for the PDF instead)
+        self.pdf_path: Path | None = None
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.setMinimumWidth(560)
+        self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._summary())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.addLayout(self._people_form())
+        layout.addWidget(self._ndm_group())
+        outer.addWidget(scroll, 1)
+        self.message = QLabel()
+        self.message.setObjectName("recordMessage")
+        self.message.setStyleSheet("QLabel#recordMessage { color: #b00020; font-weight: bold; }")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        outer.addWidget(self.message)
+        outer.addLayout(self._buttons())
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.save)
+        self.differs.toggled.connect(self._differs_changed)
+        self._differs_changed(False)
+        self.inputs["supervisor_name"].setFocus()
+
+    # -- building the form
+    def _summary(self) -> QLabel:
+        o = self.transcript.outcome
+        if o is None:
+            text = "The walk has no outcome yet."
+        else:
+            v = VERDICTS.get(o.verdict)
+            mark = f"{v.symbol} " if v else ""
+            tree = next((t for t in self.transcript.trees if t.id == o.tree_id),
+                        self.transcript.tree)
+            text = (f"The guidance's outcome: <b>{_e(mark + o.verdict_label)}</b>: "
+                    f"{_e(o.title)}<br>Topic: {_e(tree.title)} (version {_e(tree.version)})"
+                    "<br>Boxes marked * must be filled in.")
+        label = QLabel(text)
+        label.setObjectName("recordSummary")
+        label.setWordWrap(True)
+        return label
+
+    def _people_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in (*LINES, "situation", "advice"):
+            form.addRow(*self._labelled(name, self._input(name)))
+        self.differs = QCheckBox("My advice &differs from the guidance's outcome")
+        form.addRow(self.differs)
+        self.reason_row = self._labelled("reason", self._input("reason"))
+        form.addRow(*self.reason_row)
+        return form
+
+    def _labelled(self, name: str, widget: QWidget) -> tuple[QLabel, QWidget]:
+        label = QLabel(LABELS[name])
+        label.setBuddy(widget)
+        widget.setAccessibleName(LABELS[name].replace("&", "").rstrip(" *"))
+        return label, widget
+
+    def _input(self, name: str, text: str = "") -> QLineEdit | QPlainTextEdit:
+        if name in LINES:
+            widget: QLineEdit | QPlainTextEdit = QLineEdit(text)
+            widget.setMaxLength(200)
+        else:
+            widget = QPlainTextEdit(text)
+            widget.setTabChangesFocus(True)  # Tab moves on: keyboard users are never trapped
+            widget.setMinimumHeight(64)
+        if name in HINTS:
+            widget.setPlaceholderText(HINTS[name])
+        widget.setObjectName(name)
+        self.inputs[name] = widget
+        return widget
+
+    def _ndm_group(self) -> QGroupBox:
+        group = QGroupBox("National Decision Model (optional)")
+        form = QFormLayout(group)
+        prefill = {"powers_and_policy": cited_guidance(self.transcript)}
+        for name, label in NDM_FIELDS:
+            widget = self._input(name, prefill.get(name, ""))
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        return group
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton("Save as PD&F instead…")
+        self.pdf_button.setAutoDefault(False)
+        self.pdf_button.clicked.connect(self.save_pdf_instead)
+        self.pdf_button.hide()
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        cancel = QPushButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("Sa&ve record")
+        self.save_button.setDefault(True)  # Enter in a one-line box saves, as in the PDF form
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip("Save the record (Enter, or Ctrl+Enter from a text box)")
+        row.addWidget(cancel)
+        row.addWidget(self.save_button)
+        return row
+
+    def _differs_changed(self, on: bool) -> None:
+        for widget in self.reason_row:
+            widget.setEnabled(on)
+
+    # -- what was typed
+    def text(self, name: str) -> str:
+        widget = self.inputs[name]
+        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+    def set_text(self, name: str, value: str) -> None:
+        widget = self.inputs[name]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        else:
+            widget.setPlainText(value)
+
+    def record(self) -> Record:
+        """The record as the form stands (not yet saved)."""
+        values = {name: self.text(name).strip() for name in self.inputs}
+        differs = self.differs.isChecked()
+        if not differs:
+            values["reason"] = ""
+        return Record(transcript=self.transcript, differs=differs, **values)
+
+    def has_typed(self) -> bool:
+        prefill = {"powers_and_policy": cited_guidance(self.transcript)}
+        return any(self.text(n).strip() != prefill.get(n, "").strip() for n in self.inputs)
+
+    # -- saving
+    def save(self) -> None:
+        record = self.record()
+        problems = record.problems()
+        if problems:
+            self.show_message(f"Not saved yet: {'; '.join(problems)}.")
+            self._focus_first_missing(record)
+            return
+        try:
+            with RecordStore(self.records_path, timeout=STORE_TIMEOUT) as store:
+                self.saved = store.add(record)
+        except RecordRefused as exc:
+            self.show_message(str(exc))
+            return
+        except RecordsError as exc:
+            self.failure = str(exc)
+            self.show_message(f"{exc} Your advice is still here: try again, or save it as a PDF "
+                              "instead.")
+            self.pdf_button.show()
+            return
+        tell_saved(self, self.saved)
+        self.accept()
+
+    def _focus_first_missing(self, record: Record) -> None:
+        for name, missing in (("supervisor_name", not record.supervisor_name),
+                              ("advice", not record.advice),
+                              ("reason", record.differs and not record.reason)):
+            if missing:
+                self.inputs[name].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def save_pdf_instead(self) -> None:
+        """The advice as a PDF that says it is not in the records; the form stays open."""
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
+        suggestion = default_folder(self.settings) / f"Advice not recorded {stamp}.pdf"
+        chosen = ask_pdf_path(self, suggestion)
+        if chosen is None:
+            return
+        path = with_pdf_suffix(chosen)
+        try:
+            write_record_pdf(path, self.record(), options=pdf_options(self.settings),
+                             not_saved=self.failure)
+        except SaveError as exc:
+            tell_error(self, str(exc))
+            return
+        self.pdf_path = path
+        self.show_message(f"Saved as a PDF: {path}. The advice is NOT in the records yet; you "
+                          "can still try Save record again.")
+
+    # -- leaving
+    def reject(self) -> None:
+        if self.saved is None and self.pdf_path is None and self.has_typed() \
+                and not confirm_discard(self):
+            return
+        super().reject()
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        if self.saved is None and self.pdf_path is None and self.has_typed() \
+                and not confirm_discard(self):
+            e.ignore()
+            return
+        super().closeEvent(e)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, transcript: Transcript, records_path: Path,
+            settings: QSettings) -> Record | None:
+        """Show the form; the saved record, or None if nothing was saved."""
+        dialog = cls(transcript, records_path, settings, parent)
+        dialog.exec()
+        return dialog.saved
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+# -- the questions put to the user (tests replace these)
+def tell_saved(parent: QWidget | None, record: Record) -> None:
+    QMessageBox.information(parent, "Advice recorded",
+                            f"Saved as record {record.id} ({local_time(record.created_at)}).")
+
+
+def tell_error(parent: QWidget | None, message: str, title: str = "Not saved") -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def confirm_discard(parent: QWidget | None) -> bool:
+    """True if the user really wants to close the form and lose what was typed."""
+    answer = QMessageBox.question(parent, "Discard this advice?",
+                                  "The advice has not been recorded. Close and lose what you "
+                                  "typed?", QMessageBox.StandardButton.Discard
+                                  | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def ask_pdf_path(parent: QWidget | None, suggestion: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save the advice as a PDF", str(suggestion),
+                                          "PDF files (*.pdf)")
+    return Path(name) if name else None
