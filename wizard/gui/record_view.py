@@ -1,0 +1,116 @@
+"""One advice record, read-only: every field, its history (amendments) and the walk it was made on.
+
+Each version in the history is a link; following it shows that version. Nothing here can change
+a record: a correction is an amendment (`records amend` on the command line).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.export.fonts import register_fonts
+from wizard.records.model import Record, local_time
+from wizard.records.text import fields_of, heading
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(_e(line) for line in str(text).splitlines())
+
+
+def record_html(record: Record, history: list[Record]) -> str:
+    """The record as rich text; every value typed by a user or taken from a tree is escaped."""
+    rows = "".join(f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_lines(value)}</td></tr>"
+                   for label, value in fields_of(record))
+    parts = [f"<h2>{_e(heading(record))}</h2>",
+             f"<table cellspacing='0' cellpadding='4'>{rows}</table>"]
+    if len(history) > 1:
+        items = []
+        for v in history:
+            what = "amendment" if v.kind == "amendment" else v.kind
+            why = f": {_e(v.amendment_reason)}" if v.amendment_reason else ""
+            name = f"record {v.id}, {_e(local_time(v.created_at))}, {what}{why}"
+            items.append(f"<li><b>{name} (shown)</b></li>" if v.id == record.id
+                         else f"<li><a href='record:{v.id}'>{name}</a></li>")
+        parts += ["<h3>History, oldest first</h3>", f"<ul>{''.join(items)}</ul>"]
+    t = record.transcript
+    if t is not None:
+        parts.append("<h3>The walk, as it was when the advice was recorded</h3>")
+        parts.append("<ol>" + "".join(f"<li>{_e(s.question)}<br>→ <b>{_e(s.answer)}</b></li>"
+                                      for s in t.steps) + "</ol>")
+        if t.outcome is not None:
+            o = t.outcome
+            parts.append(f"<p><b>Outcome: {_e(o.verdict_label)}: {_e(o.title)}</b><br>"
+                         f"{_lines(o.advice)}</p>")
+            for c in o.citations:
+                parts.append(f"<blockquote>“{_e(c.text)}”<br><i>{_e(c.citation)}, "
+                             f"clause {_e(c.clause_id)}</i></blockquote>")
+    parts.append(f"<p><small>Previous hash: {_e(record.prev_hash)}<br>"
+                 f"Hash: {_e(record.hash)}</small></p>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+class RecordView(QDialog):
+    """A record and its history, read-only; `save_pdf` is given the version shown."""
+
+    def __init__(self, history: list[Record], shown: int,
+                 save_pdf: Callable[[Record, list[Record]], object] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.save_pdf = save_pdf
+        self.setMinimumSize(640, 560)
+        layout = QVBoxLayout(self)
+        self.latest_note = QLabel()
+        self.latest_note.setWordWrap(True)
+        layout.addWidget(self.latest_note)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        font = self.browser.font()
+        font.setFamily(register_fonts())  # the bundled font, as everywhere else
+        self.browser.document().setDefaultFont(font)
+        self.browser.anchorClicked.connect(self._follow)
+        layout.addWidget(self.browser, 1)
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton("Save as &PDF…")
+        self.pdf_button.clicked.connect(lambda: self.save_pdf and self.save_pdf(self.record,
+                                                                                 self.history))
+        self.pdf_button.setVisible(save_pdf is not None)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.show_version(shown)
+
+    def show_version(self, record_id: int) -> None:
+        self.record = next(v for v in self.history if v.id == record_id)
+        self.setWindowTitle(f"Advice record {self.record.id}")
+        self.setAccessibleName(f"Advice record {self.record.id}")
+        self.browser.setHtml(record_html(self.record, self.history))
+        latest = self.history[-1]
+        self.latest_note.setText("" if self.record.id == latest.id else
+                                 f"This is an earlier version: record {latest.id} is the latest.")
+        self.latest_note.setVisible(self.record.id != latest.id)
+        self.pdf_button.setEnabled(self.record.transcript is not None)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "record":
+            self.show_version(int(url.path()))

@@ -1,0 +1,133 @@
+"""The records as a table model: newest first, read a page at a time as the view scrolls.
+
+A view asks `canFetchMore`/`fetchMore` when the user scrolls near the end, so a file of 100,000
+records opens as fast as one of ten: only the first page is read. A failure to read (the file
+locked, damaged) ends the list and is reported through `failed`, never raised into Qt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from wizard.core.verdicts import VERDICTS
+from wizard.records.errors import RecordsError
+from wizard.records.model import local_time
+from wizard.records.search import PAGE, Query, Summary, count, search
+from wizard.records.store import RecordStore
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Record"),
+    ("created_at", "Recorded"),
+    ("kind", "Kind"),
+    ("supervisor_name", "Supervisor"),
+    ("advised_name", "Person advised"),
+    ("advised_role", "Role"),
+    ("verdict", "Guidance's verdict"),
+    ("tree_id", "Topic"),
+    ("advice", "Advice given"),
+)
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordsModel(QAbstractTableModel):
+    """The latest version of each record matching a query, newest first."""
+
+    failed = Signal(str)  # a one-line RecordsError message
+
+    def __init__(self, store: RecordStore | None, topic_titles: dict[str, str] | None = None,
+                 page: int = PAGE, parent: object = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.topic_titles = topic_titles or {}
+        self.page = page
+        self.query = Query()
+        self.rows: list[Summary] = []
+        self.exhausted = store is None
+
+    # -- loading
+    def set_query(self, query: Query) -> None:
+        """Show what matches `query`, from the newest; only the first page is read now."""
+        self.beginResetModel()
+        self.query = query
+        self.rows = []
+        self.exhausted = self.store is None
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.store is None:
+            return
+        before = self.rows[-1].id if self.rows else None
+        try:
+            more = search(self.store, self.query, before=before, limit=self.page)
+        except RecordsError as exc:
+            self.exhausted = True
+            self.failed.emit(str(exc))
+            return
+        self.exhausted = len(more) < self.page
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def total(self) -> int | None:
+        """How many records match in all (not only those read so far); None if unreadable."""
+        if self.store is None:
+            return None
+        try:
+            return count(self.store, self.query)
+        except RecordsError as exc:
+            self.failed.emit(str(exc))
+            return None
+
+    # -- the table
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, COLUMNS[index.column()][0])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.text(row, COLUMNS[index.column()][0]) or None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def text(self, row: Summary, name: str) -> str:
+        """A cell as it is shown."""
+        if name == "id":
+            return str(row.id)
+        if name == "created_at":
+            return local_time(row.created_at)
+        if name == "kind":
+            return {"advice": "Advice", "purge": "Purge of older records"}.get(
+                row.kind, f"Amends {row.amends}" if row.kind == "amendment" else row.kind)
+        if name == "verdict":
+            v = VERDICTS.get(row.verdict)
+            return f"{v.symbol} {v.label}" if v else row.verdict
+        if name == "tree_id":
+            return self.topic_titles.get(row.tree_id, row.tree_id)
+        value = getattr(row, name)
+        return " ".join(str(value).split())  # one line in a cell
+
+    def summary(self, row: int) -> Summary:
+        return self.rows[row]
