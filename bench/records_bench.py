@@ -27,6 +27,7 @@ from wizard.core.walk import Walk  # noqa: E402
 from wizard.records.model import Record, cited_guidance, utc_stamp  # noqa: E402
 from wizard.records.search import Query, count, search  # noqa: E402
 from wizard.records.store import RecordStore  # noqa: E402
+from wizard.records.verify import verify  # noqa: E402
 from wizard.treedir import load_folder  # noqa: E402
 
 FIRST = ["John", "Ann", "Priya", "Tomasz", "Grace", "Mohammed", "Siobhan", "Wei", "Kofi", "Elin",
@@ -113,6 +114,42 @@ def first_page(path: Path) -> None:
         search(store, Query())
 
 
+def window_timings(path: Path) -> list[tuple[str, float]]:
+    """The records window, offscreen: opening it, and a keystroke's search (count included)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.gui.records_window import RecordsWindow
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(path.parent / "bench-settings.ini"), QSettings.Format.IniFormat)
+    catalog = load_folder(ROOT / "trees")
+
+    def open_window() -> None:
+        window = RecordsWindow(path, settings, catalog, verify_on_open=False)
+        window.shutdown()
+        window.deleteLater()
+        app.processEvents()
+
+    out = [("open the records window (first page, count, topics)", median_ms(open_window))]
+    window = RecordsWindow(path, settings, catalog, verify_on_open=False)
+    for text in ("s", "sm", "smi", "smit", "smith", "zq", "okafor"):
+        def keystroke(text: str = text) -> None:
+            window.search.setText(text)
+            window.apply_filters()
+        out.append((f"window: search as typed {text!r} (page + count)", median_ms(keystroke)))
+    start = time.perf_counter()
+    with RecordStore(path) as store:
+        result = verify(store)
+    print(f"verify (in the background when the window opens): "
+          f"{time.perf_counter() - start:.1f} s for {result.checked} records, ok={result.ok}")
+    window.shutdown()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
@@ -156,6 +193,7 @@ def main() -> None:
         last = search(store, Query())[-1].id
         rows.append(("next page (fetchMore)", median_ms(lambda: search(store, Query(),
                                                                        before=last))))
+    rows += window_timings(args.file)
     width = max(len(label) for label, _ in rows)
     for label, ms in rows:
         flag = "" if ms < 100 else "  <-- over 100 ms"

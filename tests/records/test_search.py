@@ -54,6 +54,7 @@ def test_everything_newest_first_with_no_query(store):
     ("pc", [2, 1]),  # a short word still matches (PC and PCSO)
     ("77", [1]),
     ("Ógúnlesí", [1]),  # letters beyond ASCII
+    ("óG", [1]),  # a short word, in any case, beyond ASCII too
     ('"quoted', []),  # a quote in what is typed is only a character
     ("100%", []),  # and so is a LIKE wildcard
 ])

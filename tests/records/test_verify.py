@@ -6,9 +6,14 @@ DELETE rows directly.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.records.kit import advice, filled_store, sql, tamper
+from wizard.records.canonical import chain_hash
+from wizard.records.model import Record
+from wizard.records.schema import search_text
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
 
@@ -58,14 +63,13 @@ def test_a_changed_search_column_is_caught_even_though_the_content_is_intact(pat
 
 def test_content_rehashed_by_the_attacker_breaks_the_next_link(path):
     """Rewriting one record with a fresh hash of its own still breaks the record after it."""
-    from wizard.records.canonical import chain_hash
-
     [(content,)] = sql(path, "SELECT content FROM record_content WHERE id = 2")
     [(prev,)] = sql(path, "SELECT prev_hash FROM records WHERE id = 2")
     forged = content.replace("Politely decline", "Happily accept")
     tamper(path, "UPDATE record_content SET content = ? WHERE id = 2", (forged,))
-    tamper(path, "UPDATE records SET hash = ?, advice = ? WHERE id = 2",
-           (chain_hash(prev, forged), "Happily accept the photo."))
+    forged_record = Record.from_content(json.loads(forged))
+    tamper(path, "UPDATE records SET hash = ?, advice = ?, search_text = ? WHERE id = 2",
+           (chain_hash(prev, forged), forged_record.advice, search_text(forged_record)))
     result = check(path)
     assert result.first_bad == 3 and "link to the record before it" in result.problem
 

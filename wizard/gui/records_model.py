@@ -27,6 +27,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("advice", "Advice given"),
 )
 Index = QModelIndex | QPersistentModelIndex
+COUNT_CAP = 10_000  # "more than 10,000 match" is as useful as the exact number, and quicker
 
 
 class RecordsModel(QAbstractTableModel):
@@ -77,12 +78,18 @@ class RecordsModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
-    def total(self) -> int | None:
-        """How many records match in all (not only those read so far); None if unreadable."""
+    def total(self, cap: int = COUNT_CAP) -> int | None:
+        """How many records match in all (not only those read so far), counting no further
+        than `cap`; None if unknown (unreadable, or not worth a scan while typing). Free when
+        everything is already read."""
         if self.store is None:
             return None
+        if self.exhausted:
+            return len(self.rows)
+        if any(len(word) < 3 for word in self.query.words()):
+            return None  # a short word scans every record: "at least a page" is enough
         try:
-            return count(self.store, self.query)
+            return count(self.store, self.query, cap)
         except RecordsError as exc:
             self.failed.emit(str(exc))
             return None

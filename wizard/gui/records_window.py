@@ -50,7 +50,7 @@ from wizard.core.verdicts import VERDICTS
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import RecordView
-from wizard.gui.records_model import RecordsModel
+from wizard.gui.records_model import COUNT_CAP, RecordsModel
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.model import Record
@@ -289,9 +289,11 @@ class RecordsWindow(QMainWindow):
         self.model.set_query(self.current_query())
         total = self.model.total()
         if total is not None:
-            self.status.setText("No records match." if total == 0 else
-                                f"{total} record{'s' if total != 1 else ''}"
-                                f"{' match' if total != 1 else ' matches'}.")
+            self.status.setText(matches_text(total))
+        elif self.model.rowCount():  # not counted: a short word would scan every record
+            self.status.setText(f"{self.model.rowCount():,} or more records match.")
+        else:
+            self.status.clear()
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -408,6 +410,14 @@ class RecordsWindow(QMainWindow):
             self.store.close()
             self.store = None
             self.model.store = None
+
+
+def matches_text(total: int) -> str:
+    if total == 0:
+        return "No records match."
+    if total >= COUNT_CAP:
+        return f"More than {COUNT_CAP:,} records match."
+    return "1 record matches." if total == 1 else f"{total:,} records match."
 
 
 # -- the questions put to the user (tests replace these)

@@ -1,9 +1,9 @@
 """Find records: search as you type over names, numbers, situation and advice, with filters.
 
 Each word typed must appear somewhere (any part of a word, any case). Words of three letters or
-more use the full-text index (FTS5, trigram), shorter ones a plain scan. Lists show the newest
-version of each record (an amended record appears once, as its latest amendment), newest first,
-a page at a time: `before` is the last id of the previous page.
+more use the full-text index (FTS5, trigram), shorter ones a scan of one case-folded column.
+Lists show the newest version of each record (an amended record appears once, as its latest
+amendment), newest first, a page at a time: `before` is the last id of the previous page.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.records import schema
 from wizard.records.model import Record
 from wizard.records.purge import cutoff_of
 from wizard.records.store import RecordStore, record_from_row, translated
@@ -57,11 +56,6 @@ class Summary:
 SUMMARY_COLUMNS = ", ".join(f"r.{f}" for f in Summary.__dataclass_fields__)
 
 
-def _like(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
     """The WHERE clause (over `records r`) and its parameters for a query."""
     clauses = ["NOT EXISTS (SELECT 1 FROM records n WHERE n.amends = r.id)"]
@@ -71,9 +65,8 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
         if len(word) >= 3 and store.has_fts:
             fts_words.append('"' + word.replace('"', '""') + '"')
         else:
-            clauses.append("(" + " OR ".join(f"r.{c} LIKE ? ESCAPE '\\'"
-                                             for c in schema.SEARCHED) + ")")
-            params += [_like(word)] * len(schema.SEARCHED)
+            clauses.append("instr(r.search_text, ?) > 0")
+            params.append(word.casefold())
     if fts_words:
         clauses.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
         params.append(" AND ".join(fts_words))
@@ -105,12 +98,13 @@ def search(store: RecordStore, query: Query, *, before: int | None = None,
     return [Summary(*row) for row in rows]
 
 
-def count(store: RecordStore, query: Query) -> int:
-    """How many records match (the newest version of each)."""
+def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
+    """How many records match (the newest version of each); stops counting at `cap`."""
     clause, params = where(store, query)
+    limit = "" if cap is None else f" LIMIT {int(cap)}"
     with translated(store.path, "search"):
-        return store.conn.execute(f"SELECT count(*) FROM records r WHERE {clause}",
-                                  params).fetchone()[0]
+        return store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r "
+                                  f"WHERE {clause}{limit})", params).fetchone()[0]
 
 
 def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
