@@ -130,21 +130,33 @@ def test_a_locked_file_keeps_the_form_and_offers_a_pdf_then_saves_later(
     assert [r.advice for r in stored(dialog)] == ["Decline the photo."]
 
 
-def test_cancelling_typed_advice_asks_first(dialog, told):
+def test_cancelling_typed_advice_asks_first(dialog, told, qtbot):
     fill(dialog, advice="Something worth keeping")
     told.discard = False
     dialog.show()
-    dialog.reject()
+    qtbot.keyClick(dialog.inputs["supervisor_name"], Qt.Key.Key_Escape)
     assert dialog.isVisible() and dialog.text("advice") == "Something worth keeping"
     told.discard = True
-    dialog.reject()
-    assert dialog.result() == RecordDialog.DialogCode.Rejected
+    dialog.cancel()
+    assert dialog.result() == RecordDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert dialog.draft_path is None  # the user chose to discard it
+
+
+def test_cleared_for_the_next_person_it_closes_and_keeps_the_typing_in_a_file(dialog, told):
+    fill(dialog, supervisor_name="Sgt Roe", advice="Half-typed advice")
+    told.discard = False  # would refuse, if asked: but nobody is there to ask
+    dialog.show()
+    dialog.reject()  # what the main window's Clear and idle do to open dialogs
+    assert not dialog.isVisible()
+    kept = dialog.draft_path
+    assert kept is not None and kept.parent == dialog.records_path.parent / "unsaved"
+    assert '"advice": "Half-typed advice"' in kept.read_text(encoding="utf-8")
 
 
 def test_an_untouched_form_closes_without_asking(dialog, told):
     told.discard = False  # would refuse, if asked
-    dialog.reject()
-    assert dialog.result() == RecordDialog.DialogCode.Rejected
+    dialog.cancel()
+    assert dialog.result() == RecordDialog.DialogCode.Rejected and dialog.draft_path is None
 
 
 def test_record_advice_uses_the_terminals_data_folder(qtbot, tmp_path, settings, monkeypatch,

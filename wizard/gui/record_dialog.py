@@ -6,6 +6,11 @@ and a reason when the advice differs from the guidance's outcome. Saving shows t
 If the records cannot be written, the form stays open with everything typed, says why in one
 line, and offers to save the advice as a PDF instead: nothing typed is ever lost.
 
+Cancel (or Esc, or closing the window) asks before throwing typed advice away. When the main
+window clears the screen for the next person (Clear, or idle), it rejects open dialogs: then the
+form closes without asking, and what was typed is kept as a file in the records folder's
+`unsaved` folder (`records add --record FILE` saves it), so the next person sees nothing of it.
+
 Every question put to the user is a module-level function or `RecordDialog.ask`, so tests
 replace them and nothing blocks.
 """
@@ -17,7 +22,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,6 +45,7 @@ from wizard.core.transcript import Transcript
 from wizard.core.verdicts import VERDICTS
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
+from wizard.records.drafts import UNSAVED_FOLDER, keep_unsaved
 from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
 from wizard.records.store import RecordStore
@@ -79,6 +85,7 @@ class RecordDialog(QDialog):
         self.saved: Record | None = None
         self.failure = ""  # why the last save failed (for the PDF instead)
         self.pdf_path: Path | None = None
+        self.draft_path: Path | None = None  # where typing was kept when the screen was cleared
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setMinimumWidth(560)
@@ -176,7 +183,7 @@ class RecordDialog(QDialog):
         row.addStretch(1)
         cancel = QPushButton("Cancel")
         cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
+        cancel.clicked.connect(self.cancel)
         self.save_button = QPushButton("Sa&ve record")
         self.save_button.setDefault(True)  # Enter in a one-line box saves, as in the PDF form
         self.save_button.clicked.connect(self.save)
@@ -267,18 +274,34 @@ class RecordDialog(QDialog):
                           "can still try Save record again.")
 
     # -- leaving
-    def reject(self) -> None:
-        if self.saved is None and self.pdf_path is None and self.has_typed() \
-                and not confirm_discard(self):
+    def _unsaved_typing(self) -> bool:
+        return self.saved is None and self.pdf_path is None and self.has_typed()
+
+    def cancel(self) -> None:
+        """The user's Cancel (or Esc): ask before throwing typed advice away."""
+        if self._unsaved_typing() and not confirm_discard(self):
             return
         super().reject()
 
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(e)
+
     def closeEvent(self, e: QCloseEvent) -> None:
-        if self.saved is None and self.pdf_path is None and self.has_typed() \
-                and not confirm_discard(self):
+        if self._unsaved_typing() and not confirm_discard(self):
             e.ignore()
             return
         super().closeEvent(e)
+
+    def reject(self) -> None:
+        """Closed by the program (the screen cleared for the next person): never ask, never
+        lose typing: keep it as a file in the records folder, then close."""
+        if self._unsaved_typing():
+            self.draft_path = keep_unsaved(self.record(), (
+                self.records_path.parent / UNSAVED_FOLDER, Path.home()))
+        super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None, transcript: Transcript, records_path: Path,

@@ -16,12 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from wizard.atomicfile import SaveError, write_bytes_atomic
+from wizard.atomicfile import SaveError
 from wizard.core.transcript import Transcript
-from wizard.records import datadir
+from wizard.records import datadir, drafts
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordRefused, RecordsError
-from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time, utc_stamp
+from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
 from wizard.records.purge import plan_purge, purge
 from wizard.records.search import Query, matching_records, search
 from wizard.records.store import RecordStore
@@ -314,16 +314,11 @@ def _save(args: argparse.Namespace, record: Record) -> int:
 
 def keep_unsaved(record: Record) -> str:
     """Write an unsaved record's content where it will not be lost; say where."""
-    text = json.dumps(record.content(), ensure_ascii=False, indent=2)
-    name = f"unsaved-advice-record-{utc_stamp().replace(':', '')}.json"
-    for folder in (Path.cwd(), Path.home()):
-        try:
-            write_bytes_atomic(folder / name, text.encode("utf-8"))
-        except SaveError:
-            continue
-        return (f"Its content is in {folder / name}; record it later with "
-                f"'records add --record {folder / name}'.")
-    print(text, file=sys.stderr)
+    path = drafts.keep_unsaved(record, (Path.cwd(), Path.home()))
+    if path is not None:
+        return (f"Its content is in {path}; record it later with "
+                f"'records add --record {path}'.")
+    print(json.dumps(record.content(), ensure_ascii=False, indent=2), file=sys.stderr)
     return "Its content is printed above; copy it somewhere safe."
 
 
