@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
                                    "loaded", self.show_about)
         for b in (self.home_button, self.clear_button):
             left_flow.addWidget(b)
+        self.tools_flow = left_flow  # add_tool puts other features' buttons here
         for b in (self.smaller_button, self.larger_button, self.contrast_button,
                   self.about_button):
             right_flow.addWidget(b)
@@ -223,6 +224,18 @@ class MainWindow(QMainWindow):
             if transcript is not None and transcript.outcome is not None:
                 callback(transcript)
         return self.outcome_view.add_action(text, shortcut, run, description)
+
+    # -- the extension point for the top bar
+    def add_tool(self, text: str, name: str, tip: str, shortcut: str,
+                 callback: Callable[[], object]) -> QPushButton:
+        """Add a button (and its shortcut) to the top bar, after Home and Clear."""
+        b = button(text, name, f"{tip} ({shortcut})", callback)
+        self.tools_flow.addWidget(b)
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: callback())
+        self.addAction(action)
+        return b
 
     # -- display preferences
     def apply_style(self) -> None:

@@ -1,8 +1,5 @@
-"""What the main window calls: "Record advice..." on the outcome screen, and "Advice records".
-
-    window.add_outcome_action("Record advice…", "Ctrl+R",
-                              lambda t: record_advice(window, t, settings), "Record the advice")
-    an action or button: open_records_window(window, settings, catalog)
+"""What the main window offers: "Record advice..." on the outcome screen (Ctrl+Shift+R) and an
+"Advice records" button on the top bar (Ctrl+Shift+A); `install(window)` adds both.
 
 The records file is found from, in order: the environment variable PURDAH_WIZARD_DATA, the
 setting SETTING (a folder), then Qt's AppDataLocation (see wizard.records.datadir).
@@ -17,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
+from wizard.gui.main_window import MainWindow
 from wizard.gui.record_dialog import RecordDialog
 from wizard.gui.records_window import RecordsWindow
 from wizard.records.datadir import data_dir, records_path
@@ -37,10 +35,32 @@ def record_advice(parent: QWidget | None, transcript: Transcript,
     return RecordDialog.ask(parent, transcript, records_file(settings), settings)
 
 
+def install(window: MainWindow) -> None:
+    """Add both to the main window; clearing the screen for the next person closes the
+    records window too (its search box may hold a name)."""
+    window.add_outcome_action(
+        "Record advice…", "Ctrl+Shift+R",
+        lambda transcript: record_advice(window, transcript, window.settings),
+        "Supervisors: record the advice you gave on this walk")
+    window.add_tool("Advice records", "Advice records",
+                    "Supervisors: find and read the advice recorded", "Ctrl+Shift+A",
+                    lambda: open_records_window(window, window.settings, window.catalog))
+
+
 def open_records_window(parent: QWidget | None, settings: QSettings,
                         catalog: Catalog | None = None) -> RecordsWindow:
-    """Open the "Advice records" window (modeless); it closes its file when closed."""
+    """Open the "Advice records" window (modeless; brought forward if already open); it closes
+    its file when closed."""
+    if parent is not None:
+        for open_one in parent.findChildren(RecordsWindow):
+            if open_one.isVisible():
+                open_one.raise_()
+                open_one.activateWindow()
+                return open_one
     window = RecordsWindow(records_file(settings), settings, catalog, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    cleared = getattr(parent, "cleared", None)
+    if cleared is not None:
+        cleared.connect(window.close)
     window.show()
     return window

@@ -25,7 +25,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +46,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,7 +58,7 @@ from wizard.core.verdicts import VERDICTS
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import RecordView
-from wizard.gui.records_model import COUNT_CAP, RecordsModel
+from wizard.gui.records_model import COLUMNS, COUNT_CAP, RecordsModel
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.model import Record
@@ -108,6 +116,7 @@ class RecordsWindow(QMainWindow):
         self.settings = settings
         self.catalog = catalog
         self.verification: Verification | None = None
+        self._sized = False
         self.thread: VerifyThread | None = None
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
@@ -202,6 +211,7 @@ class RecordsWindow(QMainWindow):
 
     def _date_filter(self, label: str, start: QDate) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(label)
+        check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         edit = QDateEdit(start)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
@@ -225,13 +235,29 @@ class RecordsWindow(QMainWindow):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = table.fontMetrics()
-        samples = ("999999", "2026-12-31 23:59 BST", "Amends 9999", "Sgt Firstname La",
-                   "Firstname Lastna", "Police staff", "✖ Do not do this: it", "Photos and film")
-        for column, sample in enumerate(samples):
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         table.doubleClicked.connect(lambda index: self.open_record(index))
         return table
+
+    def _size_columns(self) -> None:
+        """Widths from the font in use once shown (the main window's style sets its size)."""
+        metrics = self.table.fontMetrics()
+        samples = ("999999", "2026-12-31 23:59 BST", "Amends 9999", "Sgt Firstname La",
+                   "Firstname Lastna", "Police staff", "✖ Do not do this: it", "Photos and film")
+        bold = self.table.horizontalHeader().font()
+        bold.setBold(True)
+        header = QFontMetrics(bold)
+        for column, (sample, (_, title)) in enumerate(zip(samples, COLUMNS, strict=False)):
+            width = max(metrics.horizontalAdvance(sample), header.horizontalAdvance(title))
+            self.table.setColumnWidth(column, width + 24)
+        for check in (self.from_check, self.to_check):  # a styled check box's hint runs short
+            check.setMinimumWidth(check.sizeHint().width() + check.fontMetrics().
+                                  horizontalAdvance("  "))
+
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        if not self._sized:
+            self._sized = True
+            self._size_columns()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
