@@ -97,3 +97,23 @@ def test_pages_follow_on_from_the_last_id(tmp_path):
         third = search(s, Query(), before=second[-1].id, limit=3)
         assert [r.id for r in first + second + third] == [7, 6, 5, 4, 3, 2, 1]
         assert len(list(matching_records(s, Query()))) == 7
+
+
+def test_whatever_is_typed_searches_without_error(tmp_path):
+    """Quotes, FTS operators, wildcards, control characters: all are plain text to find."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    with RecordStore(tmp_path / "r.sqlite3") as s:
+        s.add(advice(advice='Say "no" AND mean it: NEAR(x) * ^start col:val 100% _x_'))
+
+        @settings(max_examples=300, deadline=None)
+        @given(st.text(max_size=30))
+        def check(text):
+            found = [r.id for r in search(s, Query(text=text))]
+            assert found in ([], [1])
+            assert count(s, Query(text=text)) == len(found)
+
+        check()
+        for text in ('"no"', "AND mean", "NEAR(x)", "* ^start", "col:val", "100%", "_x_"):
+            assert ids(s, text=text) == [1], text

@@ -31,7 +31,8 @@ class Query:
     tree_id: str = ""
 
     def words(self) -> list[str]:
-        return self.text.split()
+        """The words typed; a NUL (pasted, never typed) would cut SQLite's query short."""
+        return self.text.replace("\x00", " ").split()
 
 
 @dataclass(frozen=True)
