@@ -179,3 +179,8 @@ def test_the_environment_variable_names_the_data_folder(tmp_path, monkeypatch, w
     monkeypatch.setenv(datadir.ENV, str(tmp_path / "station"))
     assert main(["records", "where"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "station" / datadir.RECORDS_FILE)
+
+
+def test_bytes_that_are_not_text_are_refused_not_crashed_on(data, walk_file, capsys):
+    assert add(data, walk_file, "--situation", "caf\udce9") == 2  # how Linux passes a bad byte
+    assert "situation holds bytes that are not text" in capsys.readouterr().err

@@ -163,11 +163,22 @@ class Record:
 
     # -- checks
     def problems(self) -> list[str]:
-        """What must be filled in before this record can be saved, in plain words."""
+        """What must be filled in (or retyped) before this record can be saved, in plain words."""
         if self.kind not in KINDS:
             return [f"unknown kind {self.kind!r}; known: {', '.join(KINDS)}"]
+        out = []
         if self.kind == "purge":
-            return [] if self.made_by.strip() else ["say who is purging the records"]
+            if not self.made_by.strip():
+                out.append("say who is purging the records")
+        else:
+            out += self._advice_problems()
+        bad = [f.name for f in fields(self) if isinstance(getattr(self, f.name), str)
+               and not _is_text(getattr(self, f.name))]
+        if bad:
+            out.append(f"{', '.join(bad)} holds bytes that are not text (not UTF-8); retype it")
+        return out
+
+    def _advice_problems(self) -> list[str]:
         out = []
         if self.transcript is None:
             out.append("a record needs the walk's transcript")
@@ -223,6 +234,15 @@ class Record:
                 _check_type(key, value, cls.__dataclass_fields__[key].default)
                 kwargs[key] = value
         return cls(**kwargs, prev_hash=prev_hash, hash=hash)
+
+
+def _is_text(value: str) -> bool:
+    """False for a string holding lone surrogates (bytes a terminal could not decode)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_type(key: str, value: Any, default: Any) -> None:

@@ -61,8 +61,9 @@ def plan_purge(store: RecordStore, before: dt.date) -> PurgePlan | None:
 
 def purge(store: RecordStore, before: dt.date, made_by: str, reason: str = "") -> Record:
     """Remove the records older than `before` and return the purge record that says so."""
-    if not made_by.strip():
-        raise RecordRefused("Cannot purge: say who is purging the records.")
+    problems = Record(kind="purge", made_by=made_by, reason=reason).problems()
+    if problems:
+        raise RecordRefused(f"Cannot purge: {'; '.join(problems)}.")
     cutoff = cutoff_of(before)
     plan: PurgePlan | None = None
 
