@@ -212,3 +212,52 @@ def test_parting_finds_where_a_trainee_left_the_expected_path(example_catalog):
         2, ("photos", "staged"), "not_sure", "yes")
     assert parting(example_catalog, scenario, trainee.steps[:2]) is None
     assert parting(example_catalog, scenario, scenario.walk(example_catalog).steps) is None
+
+
+ROLE_TREE = """\
+id: roles
+title: Roles
+summary: Who are you?
+version: "1.0"
+effective: 2026-01-01
+source: src
+questions:
+  - id: role
+    text: Which of these are you?
+    answers:
+      - {id: officer, label: A police officer, next: o1}
+      - {id: special, label: A special constable, next: o1}
+      - {id: pcso, label: A PCSO, next: o2}
+      - {id: staff, label: Police staff, next: o2}
+outcomes:
+  - {id: o1, verdict: do_not, title: Not allowed, advice: Don't., cite: [c1]}
+  - {id: o2, verdict: acceptable, title: Fine, advice: Go ahead., cite: [c2]}
+"""
+
+ROLE_SCENARIO = """\
+id: who
+title: Who am I?
+person: pcso
+tree: roles
+story: A PCSO asks.
+answers:
+  - role: pcso
+verdict: acceptable
+discussion:
+  - Roles matter.
+"""
+
+
+def test_a_role_answer_must_agree_with_the_scenarios_person():
+    from tests.core.helpers import catalog
+
+    cat = catalog(ROLE_TREE)
+    add_scenarios(cat, [("ok.yaml", ROLE_SCENARIO.encode())])
+    assert "who" in cat.scenarios and cat.problems == []
+    wrong = ROLE_SCENARIO.replace("person: pcso", "person: staff").replace("id: who", "id: who2")
+    add_scenarios(cat, [("wrong.yaml", wrong.encode())])
+    [p] = [p for p in cat.problems if p.file == "wrong.yaml"]
+    assert (p.line, p.column) == (line_of(wrong, "- role:"), 11)
+    assert "person is 'staff' (Police staff) but this answer says 'pcso' (PCSO)" in p.message
+    assert "answer 'staff' here" in p.hint
+    assert "who2" not in cat.scenarios

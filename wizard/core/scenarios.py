@@ -196,10 +196,14 @@ def check_scenario(catalog: Catalog, scenario: Scenario) -> list[Problem]:
                         f"{hint} (if that tree has errors, `python -m wizard validate` says"
                         " which)")]
     walk = Walk(catalog, scenario.tree)
+    mismatched: list[Problem] = []
     for a in scenario.answers:
+        question = walk.question
         problem = _answer_one(walk, a, name)
         if problem is not None:
             return [problem]
+        assert question is not None
+        mismatched += _person_mismatch(scenario, question, a)
     if walk.question is not None:
         q = walk.question
         pos = scenario.answers[-1].pos if scenario.answers else scenario.field_pos["answers"]
@@ -207,7 +211,21 @@ def check_scenario(catalog: Catalog, scenario: Scenario) -> list[Problem]:
                         f"the answers stop at the question '{q.id}' (\u201c{q.text}\u201d) before "
                         "the walk reaches an outcome",
                         f"add a line '- {q.id}: ANSWER' after this one; {_choices(q)}")]
-    return _check_expected(catalog, scenario, walk)
+    return [*mismatched, *_check_expected(catalog, scenario, walk)]
+
+
+def _person_mismatch(scenario: Scenario, q: Question, a: ScenarioAnswer) -> list[Problem]:
+    """A role question ("Which of these are you?") answered as someone other than the story's
+    person: the trainer would teach the wrong verdict for that person."""
+    roles = [x.id for x in q.answers if x.id in PERSONS]
+    if len(roles) < 2 or a.answer not in PERSONS or a.answer == scenario.person:
+        return []
+    return [Problem(scenario.name, a.pos.line, a.pos.column,
+                    f"the scenario's person is '{scenario.person}' "
+                    f"({PERSONS[scenario.person].label}) but this answer says '{a.answer}' "
+                    f"({PERSONS[a.answer].label})",
+                    f"answer '{scenario.person}' here, or change 'person:' if the story is about "
+                    f"a {PERSONS[a.answer].label.lower()}")]
 
 
 def _answer_one(walk: Walk, a: ScenarioAnswer, name: str) -> Problem | None:
