@@ -1,0 +1,25 @@
+"""A trainer window over the example trees and their scenarios, at projector size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, example_catalog, settings):
+    from wizard.gui.trainer.window import TrainerWindow
+
+    w = TrainerWindow(example_catalog, settings)
+    qtbot.addWidget(w)
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitActive(w)  # focus is only given in the active window
+    return w

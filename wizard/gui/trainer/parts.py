@@ -1,0 +1,45 @@
+"""Small building blocks for the trainer's screens: labels with a text role, buttons that say what
+they do to a screen reader, and emptying a layout before a screen is rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
+
+
+def label(text: str, role: str, parent: QWidget | None = None, *, rich: bool = False) -> QLabel:
+    """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup."""
+    w = QLabel(parent)
+    w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    w.setText(text)
+    w.setWordWrap(True)
+    w.setProperty("role", role)
+    w.setAccessibleName(text if not rich else "")
+    return w
+
+
+def button(text: str, name: str, description: str, on_click: Callable[[], object],
+           parent: QWidget | None = None) -> QPushButton:
+    b = QPushButton(text, parent)
+    b.setProperty("role", "button")
+    b.setAccessibleName(name)
+    b.setAccessibleDescription(description)
+    b.setToolTip(description)
+    b.setAutoDefault(True)
+    b.clicked.connect(lambda _checked=False: on_click())
+    return b
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item of a layout, nested layouts too."""
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.setParent(None)
+            w.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())

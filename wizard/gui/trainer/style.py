@@ -1,0 +1,126 @@
+"""How trainer mode looks: projector-sized text that scales with the window, and a light or a
+high-contrast palette. Text sizes are set as fonts (so a slide can shrink to fit); colours come
+from one style sheet per palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from wizard.export.mapsvg import VERDICT_COLOURS
+
+# Each role's text size as a multiple of the base size, and whether it is bold.
+ROLES: dict[str, tuple[float, bool]] = {
+    "meta": (0.62, False),
+    "title": (1.4, True),
+    "question": (1.4, True),
+    "story": (1.05, False),
+    "person": (0.8, True),
+    "answer": (1.0, False),
+    "badge": (1.0, True),
+    "explain": (0.8, False),
+    "prompt": (0.8, False),
+    "verdict": (1.2, True),
+    "body": (0.95, False),
+    "heading": (0.9, True),
+    "quote": (0.85, False),
+    "cite": (0.6, False),
+    "point": (1.0, False),
+    "keys": (0.55, False),
+    "button": (0.7, False),
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    muted: str
+    accent: str  # the scenario's answer and path: the map's path colour
+    accent_fill: str
+    accent_text: str
+    panel: str
+    rule: str
+    dimmed: str  # the answers that are not the scenario's, once it is revealed
+
+
+LIGHT = Palette("#ffffff", "#111111", "#37474f", "#e65100", "#fff3e0", "#111111", "#f3f5f6",
+                "#546e7a", "#5f6b73")
+HIGH_CONTRAST = Palette("#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffff00",
+                        "#000000", "#ffffff", "#ffffff")
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else LIGHT
+
+
+def base_size(height: int, scale: float = 1.0) -> float:
+    """The base text size in px for a view this tall: about 26 lines of it fill the screen,
+    40 px on a 1080-line projector, never under 14 px."""
+    return max(14.0, min(56.0, height / 26)) * scale
+
+
+def apply_fonts(root: QWidget, family: str, base: float) -> None:
+    """Give every widget under `root` that has a role its size; fonts, not the style sheet, so
+    that a slide can be shrunk to fit without rebuilding it."""
+    for w in [root, *root.findChildren(QWidget)]:
+        role = w.property("role")
+        if role in ROLES:
+            factor, bold = ROLES[role]
+            font = QFont(family)
+            font.setPixelSize(max(10, round(base * factor)))
+            font.setBold(bold)
+            w.setFont(font)
+
+
+def stylesheet(high_contrast: bool) -> str:
+    """Colours for every trainer screen; verdict banners keep their words in every palette."""
+    p = palette(high_contrast)
+    rules = [
+        f"QWidget#trainer {{ background: {p.background}; color: {p.text}; }}",
+        f"QLabel {{ color: {p.text}; background: transparent; }}",
+        f"QLabel[role=\"meta\"], QLabel[role=\"keys\"], QLabel[role=\"prompt\"], "
+        f"QLabel[role=\"cite\"], QLabel[role=\"explain\"] {{ color: {p.muted}; }}",
+        f".QFrame[role=\"answer\"] {{ border: 2px solid {p.rule}; border-radius: 10px; "
+        f"background: {p.background}; }}",
+        f".QFrame[role=\"answer\"][expected=\"true\"] {{ border: 6px solid {p.accent}; "
+        f"background: {p.accent_fill}; }}",
+        f".QFrame[role=\"answer\"][expected=\"true\"] QLabel {{ color: {p.accent_text}; }}",
+        f".QFrame[role=\"answer\"][dimmed=\"true\"] QLabel {{ color: {p.dimmed}; }}",
+        f"QLabel[role=\"badge\"] {{ border: 2px solid {p.rule}; border-radius: 8px; "
+        f"padding: 2px 10px; }}",
+        f".QFrame[role=\"quoteBox\"] {{ border-left: 8px solid {p.rule}; background: {p.panel}; }}",
+        f".QFrame[role=\"panel\"] {{ background: {p.panel}; border: 2px solid {p.rule}; "
+        "border-radius: 10px; }",
+        f"QLabel[role=\"person\"] {{ border: 2px solid {p.text}; border-radius: 8px; "
+        "padding: 4px 12px; }",
+        f"QPushButton {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
+        "border-radius: 6px; padding: 6px 12px; }",
+        f"QPushButton:checked {{ background: {p.accent_fill}; border-color: {p.accent}; }}",
+        f"QPushButton:focus, QListWidget:focus, QComboBox:focus, QGraphicsView:focus "
+        f"{{ border: 4px solid {p.accent}; }}",
+        f"QPushButton:hover {{ border-color: {p.accent}; }}",
+        f"QListWidget {{ background: {p.background}; color: {p.text}; "
+        f"border: 2px solid {p.rule}; }}",
+        f"QListWidget::item {{ padding: 10px; border-bottom: 1px solid {p.rule}; }}",
+        f"QListWidget::item:selected {{ background: {p.accent_fill}; color: {p.accent_text}; "
+        f"border: 3px solid {p.accent}; }}",
+        f"QComboBox {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
+        "padding: 4px 8px; }",
+        f"QScrollArea {{ border: none; background: {p.background}; }}",
+        f".QFrame[role=\"topBar\"] {{ background: {p.panel}; border-bottom: 2px solid {p.rule}; }}",
+    ]
+    for verdict_id, c in VERDICT_COLOURS.items():
+        if high_contrast:
+            look = f"background: #000000; border: 6px solid {p.accent};"
+            text = "#ffffff"
+        else:
+            look = f"background: {c.band}; border: none;"
+            text = c.band_text
+        rules.append(f".QFrame[role=\"verdict\"][verdict=\"{verdict_id}\"] {{ {look} "
+                     "border-radius: 10px; }")
+        rules.append(f"QFrame[role=\"verdict\"][verdict=\"{verdict_id}\"] QLabel "
+                     f"{{ color: {text}; }}")
+    return "\n".join(rules)
