@@ -1,0 +1,245 @@
+"""Quiz: a trainee answers a scenario's questions alone, with the wizard's keys (1-9 choose,
+Backspace goes back), then sees where their path and the scenario's parted and what the guidance
+says there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.catalog import Catalog
+from wizard.core.scenarios import Scenario
+from wizard.core.transcript import QuotedClause
+from wizard.core.walk import Walk
+from wizard.gui.trainer.parts import button, clear_layout, label
+from wizard.gui.trainer.style import apply_fonts, base_size
+from wizard.gui.trainer.texts import QuizReport, quiz_report, verdict_words
+
+QUIZ_SCALE = 0.62  # a trainee at a terminal, not a room: smaller than Present
+
+
+class AnswerButton(QPushButton):
+    """A focusable answer with its number and a label that wraps, pressed by click, Space or
+    Enter (and by its number key, handled by the view)."""
+
+    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "button")
+        self.setAutoDefault(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        badge = label(str(number), "badge", self)
+        badge.setWordWrap(False)
+        self.text_label = label(text, "answer", self)
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text_label, 1)
+        self.setAccessibleName(f"Answer {number}: {text}")
+        self.setAccessibleDescription(f"Press {number}, or Enter, to choose it.")
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        return self.layout().totalSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().totalMinimumSize()
+
+
+class QuizView(QWidget):
+    finished = Signal(object)  # a QuizReport
+    leaveRequested = Signal()
+
+    def __init__(self, catalog: Catalog, family: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.family = family
+        self.scenario: Scenario | None = None
+        self.walk: Walk | None = None
+        self.report: QuizReport | None = None
+        self.answer_buttons: list[AnswerButton] = []
+        self.setAccessibleName("Quiz")
+        self.body = QWidget()
+        self.body.setObjectName("trainer")
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.keys = label("", "keys")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 24, 48, 16)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.keys)
+
+    # -- driving it
+    def start(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.walk = Walk(self.catalog, scenario.tree)
+        self.report = None
+        self.render()
+
+    def answer(self, answer_id: str) -> None:
+        if self.walk is None or self.walk.question is None:
+            return
+        self.walk.answer(answer_id)
+        if self.walk.outcome is not None:
+            assert self.scenario is not None
+            self.report = quiz_report(self.catalog, self.scenario, self.walk)
+            self.render()
+            self.finished.emit(self.report)
+        else:
+            self.render()
+
+    def back(self) -> None:
+        if self.walk is not None and self.walk.steps:
+            self.walk.back()
+            self.report = None
+            self.render()
+
+    def restart(self) -> None:
+        if self.scenario is not None:
+            self.start(self.scenario)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        text = e.text()
+        ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if text.isdigit() and text != "0" and int(text) <= len(self.answer_buttons):
+            self.answer_buttons[int(text) - 1].click()
+        elif e.key() == Qt.Key.Key_Backspace and self.walk is not None and self.walk.steps:
+            self.back()
+        elif ctrl and e.key() == Qt.Key.Key_R:
+            self.restart()
+        elif e.key() == Qt.Key.Key_Escape:
+            self.leaveRequested.emit()
+        else:
+            super().keyPressEvent(e)
+
+    # -- drawing
+    def render(self) -> None:
+        clear_layout(self.column)
+        self.answer_buttons = []
+        if self.scenario is None or self.walk is None:
+            return
+        if self.report is not None:
+            self._result(self.report)
+        else:
+            self._question()
+        self.column.addStretch(1)
+        apply_fonts(self, self.family, base_size(self.height(), QUIZ_SCALE))
+        self.scroll.verticalScrollBar().setValue(0)
+        focus = self.answer_buttons[0] if self.answer_buttons else self.again_button
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add(self, w: QWidget, space: int = 0) -> QWidget:
+        if space:
+            self.column.addSpacing(space)
+        self.column.addWidget(w)
+        w.setVisible(True)  # now, not when the event loop gets to it: focus needs it shown
+        return w
+
+    def _question(self) -> None:
+        s, walk = self.scenario, self.walk
+        assert s is not None and walk is not None and walk.question is not None
+        q = walk.question
+        self._add(label(f"Quiz: {s.title}  ·  You are: {s.person_label}", "meta"))
+        self._add(label(s.story, "body"), 8)
+        self._add(label(f"Question {len(walk.steps) + 1}  ·  {walk.tree.title}", "meta"), 18)
+        self._add(label(q.text, "question"))
+        if q.help:
+            self._add(label(q.help, "explain"), 4)
+        for k, a in enumerate(q.answers):
+            b = AnswerButton(k + 1, a.label)
+            b.clicked.connect(lambda _=False, aid=a.id: self.answer(aid))
+            self.answer_buttons.append(self._add(b, 6))
+        n = len(q.answers)
+        keys = [f"1–{min(n, 9)} choose", "Tab and Enter also choose"]
+        if walk.steps:
+            keys.append("Backspace back")
+        self.keys.setText("Keys: " + "  ·  ".join([*keys, "Ctrl+R start again", "Esc list"]))
+
+    def _result(self, r: QuizReport) -> None:
+        if r.perfect:
+            head = "✔ Perfect: every answer is the one the scenario expects."
+        elif r.same_verdict:
+            head = "Your answers left the scenario's path, but reached the same verdict."
+        else:
+            head = "Your answers left the scenario's path, and reached a different verdict."
+        self._add(label(f"Quiz result: {r.scenario.title}", "meta"))
+        self._add(label(head, "title"))
+        self._add(self._verdicts(r), 12)
+        if r.parting is not None and r.question is not None:
+            self._add(label(f"Where the paths parted: question {r.parting.index + 1}", "heading"),
+                      18)
+            self._add(label(f"“{r.question.text}”", "question"))
+            expected = r.expected_answer.label if r.expected_answer else r.parting.expected
+            given = r.given_answer.label if r.given_answer else r.parting.given
+            self._add(label(f"The scenario expects:  “{expected}”", "answer"), 8)
+            if r.expected_answer and r.expected_answer.explain:
+                self._add(label(r.expected_answer.explain, "explain"))
+            self._add(label(f"You answered:  “{given}”", "answer"), 8)
+        self._add(label("What the guidance says", "heading"), 24)
+        if r.expected.id == r.reached.id or r.perfect:
+            self._clauses(r.expected_clauses)
+        else:
+            self._add(label(f"For the scenario's outcome (“{r.expected.title}”):", "body"), 8)
+            self._clauses(r.expected_clauses)
+            self._add(label(f"For your outcome (“{r.reached.title}”):", "body"), 16)
+            self._clauses(r.reached_clauses)
+        row = QHBoxLayout()
+        self.column.addSpacing(24)
+        self.column.addLayout(row)
+        self.again_button = button("Try again", "Try the quiz again",
+                                   "Answer this scenario again from the start (Ctrl+R)",
+                                   self.restart)
+        self.leave_button = button("Scenarios", "Back to the scenarios",
+                                   "Choose another scenario (Esc)", self.leaveRequested.emit)
+        for b in (self.again_button, self.leave_button):
+            row.addWidget(b)
+            b.setVisible(True)
+        row.addStretch(1)
+        self.keys.setText("Keys: Enter try again  ·  Ctrl+R try again  ·  Esc list")
+
+    def _verdicts(self, r: QuizReport) -> QFrame:
+        panel = QFrame()
+        panel.setProperty("role", "panel")
+        v = QVBoxLayout(panel)
+        v.setContentsMargins(18, 12, 18, 12)
+        v.addWidget(label(f"Your verdict:  {verdict_words(r.reached.verdict)}  ·  "
+                          f"{r.reached.title}", "answer"))
+        v.addWidget(label(f"The scenario's:  {verdict_words(r.expected.verdict)}  ·  "
+                          f"{r.expected.title}", "answer"))
+        return panel
+
+    def _clauses(self, clauses: tuple[QuotedClause, ...]) -> None:
+        for c in clauses:
+            box = QFrame()
+            box.setProperty("role", "quoteBox")
+            v = QVBoxLayout(box)
+            v.setContentsMargins(20, 8, 16, 8)
+            if c.heading:
+                v.addWidget(label(c.heading, "heading"))
+            v.addWidget(label(f"“{c.text}”", "quote"))
+            self._add(box, 10)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        apply_fonts(self, self.family, base_size(self.height(), QUIZ_SCALE))
