@@ -205,3 +205,7 @@ EXTRA_COMMANDS.append(cli_graph.register)
 from wizard.records.cli import register as _register_records  # noqa: E402  (records build on cli)
 
 EXTRA_COMMANDS.append(_register_records)
+
+from wizard import cli_trainer  # noqa: E402  (registers `trainer`; Qt is imported when it runs)
+
+EXTRA_COMMANDS.append(cli_trainer.register)

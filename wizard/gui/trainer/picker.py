@@ -1,0 +1,126 @@
+"""Pick a scenario: its title, who the person is and the topic, with the verdict hidden until the
+trainer chooses to show it (so it is not given away on the projector)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.catalog import Catalog
+from wizard.core.scenarios import Scenario
+from wizard.gui.trainer.parts import button, label
+from wizard.gui.trainer.texts import verdict_words
+
+HIDDEN = "(hidden)"
+TITLE, PERSON, TOPIC, VERDICT = range(4)
+
+
+def topic_of(catalog: Catalog, scenario: Scenario) -> str:
+    """The topic a scenario is about: the first tree its path enters beyond the start tree."""
+    trees = list(dict.fromkeys(t for t, _ in scenario.path(catalog)))
+    if len(trees) > 1 and trees[0] == "start":
+        trees.pop(0)
+    return catalog.tree(trees[0]).title
+
+
+class ScenarioPicker(QWidget):
+    presentRequested = Signal(str)  # a scenario id
+    quizRequested = Signal(str)
+    mapRequested = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.verdicts_shown = False
+        self.list = QTreeWidget()
+        self.list.setProperty("role", "body")
+        self.list.setHeaderLabels(["Scenario", "Who", "Topic", "Verdict"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Scenarios")
+        self.list.setAccessibleDescription("Enter presents the chosen scenario.")
+        header = self.list.header()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (PERSON, TOPIC, VERDICT):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.ids: list[str] = []
+        for s in sorted(catalog.scenarios.values(), key=lambda s: (topic_of(catalog, s), s.title)):
+            item = QTreeWidgetItem([s.title, s.person_label, topic_of(catalog, s), HIDDEN])
+            item.setData(TITLE, Qt.ItemDataRole.UserRole, s.id)
+            item.setToolTip(TITLE, s.story)
+            self.list.addTopLevelItem(item)
+            self.ids.append(s.id)
+        if self.ids:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.list.itemActivated.connect(lambda *_: self._emit(self.presentRequested))
+        self.present_button = button("&Present", "Present", "Present the scenario to the room "
+                                     "(Enter)", lambda: self._emit(self.presentRequested))
+        self.quiz_button = button("&Quiz", "Quiz", "A trainee answers the scenario alone",
+                                  lambda: self._emit(self.quizRequested))
+        self.map_button = button("&Map", "Map", "Draw the scenario's topic as a map",
+                                 lambda: self._emit(self.mapRequested))
+        self.verdict_button = button("Show &verdicts", "Show verdicts", "Show or hide each "
+                                     "scenario's verdict in the list", self.toggle_verdicts)
+        self.verdict_button.setCheckable(True)
+        row = QHBoxLayout()
+        for b in (self.present_button, self.quiz_button, self.map_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.verdict_button)
+        empty = "" if self.ids else "No scenarios loaded: `python -m wizard validate` says why."
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 16)
+        column.addWidget(label("Choose a scenario", "title"))
+        if empty:
+            column.addWidget(label(empty, "prompt"))
+        column.addWidget(self.list, 1)
+        column.addLayout(row)
+        column.addWidget(label("Keys: ↑ ↓ choose  ·  Enter present  ·  Alt+Q quiz  ·  Alt+M map"
+                               "  ·  Alt+V verdicts  ·  F11 full screen", "keys"))
+        for b in (self.present_button, self.quiz_button, self.map_button):
+            b.setEnabled(bool(self.ids))
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(TITLE, Qt.ItemDataRole.UserRole))
+
+    def select(self, scenario_id: str) -> None:
+        if scenario_id in self.ids:
+            self.list.setCurrentItem(self.list.topLevelItem(self.ids.index(scenario_id)))
+
+    def _emit(self, signal: SignalInstance) -> None:
+        scenario_id = self.current_id()
+        if scenario_id:
+            signal.emit(scenario_id)
+
+    def toggle_verdicts(self) -> None:
+        self.verdicts_shown = not self.verdicts_shown
+        self.verdict_button.setChecked(self.verdicts_shown)
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            s = self.catalog.scenarios[self.ids[i]]
+            item.setText(VERDICT, verdict_words(s.verdict) if self.verdicts_shown else HIDDEN)
+
+    def verdict_texts(self) -> list[str]:
+        return [self.list.topLevelItem(i).text(VERDICT)
+                for i in range(self.list.topLevelItemCount())]
+
+    def focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._emit(self.presentRequested)
+        else:
+            super().keyPressEvent(e)
