@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -13,28 +14,32 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_trainer(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
-
     from wizard.cli import EXIT_OK, CliError, load
-    from wizard.export.fonts import register_fonts
-    from wizard.gui.trainer.window import TrainerWindow
+    from wizard.gui.app import EXIT_NO_WINDOW, configure, show_sized
+    from wizard.gui.platform_check import display_problem
 
     cat = load(args)
     if args.scenario and args.scenario not in cat.scenarios:
         known = ", ".join(sorted(cat.scenarios)) or "none"
         raise CliError(f"no scenario '{args.scenario}' checks clean (known: {known}); "
                        "`validate` says what is wrong with a broken one")
-    app = QApplication.instance() or QApplication(["purdah-wizard"])
-    app.setFont(QFont(register_fonts()))
-    window = TrainerWindow(cat, QSettings("Purdah Wizard", "Purdah Wizard"))
+    problem = display_problem()
+    if problem:
+        print(f"purdah-wizard: {problem}", file=sys.stderr)
+        return EXIT_NO_WINDOW
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.gui.trainer.window import TrainerWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
+    window = TrainerWindow(cat, QSettings())
     if args.scenario:
         window.present(args.scenario)
     if args.full_screen:
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
-        window.show()
+        show_sized(window)
     app.exec()
     return EXIT_OK

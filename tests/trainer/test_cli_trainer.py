@@ -17,7 +17,6 @@ def test_unknown_scenario_is_a_one_line_error(capsys):
 
 @pytest.mark.gui
 def test_trainer_opens_the_window_presenting_a_scenario(qtbot, monkeypatch):
-    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QApplication
 
     from wizard.gui.trainer.window import TrainerWindow
@@ -26,11 +25,7 @@ def test_trainer_opens_the_window_presenting_a_scenario(qtbot, monkeypatch):
     monkeypatch.setattr(QApplication, "exec", lambda self: opened.extend(
         w for w in QApplication.topLevelWidgets() if isinstance(w, TrainerWindow)
         and w.isVisible()) or 0)
-    QStandardPaths.setTestModeEnabled(True)  # the terminal's own settings are left alone
-    try:
-        code = main(["--trees", str(EXAMPLE_TREES), "trainer", "--scenario", "posed-photo"])
-    finally:
-        QStandardPaths.setTestModeEnabled(False)
+    code = main(["--trees", str(EXAMPLE_TREES), "trainer", "--scenario", "posed-photo"])
     assert code == 0
     [window] = opened
     qtbot.addWidget(window)

@@ -44,12 +44,14 @@ def create_window(folder: Path):  # -> MainWindow; Qt is imported late
 def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
     """The buttons other features put on the outcome screen (one call each)."""
     from wizard.gui import pdf_actions, records_actions
+    from wizard.gui.trainer import launch as trainer_launch
 
     window.add_outcome_action(
         "Save as PDF…", "Ctrl+S",
         lambda transcript: pdf_actions.save_pdf_interactively(window, transcript, window.settings),
         "Save the reasoning, with case details, as a PDF")
     records_actions.install(window)
+    trainer_launch.install(window)
 
 
 def run(folder: Path) -> int:
