@@ -211,8 +211,10 @@ class PresentView(QWidget):
     def _question(self, deck: d.Deck) -> None:
         i = deck.slide.step
         q = deck.question(i)
-        self._add(label(deck.tree_of(i).title, "meta"))
+        self._add(label(deck.tree_of(i).title, "prompt"))
         self._add(label(q.text, "question"))
+        if q.help:
+            self._add(label(q.help, "explain"), 4)
         expected = deck.expected(i)
         for k, a in enumerate(q.answers):
             self._add(self._answer_row(k, a.label, a.explain, a.id == expected.id, deck), 14)
@@ -233,6 +235,7 @@ class PresentView(QWidget):
         row.setProperty("answer_label", text)
         h = QHBoxLayout(row)
         h.setContentsMargins(16, 10, 16, 10)
+        h.setSpacing(20)
         badge = label("✔" if shown else str(k + 1), "badge")
         badge.setWordWrap(False)
         h.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)

@@ -25,6 +25,7 @@ from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import QuizReport, quiz_report, verdict_words
 
 QUIZ_SCALE = 0.62  # a trainee at a terminal, not a room: smaller than Present
+KEYS_SCALE = 0.9  # the line of keys stays readable at that size
 
 
 class AnswerButton(QPushButton):
@@ -40,6 +41,7 @@ class AnswerButton(QPushButton):
         self.setSizePolicy(policy)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
+        row.setSpacing(16)
         badge = label(str(number), "badge", self)
         badge.setWordWrap(False)
         self.text_label = label(text, "answer", self)
@@ -144,7 +146,7 @@ class QuizView(QWidget):
         else:
             self._question()
         self.column.addStretch(1)
-        apply_fonts(self, self.family, base_size(self.height(), QUIZ_SCALE))
+        self._size_text()
         self.scroll.verticalScrollBar().setValue(0)
         focus = self.answer_buttons[0] if self.answer_buttons else self.again_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -242,4 +244,8 @@ class QuizView(QWidget):
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
+        self._size_text()
+
+    def _size_text(self) -> None:
         apply_fonts(self, self.family, base_size(self.height(), QUIZ_SCALE))
+        apply_fonts(self.keys, self.family, base_size(self.height(), KEYS_SCALE))
