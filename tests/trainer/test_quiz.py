@@ -31,11 +31,13 @@ def test_a_quiz_that_leaves_the_path_says_where_and_what_the_guidance_says(qtbot
     assert "reached a different verdict" in shown
     assert "Where the paths parted: question 3" in shown
     assert "“Is the photo staged?”" in shown
-    assert "The scenario expects:  “I'm not sure”" in shown
-    assert "You answered:  “Yes, it is posed”" in shown
+    assert "✔ The scenario expects:  “I'm not sure”" in shown
+    assert "✖ You answered:  “Yes, it is posed”" in shown
     assert "For the scenario's outcome (“Ask a supervisor first”):" in shown
     assert "“If in doubt, don't do it.”" in shown  # cited by the expected outcome
     assert "For your outcome (“Do not pose for the photo”):" in shown
+    assert "Also: “Staged photos” (above)." in shown  # a clause both outcomes cite, shown once
+    assert shown.count("“Officers should not engage in staged photos") == 1
     assert window.focusWidget() is q.again_button
 
 

@@ -194,10 +194,10 @@ class QuizView(QWidget):
             self._add(label(f"“{r.question.text}”", "question"))
             expected = r.expected_answer.label if r.expected_answer else r.parting.expected
             given = r.given_answer.label if r.given_answer else r.parting.given
-            self._add(label(f"The scenario expects:  “{expected}”", "answer"), 8)
+            self._add(label(f"✔ The scenario expects:  “{expected}”", "answer"), 8)
             if r.expected_answer and r.expected_answer.explain:
                 self._add(label(r.expected_answer.explain, "explain"))
-            self._add(label(f"You answered:  “{given}”", "answer"), 8)
+            self._add(label(f"✖ You answered:  “{given}”", "answer"), 8)
         self._add(label("What the guidance says", "heading"), 24)
         if r.expected.id == r.reached.id or r.perfect:
             self._clauses(r.expected_clauses)
@@ -205,7 +205,12 @@ class QuizView(QWidget):
             self._add(label(f"For the scenario's outcome (“{r.expected.title}”):", "body"), 8)
             self._clauses(r.expected_clauses)
             self._add(label(f"For your outcome (“{r.reached.title}”):", "body"), 16)
-            self._clauses(r.reached_clauses)
+            shown = {c.clause_id for c in r.expected_clauses}
+            both = [c.heading or c.clause_id for c in r.reached_clauses if c.clause_id in shown]
+            if both:
+                self._add(label("Also: " + ", ".join(f"“{h}”" for h in both) + " (above).",
+                                "body"), 4)
+            self._clauses(tuple(c for c in r.reached_clauses if c.clause_id not in shown))
         row = QHBoxLayout()
         self.column.addSpacing(24)
         self.column.addLayout(row)
