@@ -116,3 +116,16 @@ def test_every_control_says_what_it_is(qtbot, window):
         if b.isVisibleTo(window) and b.text():
             assert b.accessibleName(), b.text()
     assert window.present_view.accessibleName() == "Presentation"
+
+
+def test_ctrl_plus_and_minus_change_the_slide_text(qtbot, window):
+    window.present("posed-photo")
+    p = window.present_view
+    p.forward()
+    [question] = [w for w in p.body.findChildren(type(p.meta))
+                  if w.text() == "Is a candidate in the photo?"]
+    size = question.font().pixelSize()
+    qtbot.keyClick(p, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert question.font().pixelSize() < size
+    qtbot.keyClick(p, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert question.font().pixelSize() == size

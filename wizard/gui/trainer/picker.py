@@ -42,7 +42,7 @@ class ScenarioPicker(QWidget):
         self.catalog = catalog
         self.verdicts_shown = False
         self.list = QTreeWidget()
-        self.list.setProperty("role", "body")
+        self.list.setProperty("role", "explain")
         self.list.setHeaderLabels(["Scenario", "Who", "Topic", "Verdict"])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(False)
@@ -50,15 +50,18 @@ class ScenarioPicker(QWidget):
         self.list.setAccessibleName("Scenarios")
         self.list.setAccessibleDescription("Enter presents the chosen scenario.")
         header = self.list.header()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (PERSON, TOPIC, VERDICT):
+        header.setProperty("role", "person")
+        # Titles whole; the topic takes what is left (and says itself in full as a tooltip).
+        for col in (TITLE, PERSON, VERDICT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TOPIC, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.ids: list[str] = []
         for s in sorted(catalog.scenarios.values(), key=lambda s: (topic_of(catalog, s), s.title)):
             item = QTreeWidgetItem([s.title, s.person_label, topic_of(catalog, s), HIDDEN])
             item.setData(TITLE, Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(TITLE, s.story)
+            item.setToolTip(TOPIC, item.text(TOPIC))
             self.list.addTopLevelItem(item)
             self.ids.append(s.id)
         if self.ids:

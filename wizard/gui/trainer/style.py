@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from wizard.export.mapsvg import VERDICT_COLOURS
 
@@ -73,6 +73,9 @@ def apply_fonts(root: QWidget, family: str, base: float) -> None:
             font.setPixelSize(max(10, round(base * factor)))
             font.setBold(bold)
             w.setFont(font)
+            if isinstance(w, QHeaderView):  # its sections keep the font they were polished with
+                w.style().unpolish(w)
+                w.style().polish(w)
 
 
 def stylesheet(high_contrast: bool) -> str:
@@ -99,14 +102,16 @@ def stylesheet(high_contrast: bool) -> str:
         f"QPushButton {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "border-radius: 6px; padding: 6px 12px; }",
         f"QPushButton:checked {{ background: {p.accent_fill}; border-color: {p.accent}; }}",
-        f"QPushButton:focus, QListWidget:focus, QComboBox:focus, QGraphicsView:focus "
+        f"QPushButton:focus, QTreeWidget:focus, QComboBox:focus, QGraphicsView:focus "
         f"{{ border: 4px solid {p.accent}; }}",
         f"QPushButton:hover {{ border-color: {p.accent}; }}",
-        f"QListWidget {{ background: {p.background}; color: {p.text}; "
+        f"QTreeWidget {{ background: {p.background}; color: {p.text}; "
         f"border: 2px solid {p.rule}; }}",
-        f"QListWidget::item {{ padding: 10px; border-bottom: 1px solid {p.rule}; }}",
-        f"QListWidget::item:selected {{ background: {p.accent_fill}; color: {p.accent_text}; "
-        f"border: 3px solid {p.accent}; }}",
+        f"QTreeWidget::item {{ padding: 6px; border-bottom: 1px solid {p.rule}; }}",
+        f"QTreeWidget::item:selected {{ background: {p.accent_fill}; color: {p.accent_text}; "
+        f"border-top: 3px solid {p.accent}; border-bottom: 3px solid {p.accent}; }}",
+        f"QHeaderView::section {{ background: {p.panel}; color: {p.text}; padding: 4px; "
+        f"border: none; border-bottom: 2px solid {p.rule}; }}",
         f"QComboBox {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "padding: 4px 8px; }",
         f"QScrollArea {{ border: none; background: {p.background}; }}",
