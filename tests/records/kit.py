@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,13 @@ WALKS = {  # a name -> (tree, answers) that ends at an outcome of the example tr
 }
 
 
+WALKED_AT = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
+
+
 def transcript(name: str = "do_not") -> Transcript:
+    """The same transcript every time it is asked for: the walk's clock is fixed."""
     tree, answers = WALKS[name]
-    result = replay(load_folder(EXAMPLE_TREES), tree, answers)
+    result = replay(load_folder(EXAMPLE_TREES), tree, answers, clock=lambda: WALKED_AT)
     assert result.pending is None
     return result.walk.transcript()
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.records.kit import EXAMPLE_TREES, pending_transcript, raw, sql, tamper, transcript
 from wizard.cli import main
+from wizard.core.transcript import Transcript
 from wizard.records import datadir
 from wizard.records.store import RecordStore
 
@@ -171,7 +172,8 @@ def test_a_locked_file_loses_nothing_the_record_is_kept_and_added_later(
     assert records(data, "add", "--record", str(kept[0])) == 0
     with RecordStore(datadir.records_path(data)) as store:
         again = store.get(2)
-    assert again.situation == "Kept safe" and again.transcript == transcript("do_not")
+    written = Transcript.from_json(walk_file.read_text(encoding="utf-8"))
+    assert again.situation == "Kept safe" and again.transcript == written
 
 
 def test_the_environment_variable_names_the_data_folder(tmp_path, monkeypatch, walk_file,

@@ -8,7 +8,7 @@ from typing import Any
 from wizard.core.catalog import Catalog
 from wizard.core.model import Question
 from wizard.core.problems import TreeError
-from wizard.core.walk import Walk
+from wizard.core.walk import Clock, Walk, utc_now
 
 
 class UnknownAnswer(TreeError):
@@ -33,10 +33,11 @@ class Replay:
         }
 
 
-def replay(catalog: Catalog, tree_id: str, answers: dict[str, str]) -> Replay:
+def replay(catalog: Catalog, tree_id: str, answers: dict[str, str],
+           clock: Clock = utc_now) -> Replay:
     """Answer each question from `answers` (keyed by `question` or `tree:question`) until an
     outcome, or until a question has no answer given (then it is pending)."""
-    walk = Walk(catalog, tree_id)
+    walk = Walk(catalog, tree_id, clock)
     _check_known(catalog, answers)
     used: set[str] = set()
     while (q := walk.question) is not None:
