@@ -113,6 +113,17 @@ class RecordDialog(QDialog):
         self.differs.toggled.connect(self._differs_changed)
         self._differs_changed(False)
         self.inputs["supervisor_name"].setFocus()
+        self._fit_to(parent)
+
+    def _fit_to(self, parent: QWidget | None) -> None:
+        """Wide enough to read the fields at any text size, never larger than the window."""
+        fm = self.fontMetrics()
+        width, height = fm.averageCharWidth() * 100, fm.lineSpacing() * 40
+        if parent is not None:
+            room = parent.window().size()
+            width = min(width, int(room.width() * 0.9))
+            height = min(height, int(room.height() * 0.9))
+        self.resize(max(width, self.minimumWidth()), height)
 
     # -- building the form
     def _summary(self) -> QLabel:
