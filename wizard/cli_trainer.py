@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_trainer(args: argparse.Namespace) -> int:
     from wizard.cli import EXIT_OK, CliError, load
-    from wizard.gui.app import EXIT_NO_WINDOW, configure, show_sized
+    from wizard.gui.app import EXIT_NO_WINDOW, configure
     from wizard.gui.platform_check import display_problem
+    from wizard.gui.window_size import show_sized
 
     cat = load(args)
     if args.scenario and args.scenario not in cat.scenarios:

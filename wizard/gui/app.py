@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wizard.gui.platform_check import display_problem
+from wizard.gui.window_size import show_sized
 from wizard.locations import resources
 
 ORGANISATION = "Purdah Wizard"
@@ -67,16 +68,3 @@ def run(folder: Path) -> int:
     window = create_window(folder)
     show_sized(window)
     return app.exec()
-
-
-def show_sized(window) -> None:  # a QWidget; Qt is imported late
-    """Open comfortably large: maximised on a small screen (a 1024x768 terminal), else a
-    generous window in the middle of a large one."""
-    area = window.screen().availableGeometry()
-    width, height = min(1280, area.width()), min(960, area.height())
-    window.resize(width, height)  # also where no window manager maximises (a kiosk, Xvfb)
-    window.move(area.center() - window.rect().center())
-    if width >= area.width() * 0.9 or height >= area.height() * 0.9:
-        window.showMaximized()
-    else:
-        window.show()

@@ -17,6 +17,7 @@ from wizard.core.transcript import Transcript
 from wizard.gui.main_window import MainWindow
 from wizard.gui.record_dialog import RecordDialog
 from wizard.gui.records_window import RecordsWindow
+from wizard.gui.window_size import show_sized
 from wizard.records.datadir import data_dir, records_path
 from wizard.records.model import Record
 
@@ -62,5 +63,5 @@ def open_records_window(parent: QWidget | None, settings: QSettings,
     cleared = getattr(parent, "cleared", None)
     if cleared is not None:
         cleared.connect(window.close)
-    window.show()
+    show_sized(window)
     return window

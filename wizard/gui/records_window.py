@@ -185,6 +185,7 @@ class RecordsWindow(QMainWindow):
         for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
             row.addWidget(widget)
         self.verdict = QComboBox()
+        _shrinkable(self.verdict)
         self.verdict.setAccessibleName("Verdict")
         self.verdict.addItem("Any verdict", "")
         for v in VERDICTS.values():
@@ -192,6 +193,7 @@ class RecordsWindow(QMainWindow):
         self.verdict.currentIndexChanged.connect(self.apply_filters)
         row.addWidget(self.verdict, 2)
         self.topic = QComboBox()
+        _shrinkable(self.topic)
         self.topic.setAccessibleName("Topic")
         self.topic.addItem("Any topic", "")
         titles = self._topic_titles()
@@ -459,3 +461,10 @@ def tell_error(parent: QWidget | None, message: str, title: str) -> None:
 def show_view(view: RecordView) -> None:
     """Show a record (modeless, so the list stays usable beside it)."""
     view.show()
+
+
+def _shrinkable(combo: QComboBox) -> None:
+    """Let a filter box be narrower than its longest item, so the window fits a 1024 px screen;
+    the list it opens still shows items whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)

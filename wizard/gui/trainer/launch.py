@@ -13,6 +13,7 @@ from shiboken6 import isValid
 
 from wizard.core.catalog import Catalog
 from wizard.gui.trainer.window import TrainerWindow
+from wizard.gui.window_size import show_sized
 
 SHORTCUT = "Ctrl+T"
 
@@ -42,6 +43,8 @@ def open_trainer(catalog: Catalog, settings: QSettings | None, size=None) -> Tra
     trainer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if size is not None:
         trainer.resize(size)
-    trainer.show()
+        trainer.show()
+    else:
+        show_sized(trainer)
     trainer.activateWindow()
     return trainer
