@@ -21,6 +21,7 @@ from wizard.core.transcript import Transcript
 from wizard.locations import bundled_trees
 from wizard.textreport import format_transcript
 from wizard.treedir import folder_of, load_folder
+from wizard.treesource import choose_trees
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 
@@ -34,7 +35,11 @@ def trees_folder(args: argparse.Namespace) -> Path:
 
 
 def load(args: argparse.Namespace) -> Catalog:
-    return load_folder(trees_folder(args))
+    """The trees to use: --trees or PURDAH_WIZARD_TREES if usable, else the bundled ones."""
+    chosen = choose_trees(getattr(args, "trees", None))
+    if chosen.notice:
+        print(f"note: {chosen.notice}", file=sys.stderr)
+    return chosen.catalog
 
 
 # -- validate

@@ -1,0 +1,129 @@
+"""Choosing the trees folder: a share if it is usable, else the bundled trees with a notice."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from wizard import cli
+from wizard.core.catalog import Catalog
+from wizard.treedir import load_folder
+from wizard.treesource import ENV_VAR, choose_trees, requested_folder
+
+
+@pytest.fixture
+def share(tmp_path: Path, example_trees: Path) -> Path:
+    """A copy of the example trees standing in for the policy team's share."""
+    folder = tmp_path / "share"
+    shutil.copytree(example_trees, folder)
+    return folder
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, example_trees: Path) -> Path:
+    """A bundled folder with only the example source and the start tree's topic, photos."""
+    folder = tmp_path / "bundled"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copy(example_trees / "photos.yaml", folder)
+    shutil.copy(example_trees / "sources" / "example-guidance.yaml", folder / "sources")
+    return folder
+
+
+def test_no_folder_asked_for_uses_the_bundled_trees(bundled: Path) -> None:
+    chosen = choose_trees(env={}, bundled=bundled)
+    assert chosen.folder == bundled
+    assert set(chosen.catalog.trees) == {"photos"}
+    assert chosen.notice == "" and not chosen.fell_back
+
+
+def test_a_sound_share_is_used(share: Path, bundled: Path) -> None:
+    chosen = choose_trees(str(share), env={}, bundled=bundled)
+    assert chosen.folder == share
+    assert set(chosen.catalog.trees) == {"photos", "start"}
+    assert not chosen.fell_back
+
+
+def test_an_unreachable_folder_falls_back_and_says_so(tmp_path: Path, bundled: Path) -> None:
+    missing = tmp_path / "offline-share"
+    chosen = choose_trees(str(missing), env={}, bundled=bundled)
+    assert chosen.folder == bundled and set(chosen.catalog.trees) == {"photos"}
+    assert str(missing) in chosen.notice
+    assert "cannot be reached" in chosen.notice
+    assert "--trees" in chosen.notice
+    assert "came with the program" in chosen.notice
+
+
+def test_a_share_with_a_broken_tree_falls_back_naming_file_and_line(share: Path,
+                                                                    bundled: Path) -> None:
+    photos = share / "photos.yaml"
+    photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: forbidden"))
+    chosen = choose_trees(str(share), env={}, bundled=bundled)
+    assert chosen.fell_back and chosen.folder == bundled
+    assert f"{photos}:" in chosen.notice
+    assert "unknown verdict 'forbidden'" in chosen.notice
+
+
+def test_an_empty_share_falls_back(tmp_path: Path, bundled: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    chosen = choose_trees(str(tmp_path / "empty"), env={}, bundled=bundled)
+    assert chosen.fell_back and "holds no trees" in chosen.notice
+
+
+def test_warnings_alone_do_not_refuse_a_share(share: Path, bundled: Path) -> None:
+    source = share / "sources" / "example-guidance.yaml"
+    source.write_text(source.read_text() + "  - id: uncited\n    text: Nobody quotes this.\n")
+    assert load_folder(share).problems, "the uncited clause should be reported as a warning"
+    chosen = choose_trees(str(share), env={}, bundled=bundled)
+    assert chosen.folder == share and not chosen.fell_back
+
+
+def test_a_share_that_hangs_falls_back_after_the_timeout(share: Path, bundled: Path) -> None:
+    release = threading.Event()
+
+    def hung(folder: Path) -> Catalog:
+        if folder == share:
+            release.wait(5)
+        return load_folder(folder)
+
+    try:
+        chosen = choose_trees(str(share), env={}, bundled=bundled, load=hung, timeout=0.05)
+    finally:
+        release.set()
+    assert chosen.folder == bundled
+    assert "did not answer within 0.05 seconds" in chosen.notice
+
+
+def test_the_environment_variable_points_at_a_share(share: Path, bundled: Path) -> None:
+    chosen = choose_trees(env={ENV_VAR: str(share)}, bundled=bundled)
+    assert chosen.folder == share
+    assert chosen.requested is not None and chosen.requested.origin == ENV_VAR
+
+
+def test_option_beats_setting_beats_environment(tmp_path: Path) -> None:
+    env = {ENV_VAR: str(tmp_path / "env")}
+    assert requested_folder("a", "b", env).folder == Path("a")
+    assert requested_folder(None, "b", env).folder == Path("b")
+    assert requested_folder(None, "", env).folder == tmp_path / "env"
+    assert requested_folder(None, None, {ENV_VAR: "  "}) is None
+
+
+def test_the_command_line_prints_the_notice_and_uses_the_bundled_trees(
+        tmp_path: Path, bundled: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert cli.main(["--trees", str(tmp_path / "gone"), "list"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("photos ")
+    assert f"note: The trees folder {tmp_path / 'gone'} (from --trees) could not be used" in err
+
+
+def test_validate_reports_a_broken_share_rather_than_falling_back(
+        share: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    photos = share / "photos.yaml"
+    photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: forbidden"))
+    assert cli.main(["--trees", str(share), "validate"]) == cli.EXIT_PROBLEMS
+    assert "unknown verdict 'forbidden'" in capsys.readouterr().out
