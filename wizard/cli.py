@@ -154,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--trees", metavar="DIR",
                         help="load trees from this folder instead of the bundled ones")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this copy of the program works, then exit "
+                             "(0 if every check passed)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check tree files and report every problem")
@@ -187,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from wizard.selftest import run_self_test
+
+        return run_self_test(args)
     if args.command is None:
         return open_window(args)
     try:

@@ -1,0 +1,261 @@
+"""`--self-test`: one line per check, a summary, and exit 0 only when no check failed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wizard import cli, selftest
+from wizard.selftest import CHECKS, Check, CheckFailed, Skip, run_self_test
+
+
+def args(trees: Path | None = None) -> argparse.Namespace:
+    return argparse.Namespace(trees=str(trees) if trees else None, self_test=True, command=None)
+
+
+def run(capsys: pytest.CaptureFixture[str], checks: list[Check], trees: Path | None = None,
+        bundled: Path | None = None) -> tuple[int, list[str]]:
+    code = run_self_test(args(trees), checks, bundled=bundled)
+    return code, capsys.readouterr().out.splitlines()
+
+
+def named(*names: str) -> list[Check]:
+    by_name = {c.name: c for c in CHECKS}
+    return [by_name[n] for n in names]
+
+
+def passing(ctx: selftest.Context) -> str:
+    return "all well"
+
+
+def failing(ctx: selftest.Context) -> str:
+    raise CheckFailed("the font is missing")
+
+
+def crashing(ctx: selftest.Context) -> str:
+    raise KeyError("boom")
+
+
+def missing_feature(ctx: selftest.Context) -> str:
+    raise Skip("records are not in this build")
+
+
+def test_every_check_passing_exits_0_with_a_line_each_and_a_summary(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, [Check("one", passing), Check("two", passing)])
+    assert code == 0
+    assert lines[0].startswith("PASS  one  all well")
+    assert lines[1].startswith("PASS  two  all well")
+    assert lines[2].startswith("self-test: all checks passed: 2 passed, 0 failed, 0 skipped")
+
+
+def test_one_failing_check_makes_the_exit_code_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, [Check("one", passing), Check("font", failing)])
+    assert code == 1
+    assert lines[1].startswith("FAIL  font  the font is missing")
+    assert "FAILED: 1 passed, 1 failed" in lines[-1]
+
+
+def test_a_crashing_check_fails_in_one_line_and_the_others_still_run(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, [Check("crash", crashing), Check("after", passing)])
+    assert code == 1
+    assert lines[0].startswith("FAIL  crash  KeyError: 'boom'")
+    assert lines[1].startswith("PASS  after")
+    assert len(lines) == 3
+
+
+def test_a_missing_optional_feature_is_skipped_clearly_and_does_not_fail(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, [Check("records", missing_feature, required=False),
+                               Check("pdf", passing, needs="wizard.no_such_module",
+                                     required=False)])
+    assert code == 0
+    assert lines[0].startswith("SKIP  records  records are not in this build")
+    assert lines[1].startswith("SKIP  pdf      not in this build "
+                               "(wizard.no_such_module is missing)")
+    assert "0 failed, 2 skipped" in lines[-1]
+
+
+def test_a_missing_required_feature_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, [Check("pdf", passing, needs="wizard.no_such_module")])
+    assert code == 1
+    assert lines[0].startswith("FAIL  pdf  required, but not in this build")
+
+
+def test_sound_trees_pass_the_tree_and_path_checks(
+        capsys: pytest.CaptureFixture[str], example_trees: Path) -> None:
+    code, lines = run(capsys, named("bundled trees", "trees in use", "every path"),
+                      bundled=example_trees)
+    assert code == 0, lines
+    assert "2 tree(s) and 1 source(s)" in lines[0] and "no problems" in lines[0]
+    assert "the bundled trees (no other folder is set)" in lines[1]
+    assert "12 path(s) in 2 tree(s) end at an outcome" in lines[2]
+
+
+def test_a_tree_problem_in_the_bundle_fails(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path, example_trees: Path) -> None:
+    shutil.copytree(example_trees, tmp_path / "trees")
+    photos = tmp_path / "trees" / "photos.yaml"
+    orphan = ("  - id: orphan\n    text: Never asked?\n    answers:\n"
+              "      - {id: a, label: A, next: fine}\n      - {id: b, label: B, next: fine}\n")
+    text = photos.read_text()
+    photos.write_text(text.replace("  - id: staged\n", orphan + "  - id: staged\n"))
+    code, lines = run(capsys, named("bundled trees"), bundled=tmp_path / "trees")
+    assert code == 1
+    assert "1 problem(s)" in lines[0] and "no answer leads to the question 'orphan'" in lines[0]
+
+
+def test_no_trees_at_all_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, lines = run(capsys, named("bundled trees", "every path"), bundled=tmp_path)
+    assert code == 1
+    assert lines[0].startswith("FAIL  bundled trees  no trees in")
+    assert lines[1].startswith("FAIL  every path     no trees to walk")
+
+
+def test_a_path_that_stops_short_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       example_trees: Path) -> None:
+    shutil.copytree(example_trees, tmp_path / "trees")
+    (tmp_path / "trees" / "photos.yaml").unlink()  # start's answers lead into photos
+    code, lines = run(capsys, named("every path"), bundled=tmp_path / "trees")
+    assert code == 1
+    assert "start path 1 stops short" in lines[0] and "'photos' could not be loaded" in lines[0]
+
+
+def test_a_broken_trees_folder_given_on_the_command_line_fails(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    code, lines = run(capsys, named("trees in use"), trees=tmp_path / "gone",
+                      bundled=example_trees)
+    assert code == 1
+    assert "could not be used: it cannot be reached" in lines[0]
+
+
+def test_scenarios_are_checked_once_the_catalog_has_them(
+        capsys: pytest.CaptureFixture[str], example_trees: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    code, lines = run(capsys, named("scenarios"), bundled=example_trees)
+    assert code == 0 and lines[0].startswith("SKIP  scenarios  scenarios are not in this build")
+
+    from wizard.core.catalog import Catalog
+    from wizard.core.problems import Problem
+
+    monkeypatch.setattr(Catalog, "scenarios", {"s1": object()}, raising=False)
+    code, lines = run(capsys, named("scenarios"), bundled=example_trees)
+    assert code == 0 and lines[0].startswith("PASS  scenarios  1 scenario(s) validate")
+
+    bad = Problem(str(example_trees / "scenarios" / "s1.yaml"), 4, 3, "expected do_not, got "
+                  "acceptable")
+    real_load = selftest.choose_trees
+
+    def with_problem(*a: object, **k: object):
+        chosen = real_load(*a, **k)
+        chosen.catalog.problems.append(bad)
+        return chosen
+
+    monkeypatch.setattr(selftest, "choose_trees", with_problem)
+    code, lines = run(capsys, named("scenarios"), bundled=example_trees)
+    assert code == 1 and "s1.yaml:4:3" in lines[0]
+
+
+def test_the_resources_check_names_a_missing_file(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(selftest.resources(), tmp_path / "resources")
+    (tmp_path / "resources" / "fonts" / "DejaVuSans-Bold.ttf").unlink()
+    monkeypatch.setattr(selftest, "resources", lambda: tmp_path / "resources")
+    code, lines = run(capsys, named("resources"))
+    assert code == 1 and "fonts/DejaVuSans-Bold.ttf" in lines[0]
+
+
+def test_the_shipped_resources_are_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(capsys, named("resources"))
+    assert code == 0, lines
+
+
+@pytest.mark.gui
+def test_qt_starts_with_the_bundled_font(capsys: pytest.CaptureFixture[str], qapp) -> None:
+    code, lines = run(capsys, named("qt and font"))
+    assert code == 0, lines
+    assert "with the font DejaVu Sans" in lines[0]
+
+
+@pytest.mark.gui
+def test_the_window_check_opens_and_closes_whatever_open_window_shows(
+        capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    seen: list[QMainWindow] = []
+
+    def open_window(a: argparse.Namespace) -> int:
+        app = QApplication.instance()
+        window = QMainWindow()
+        window.setWindowTitle("Purdah Wizard")
+        window.show()
+        seen.append(window)
+        return app.exec()
+
+    monkeypatch.setattr(cli, "open_window", open_window)
+    code, lines = run(capsys, [Check("window", selftest.check_window)])
+    assert code == 0, lines
+    assert "opened and closed 'Purdah Wizard'" in lines[0]
+    assert not seen[0].isVisible()
+
+
+@pytest.mark.gui
+def test_the_window_check_fails_when_no_window_appears(
+        capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "open_window", lambda a: 0)
+    code, lines = run(capsys, [Check("window", selftest.check_window)])
+    assert code == 1 and "no window was shown" in lines[0]
+
+
+@pytest.mark.gui
+def test_the_pdf_check_saves_the_longest_walk_through_the_cli_hook(
+        capsys: pytest.CaptureFixture[str], qapp, example_trees: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    saved: list[tuple[str, int]] = []
+
+    def write_pdf(a: argparse.Namespace, transcript) -> None:
+        Path(a.pdf).write_bytes(b"%PDF-1.4\n" + b"x" * 2000 + b"\n%%EOF\n")
+        saved.append((a.pdf, len(transcript.steps)))
+
+    monkeypatch.setattr(cli, "write_pdf", write_pdf)
+    checks = [*named("every path"), Check("pdf", selftest.check_pdf)]
+    code, lines = run(capsys, checks, bundled=example_trees)
+    assert code == 0, lines
+    assert saved[0][1] == 3  # start -> photos -> staged: the longest walk
+    assert not Path(saved[0][0]).exists(), "the temporary folder is removed afterwards"
+
+    monkeypatch.setattr(cli, "write_pdf", lambda a, t: Path(a.pdf).write_bytes(b"<html>"))
+    code, lines = run(capsys, checks, bundled=example_trees)
+    assert code == 1 and "is not a whole PDF (6 bytes)" in lines[1]
+
+
+def test_the_flag_runs_the_self_test_from_the_command_line(
+        capsys: pytest.CaptureFixture[str], example_trees: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selftest, "bundled_trees", lambda: example_trees)
+    monkeypatch.setattr(selftest, "CHECKS", named("bundled trees", "every path", "resources"))
+    assert cli.main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS  bundled trees" in out and "3 passed, 0 failed" in out
+
+
+@pytest.mark.slow
+def test_the_installed_command_prints_every_check() -> None:
+    exe = Path(sys.executable).with_name("purdah-wizard" + (".exe" if os.name == "nt" else ""))
+    assert exe.exists(), "pip install -e . makes the purdah-wizard command"
+    done = subprocess.run([str(exe), "--self-test"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(CHECKS) + 1, done.stdout + done.stderr
+    for c, line in zip(CHECKS, lines, strict=False):
+        assert line[:4] in ("PASS", "FAIL", "SKIP") and line[6:].startswith(c.name), line
+    assert lines[-1].startswith("self-test: ")
+    assert done.returncode == (1 if any(line.startswith("FAIL") for line in lines) else 0)

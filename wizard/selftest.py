@@ -1,0 +1,335 @@
+"""`purdah-wizard --self-test`: prove that this copy of the program works, one line per check.
+
+Run on a terminal after installing (or by CI on the frozen build) it loads and checks the trees,
+walks every path, and exercises the parts a frozen build can lose (fonts, Qt plugins, the PDF
+engine, the window). Exit 0 only if no check failed.
+
+A check is a function registered with `@check(...)`: it returns one line saying what it proved,
+raises `CheckFailed` with one line saying what is wrong, or raises `Skip` when the feature it
+tests is not in this build. A skip fails the run when the check is `required`: the PDF and window
+checks are optional only until those features land.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wizard import __version__
+from wizard.core.catalog import Catalog
+from wizard.core.paths import all_paths
+from wizard.core.transcript import Transcript
+from wizard.core.walk import Walk
+from wizard.locations import bundled_trees, is_frozen, resources
+from wizard.treedir import load_folder
+from wizard.treesource import TreeSource, choose_trees, requested_folder
+
+PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
+EXIT_OK, EXIT_FAILED = 0, 1
+WINDOW_TIMEOUT_MS = 20_000
+
+
+class CheckFailed(Exception):
+    """A check found something wrong; the message is its one line."""
+
+
+class Skip(Exception):
+    """The feature a check tests is not in this build; the message says which."""
+
+
+@dataclass
+class Context:
+    """What the checks share: the options, the trees, the transcripts walked, a scratch folder."""
+
+    args: argparse.Namespace
+    bundled: Path
+    scratch: Path
+    transcripts: list[Transcript] = field(default_factory=list)
+    _source: TreeSource | None = None
+
+    @property
+    def source(self) -> TreeSource:
+        """The trees the program would use with these options (loaded once)."""
+        if self._source is None:
+            self._source = choose_trees(getattr(self.args, "trees", None), bundled=self.bundled)
+        return self._source
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.source.catalog
+
+    def qt_app(self) -> Any:
+        """The QApplication, created offscreen if none exists, so that no window flashes up."""
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            app = QApplication(["purdah-wizard", "--self-test"])
+        return app
+
+
+CheckFunc = Callable[[Context], str]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: CheckFunc
+    needs: str = ""  # a module this check needs; without it the check is skipped
+    required: bool = True  # if False, a skip does not fail the self-test
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    status: str
+    line: str
+    seconds: float
+
+
+CHECKS: list[Check] = []
+
+
+def check(name: str, needs: str = "", required: bool = True) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a check, in the order checks run."""
+    def register(func: CheckFunc) -> CheckFunc:
+        CHECKS.append(Check(name, func, needs, required))
+        return func
+    return register
+
+
+# -- the checks
+@check("bundled trees")
+def check_bundled_trees(ctx: Context) -> str:
+    """The trees shipped with the program load with no problem at all."""
+    cat = load_folder(ctx.bundled)
+    if cat.problems:
+        first = sorted(cat.problems)[0]
+        raise CheckFailed(f"{len(cat.problems)} problem(s) in {ctx.bundled}; first: {first}")
+    if not cat.trees:
+        raise CheckFailed(f"no trees in {ctx.bundled}")
+    return (f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s) in {ctx.bundled}: "
+            "no problems")
+
+
+@check("trees in use")
+def check_trees_in_use(ctx: Context) -> str:
+    """A trees folder set by --trees or PURDAH_WIZARD_TREES is usable (else it would fall back)."""
+    source = ctx.source
+    request = requested_folder(getattr(ctx.args, "trees", None))
+    if request is None:
+        return "the bundled trees (no other folder is set)"
+    if source.fell_back:
+        raise CheckFailed(source.notice)
+    warnings = len(source.catalog.problems)
+    extra = f", {warnings} warning(s): run `validate` on it" if warnings else ""
+    return f"{len(source.catalog.trees)} tree(s) from {source.folder} ({request.origin}){extra}"
+
+
+@check("scenarios", required=False)
+def check_scenarios(ctx: Context) -> str:
+    """Every training scenario validates (answers exist, the expected verdict is reached)."""
+    scenarios = getattr(ctx.catalog, "scenarios", None)
+    if scenarios is None:
+        raise Skip("scenarios are not in this build")
+    bad = [p for p in ctx.catalog.problems if "scenarios" in Path(p.file).parts]
+    if bad:
+        raise CheckFailed(f"{len(bad)} problem(s) in the scenarios; first: {sorted(bad)[0]}")
+    return f"{len(scenarios)} scenario(s) validate"
+
+
+@check("every path")
+def check_every_path(ctx: Context) -> str:
+    """Every path of every tree walks to an outcome; its transcript survives a JSON round trip."""
+    cat = ctx.catalog
+    if not cat.trees:
+        raise CheckFailed("no trees to walk")
+    count = 0
+    for tree in cat.sorted_trees():
+        for n, path in enumerate(all_paths(cat, tree.id), 1):
+            where = f"{tree.id} path {n}"
+            if path.outcome is None:
+                raise CheckFailed(f"{where} stops short: {path.broken}")
+            walk = Walk(cat, tree.id)
+            for step in path.steps:
+                walk.answer(step.answer.id)
+            if walk.outcome is None or walk.position != (path.tree_id, path.outcome.id):
+                raise CheckFailed(f"{where}: the walk ended at {walk.position}, "
+                                  f"not at the outcome {path.outcome.id}")
+            transcript = walk.transcript()
+            if Transcript.from_json(transcript.to_json()) != transcript:
+                raise CheckFailed(f"{where}: the transcript changed in a JSON round trip")
+            ctx.transcripts.append(transcript)
+            count += 1
+    return (f"{count} path(s) in {len(cat.trees)} tree(s) end at an outcome; "
+            "every transcript round-trips through JSON")
+
+
+RESOURCE_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE-DejaVu.txt",
+                  "icons/app.png", "icons/app.ico")
+TTF_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO")
+
+
+@check("resources")
+def check_resources(ctx: Context) -> str:
+    """The font, its licence and the icons are shipped whole."""
+    root = resources()
+    missing = [name for name in RESOURCE_FILES if not _nonempty(root / name)]
+    if missing:
+        raise CheckFailed(f"missing from {root}: {', '.join(missing)}")
+    for name in RESOURCE_FILES:
+        if name.endswith(".ttf") and (root / name).read_bytes()[:4] not in TTF_MAGIC:
+            raise CheckFailed(f"{root / name} is not a TrueType font")
+    return f"{len(RESOURCE_FILES)} files in {root}"
+
+
+@check("qt and font", needs="PySide6.QtWidgets")
+def check_qt(ctx: Context) -> str:
+    """Qt starts (its platform plugin is present) and uses the bundled font."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+
+    from wizard.export.fonts import FALLBACK_FAMILY, register_fonts
+
+    app = ctx.qt_app()
+    family = register_fonts()
+    if family != FALLBACK_FAMILY or family not in QFontDatabase.families():
+        raise CheckFailed(f"the bundled font did not load (Qt offers {family!r})")
+    used = QFontInfo(QFont(family)).family()
+    if used != family:
+        raise CheckFailed(f"Qt substitutes {used!r} for {family!r}")
+    return f"Qt {_qt_version()} on '{app.platformName()}' with the font {family}"
+
+
+@check("pdf", needs="wizard.export.pdf", required=False)
+def check_pdf(ctx: Context) -> str:
+    """The longest walk saves as a PDF in a temporary folder."""
+    from wizard import cli
+
+    if not ctx.transcripts:
+        raise CheckFailed("no walk to save (the path check found none)")
+    ctx.qt_app()
+    transcript = max(ctx.transcripts, key=lambda t: len(t.steps))
+    target = ctx.scratch / "self-test.pdf"
+    cli.write_pdf(argparse.Namespace(pdf=str(target)), transcript)
+    data = target.read_bytes() if target.is_file() else b""
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise CheckFailed(f"{target} is not a whole PDF ({len(data)} bytes)")
+    return f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes"
+
+
+@check("window", needs="wizard.gui", required=False)
+def check_window(ctx: Context) -> str:
+    """The main window opens offscreen and closes again."""
+    from PySide6.QtCore import QTimer
+
+    from wizard import cli
+
+    app = ctx.qt_app()
+    shown: list[str] = []
+    started = time.monotonic()
+
+    def close_when_shown() -> None:
+        windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+        if windows:
+            shown.extend(w.windowTitle() or type(w).__name__ for w in windows)
+            for w in windows:
+                w.close()
+            app.quit()
+        elif (time.monotonic() - started) * 1000 > WINDOW_TIMEOUT_MS:
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(close_when_shown)
+    timer.start()
+    try:
+        cli.open_window(ctx.args)
+        close_when_shown()  # in case open_window returned without running the event loop
+    finally:
+        timer.stop()
+    if not shown:
+        raise CheckFailed(f"no window was shown within {WINDOW_TIMEOUT_MS // 1000} seconds")
+    return f"opened and closed {shown[0]!r}"
+
+
+# -- running them
+def run_checks(checks: list[Check], ctx: Context) -> Iterator[Result]:
+    """Run each check in turn; a crash is a failure of that check, never of the run."""
+    for c in checks:
+        start = time.perf_counter()
+        try:
+            if c.needs and not _importable(c.needs):
+                raise Skip(f"not in this build ({c.needs} is missing)")
+            status, line = PASS, c.run(ctx)
+        except Skip as exc:
+            status, line = (FAIL, f"required, but {exc}") if c.required else (SKIP, str(exc))
+        except CheckFailed as exc:
+            status, line = FAIL, str(exc)
+        except Exception as exc:
+            status, line = FAIL, f"{type(exc).__name__}: {_first_line(exc)}"
+        yield Result(c.name, status, line, time.perf_counter() - start)
+
+
+def format_result(r: Result, width: int) -> str:
+    return f"{r.status}  {r.name:<{width}}  {r.line}  ({r.seconds:.2f} s)"
+
+
+def summary(results: list[Result]) -> str:
+    counts = {s: sum(r.status == s for r in results) for s in (PASS, FAIL, SKIP)}
+    how = "frozen" if is_frozen() else "from source"
+    verdict = "all checks passed" if not counts[FAIL] else "FAILED"
+    return (f"self-test: {verdict}: {counts[PASS]} passed, {counts[FAIL]} failed, "
+            f"{counts[SKIP]} skipped (purdah-wizard {__version__}, {how})")
+
+
+def run_self_test(args: argparse.Namespace, checks: list[Check] | None = None,
+                  bundled: Path | None = None) -> int:
+    """Print one line per check and a summary; 0 if no check failed, else 1."""
+    checks = CHECKS if checks is None else checks
+    width = max((len(c.name) for c in checks), default=0)
+    results = []
+    with _scratch() as scratch:
+        ctx = Context(args, bundled_trees() if bundled is None else bundled, scratch)
+        for r in run_checks(checks, ctx):
+            results.append(r)
+            print(format_result(r, width), flush=True)
+    print(summary(results), flush=True)
+    return EXIT_FAILED if any(r.status == FAIL for r in results) else EXIT_OK
+
+
+@contextmanager
+def _scratch() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="purdah-wizard-self-test-") as name:
+        yield Path(name)
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _nonempty(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "(no message)"
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()
+
