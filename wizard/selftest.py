@@ -67,12 +67,15 @@ class Context:
         return self.source.catalog
 
     def qt_app(self) -> Any:
-        """The QApplication, created offscreen if none exists, so that no window flashes up."""
+        """The QApplication, created offscreen if none exists, so that no window flashes up.
+
+        An explicit QT_QPA_PLATFORM wins, e.g. `QT_QPA_PLATFORM=xcb` to try the real platform.
+        """
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         if app is None:
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             app = QApplication(["purdah-wizard", "--self-test"])
         return app
 
@@ -111,6 +114,8 @@ def check(name: str, needs: str = "", required: bool = True) -> Callable[[CheckF
 @check("bundled trees")
 def check_bundled_trees(ctx: Context) -> str:
     """The trees shipped with the program load with no problem at all."""
+    if not ctx.bundled.is_dir():
+        raise CheckFailed(f"no trees folder at {ctx.bundled}: this build ships no trees")
     cat = load_folder(ctx.bundled)
     if cat.problems:
         first = sorted(cat.problems)[0]
