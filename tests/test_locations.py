@@ -33,11 +33,13 @@ def test_frozen_the_trees_are_inside_the_bundle(frozen: Path) -> None:
 
 
 @pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("linux", {"HOME": "/home/pc123"}, "/home/pc123/.local/share/purdah-wizard"),
-    ("linux", {"HOME": "/home/pc123", "XDG_DATA_HOME": "/data"}, "/data/purdah-wizard"),
-    ("darwin", {"HOME": "/Users/pc"}, "/Users/pc/Library/Application Support/purdah-wizard"),
+    ("linux", {"HOME": "/home/pc123"}, "/home/pc123/.local/share/PurdahWizard/PurdahWizard"),
+    ("linux", {"HOME": "/home/pc", "XDG_DATA_HOME": "/data"}, "/data/PurdahWizard/PurdahWizard"),
+    ("linux", {"HOME": "/h", "XDG_DATA_HOME": "rel"}, "/h/.local/share/PurdahWizard/PurdahWizard"),
+    ("darwin", {"HOME": "/Users/pc"},
+     "/Users/pc/Library/Application Support/PurdahWizard/PurdahWizard"),
     ("win32", {"APPDATA": "C:/Users/pc/AppData/Roaming"},
-     "C:/Users/pc/AppData/Roaming/purdah-wizard"),
+     "C:/Users/pc/AppData/Roaming/PurdahWizard/PurdahWizard"),
 ])
 def test_data_goes_to_the_users_own_folder(platform: str, env: dict[str, str],
                                            expected: str) -> None:
@@ -53,7 +55,7 @@ def test_frozen_data_never_goes_inside_the_bundle(frozen: Path) -> None:
     env = {DATA_ENV: str(frozen / "_internal" / "records"), "HOME": str(frozen.parent / "home")}
     data = user_data_dir(env, "linux")
     assert not inside_bundle(data)
-    assert data == frozen.parent / "home" / ".local" / "share" / "purdah-wizard"
+    assert data == frozen.parent / "home" / ".local" / "share" / "PurdahWizard" / "PurdahWizard"
     assert inside_bundle(frozen / "records")  # beside the .exe counts as inside too
 
 

@@ -5,10 +5,12 @@ inside the bundle (`sys._MEIPASS`, the `_internal/` folder of a one-folder build
 
 Written: never inside the bundle, which may sit on a read-only share or in Program Files, and is
 replaced whole by the next release.
-- Records and any other data files go in `user_data_dir()`: `%APPDATA%\\purdah-wizard` on
-  Windows, `~/Library/Application Support/purdah-wizard` on macOS, `$XDG_DATA_HOME/purdah-wizard`
-  (default `~/.local/share/purdah-wizard`) elsewhere; `PURDAH_WIZARD_DATA` points it elsewhere
-  (e.g. a folder shared by a station's terminals), unless that is inside the bundle.
+- Records and any other data files go in `user_data_dir()`, the folder Qt's
+  `QStandardPaths.AppDataLocation` names for organisation and application PurdahWizard:
+  `%APPDATA%\\PurdahWizard\\PurdahWizard` on Windows, `~/Library/Application Support/...` on
+  macOS, `$XDG_DATA_HOME/PurdahWizard/PurdahWizard` (default `~/.local/share/...`) elsewhere.
+  `PURDAH_WIZARD_DATA` points it elsewhere (e.g. a folder shared by a station's terminals),
+  unless that is inside the bundle.
 - The window's settings go through `QSettings`, which keeps them in the registry (HKCU) on
   Windows and in `~/.config` on Linux: also outside the bundle.
 """
@@ -20,7 +22,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-APP_DIR_NAME = "purdah-wizard"
+ORGANIZATION = APPLICATION = "PurdahWizard"  # as the window sets them for QStandardPaths
 DATA_ENV = "PURDAH_WIZARD_DATA"
 
 
@@ -65,9 +67,10 @@ def default_data_dir(env: Mapping[str, str], platform: str) -> Path:
     """The platform's per-user data folder, as QStandardPaths.AppDataLocation names it."""
     home = Path(env.get("USERPROFILE" if platform == "win32" else "HOME") or Path.home())
     if platform == "win32":
-        base = env.get("APPDATA") or str(home / "AppData" / "Roaming")
+        base = Path(env["APPDATA"]) if env.get("APPDATA") else home / "AppData" / "Roaming"
     elif platform == "darwin":
-        base = str(home / "Library" / "Application Support")
-    else:
-        base = env.get("XDG_DATA_HOME") or str(home / ".local" / "share")
-    return Path(base) / APP_DIR_NAME
+        base = home / "Library" / "Application Support"
+    else:  # Qt ignores an XDG_DATA_HOME that is not an absolute path
+        xdg = env.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / ORGANIZATION / APPLICATION
