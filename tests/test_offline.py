@@ -18,7 +18,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from netguard import no_network
+
+try:  # tests/ may be a package (tests.netguard) or a plain folder on sys.path (netguard)
+    from tests.netguard import no_network
+except ImportError:
+    from netguard import no_network
 
 from wizard.selftest import CHECKS, run_self_test
 from wizard.treedir import load_folder
