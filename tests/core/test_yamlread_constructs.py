@@ -109,3 +109,20 @@ def test_a_list_that_contains_itself_is_a_problem_not_a_hang():
 def test_an_empty_file_is_nothing_and_no_problem():
     assert read_yaml("", "f.yaml") == (None, [])
     assert read_yaml("# only a comment\n", "f.yaml") == (None, [])
+
+
+def test_a_key_given_beside_a_merge_overrides_the_merged_one():
+    data, problems = read_yaml("base: &b {k: 1, j: 2}\nd:\n  <<: *b\n  j: 3\n", "f.yaml")
+    assert problems == [] and data["d"] == {"k": 1, "j": 3}
+
+
+def test_a_key_given_twice_beside_a_merge_is_still_a_duplicate():
+    data, problems = read_yaml("b: &b {k: 1}\nd:\n  <<: *b\n  k: 2\n  k: 3\n", "f.yaml")
+    assert data["d"] == {"k": 2}
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "duplicate key 'k' (first given on line 4)")]
+
+
+def test_the_hint_for_a_recursive_alias_is_not_about_tabs():
+    _, problems = read_yaml("a: &x [1, *x]\n", "f.yaml")
+    assert "tabs" not in problems[0].hint and "alias" in problems[0].hint

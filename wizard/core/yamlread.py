@@ -6,6 +6,7 @@ Duplicate keys, which `yaml.safe_load` silently collapses, are reported too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ import yaml
 from wizard.core.problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -72,20 +74,24 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         data = MarkedDict()
         data.pos = _pos(node.start_mark)
         yield data
+        own = sum(k.tag != MERGE_TAG for k, _ in node.value)
         self.flatten_mapping(node)
-        for key_node, value_node in node.value:
+        merged = len(node.value) - own  # merged pairs come first; the mapping's own keys win
+        given: dict[object, Pos] = {}
+        for i, (key_node, value_node) in enumerate(node.value):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                 self.note(key_node.start_mark, "a key must be a plain word, not a list or mapping")
                 continue
-            if key in data:
-                first = data.key_pos[key]
-                self.note(
-                    key_node.start_mark,
-                    f"duplicate key '{key}' (first given on line {first.line})",
-                    "YAML keeps only the last of two equal keys: delete or rename one",
-                )
-                continue
+            if i >= merged:
+                if key in given:
+                    self.note(
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first given on line {given[key].line})",
+                        "YAML keeps only the last of two equal keys: delete or rename one",
+                    )
+                    continue
+                given[key] = _pos(key_node.start_mark)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_pos[key] = _pos(key_node.start_mark)
             data.value_pos[key] = _pos(value_node.start_mark)
@@ -153,8 +159,10 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
 
 
 def _syntax_hint(what: str, line: str) -> str:
-    if "tab" in what or "\t" in line:
+    if re.search(r"\btabs?\b", what) or "\t" in line:
         return "indent with spaces, never tabs"
+    if "recursive" in what:
+        return "an alias (*name) must not point into the list or mapping that holds it"
     if "mapping values are not allowed" in what:
         return "a text that contains ': ' must be put in quotes"
     if "single document" in what or "another document" in what:
