@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
 
 
@@ -126,3 +128,16 @@ def test_a_key_given_twice_beside_a_merge_is_still_a_duplicate():
 def test_the_hint_for_a_recursive_alias_is_not_about_tabs():
     _, problems = read_yaml("a: &x [1, *x]\n", "f.yaml")
     assert "tabs" not in problems[0].hint and "alias" in problems[0].hint
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a: !!bool maybe\nb: ok\n", "cannot read this value as bool"),
+    ("a: !!timestamp soon\nb: ok\n", "cannot read this value as timestamp"),
+    ("a: !!seq x\nb: ok\n", "the tag 'seq' needs a list here"),
+    ("a: !!map x\nb: ok\n", "the tag 'map' needs a mapping here"),
+    ("a: !!map [1]\nb: ok\n", "the tag 'map' needs a mapping here"),
+])
+def test_a_tag_that_does_not_fit_its_value_is_a_problem_not_a_crash(text, message):
+    data, problems = read_yaml(text, "f.yaml")
+    assert data == {"a": None, "b": "ok"}
+    assert [(p.line, p.column, p.message) for p in problems] == [(1, 4, message)]

@@ -71,6 +71,9 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.problems.append(Problem(self.file_name, p.line, p.column, message, hint))
 
     def construct_marked_map(self, node: yaml.MappingNode):  # a generator, as PyYAML wants
+        if not isinstance(node, yaml.MappingNode):
+            yield self._wrong_kind(node, "a mapping")
+            return
         data = MarkedDict()
         data.pos = _pos(node.start_mark)
         yield data
@@ -97,12 +100,20 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             data.value_pos[key] = _pos(value_node.start_mark)
 
     def construct_marked_seq(self, node: yaml.SequenceNode):
+        if not isinstance(node, yaml.SequenceNode):
+            yield self._wrong_kind(node, "a list")
+            return
         data = MarkedList()
         data.pos = _pos(node.start_mark)
         yield data
         for child in node.value:
             data.append(self.construct_object(child, deep=True))
             data.item_pos.append(_pos(child.start_mark))
+
+    def _wrong_kind(self, node: yaml.Node, kind: str) -> None:
+        self.note(node.start_mark, f"the tag {_tag_word(node.tag)!r} needs {kind} here",
+                  "remove the '!!' tag")
+        return None
 
     def construct_undefined(self, node: yaml.Node) -> None:
         self.note(
@@ -119,6 +130,12 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             # e.g. a timestamp such as 2024-13-45 that YAML recognises but Python cannot build
             self.recursive_objects.pop(node, None)
             self.note(node.start_mark, f"cannot read this value: {exc}", "put it in quotes")
+            return None
+        except (KeyError, AttributeError):
+            # a tag that does not fit its value, e.g. !!bool maybe, !!timestamp on plain text
+            self.recursive_objects.pop(node, None)
+            self.note(node.start_mark, f"cannot read this value as {_tag_word(node.tag)}",
+                      "remove the '!!' tag, or put the value in quotes")
             return None
 
 
@@ -156,6 +173,11 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
     finally:
         loader.dispose()
     return content, loader.problems
+
+
+def _tag_word(tag: str) -> str:
+    """'tag:yaml.org,2002:bool' -> 'bool', for messages."""
+    return tag.rsplit(":", 1)[-1]
 
 
 def _syntax_hint(what: str, line: str) -> str:
