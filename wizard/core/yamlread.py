@@ -15,7 +15,14 @@ import yaml
 from wizard.core.problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MERGE_TAG = "tag:yaml.org,2002:merge"
+ScalarNode, MappingNode, SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+_YAML = "tag:yaml.org,2002:"
+MAP_TAG, SEQ_TAG, STR_TAG = _YAML + "map", _YAML + "seq", _YAML + "str"
+MERGE_TAG, VALUE_TAG = _YAML + "merge", _YAML + "value"
+# The plain values a tree may hold, built by PyYAML's safe constructors. Any other tag (!!set,
+# !!omap, !!python/..., !custom) is refused.
+_SCALARS = {_YAML + name: yaml.constructor.SafeConstructor.yaml_constructors[_YAML + name]
+            for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")}
 
 
 @dataclass(frozen=True)
@@ -59,92 +66,129 @@ class MarkedList(list):
 
 
 class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that builds Marked* containers and collects problems instead of stopping."""
+    """A safe loader: libyaml (when present) parses and composes the nodes; `build` turns them
+    into Marked* containers and plain values in one pass, collecting problems instead of stopping.
+
+    `build` replaces PyYAML's generic construct_object machinery, which costs several times the
+    parse itself on a large tree; plain values still go through PyYAML's safe constructors.
+    """
 
     def __init__(self, stream: str | bytes, name: str) -> None:
         super().__init__(stream)
         self.file_name = name
         self.problems: list[Problem] = []
+        self._built: dict[yaml.Node, object] = {}  # containers, so that aliases share them
+        self._building: set[yaml.Node] = set()
 
     def note(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
         p = _pos(mark)
         self.problems.append(Problem(self.file_name, p.line, p.column, message, hint))
 
-    def construct_marked_map(self, node: yaml.MappingNode):  # a generator, as PyYAML wants
-        if not isinstance(node, yaml.MappingNode):
-            yield self._wrong_kind(node, "a mapping")
-            return
+    def build(self, node: yaml.Node) -> object:
+        """The value of a node: plain values as YAML 1.1 reads them, mappings and lists marked."""
+        tag = node.tag
+        if type(node) is ScalarNode:
+            if tag == STR_TAG:
+                return node.value
+            if tag in _SCALARS:
+                return self._scalar(node)
+            return self._wrong_kind(node) if tag in (MAP_TAG, SEQ_TAG) else self._undefined(node)
+        if node in self._built:
+            return self._built[node]
+        if node in self._building:
+            raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive"
+                                                    " node", node.start_mark)
+        self._building.add(node)
+        try:
+            if tag == MAP_TAG:
+                value = self._map(node) if type(node) is MappingNode else self._wrong_kind(node)
+            elif tag == SEQ_TAG:
+                value = self._seq(node) if type(node) is SequenceNode else self._wrong_kind(node)
+            elif tag in _SCALARS:
+                value = self._scalar(node)  # PyYAML refuses a list or mapping here, as before
+            else:
+                value = self._undefined(node)
+        finally:
+            self._building.discard(node)
+        self._built[node] = value
+        return value
+
+    def _scalar(self, node: yaml.Node) -> object:
+        try:
+            return _SCALARS[node.tag](self, node)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # e.g. a timestamp such as 2024-13-45 that YAML recognises but Python cannot build
+            self.note(node.start_mark, f"cannot read this value: {exc}", "put it in quotes")
+        except (KeyError, AttributeError):
+            # a tag that does not fit its value, e.g. !!bool maybe, !!timestamp on plain text
+            self.note(node.start_mark, f"cannot read this value as {_tag_word(node.tag)}",
+                      "remove the '!!' tag, or put the value in quotes")
+        return None
+
+    def _map(self, node: yaml.MappingNode) -> MarkedDict:
         data = MarkedDict()
         data.pos = _pos(node.start_mark)
-        yield data
-        own = sum(k.tag != MERGE_TAG for k, _ in node.value)
-        self.flatten_mapping(node)
-        merged = len(node.value) - own  # merged pairs come first; the mapping's own keys win
+        pairs = node.value
+        merged = 0  # merged pairs come first; the mapping's own keys win over them
+        if any(k.tag in (MERGE_TAG, VALUE_TAG) for k, _ in pairs):
+            own = sum(k.tag != MERGE_TAG for k, _ in pairs)
+            self.flatten_mapping(node)
+            pairs = node.value
+            merged = len(pairs) - own
         given: dict[object, Pos] = {}
-        for i, (key_node, value_node) in enumerate(node.value):
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
-                self.note(key_node.start_mark, "a key must be a plain word, not a list or mapping")
-                continue
+        key_pos, value_pos = data.key_pos, data.value_pos
+        for i, (key_node, value_node) in enumerate(pairs):
+            if type(key_node) is ScalarNode and key_node.tag == STR_TAG:
+                key: object = key_node.value
+            else:
+                key = self.build(key_node)
+                if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
+                    self.note(key_node.start_mark,
+                              "a key must be a plain word, not a list or mapping")
+                    continue
+            km = key_node.start_mark
             if i >= merged:
                 if key in given:
-                    self.note(
-                        key_node.start_mark,
-                        f"duplicate key '{key}' (first given on line {given[key].line})",
-                        "YAML keeps only the last of two equal keys: delete or rename one",
-                    )
+                    self.note(km, f"duplicate key '{key}' (first given on line {given[key].line})",
+                              "YAML keeps only the last of two equal keys: delete or rename one")
                     continue
-                given[key] = _pos(key_node.start_mark)
-            data[key] = self.construct_object(value_node, deep=True)
-            data.key_pos[key] = _pos(key_node.start_mark)
-            data.value_pos[key] = _pos(value_node.start_mark)
+                given[key] = key_pos[key] = Pos(km.line + 1, km.column + 1)
+            else:
+                key_pos[key] = Pos(km.line + 1, km.column + 1)
+            if type(value_node) is ScalarNode and value_node.tag == STR_TAG:
+                data[key] = value_node.value
+            else:
+                data[key] = self.build(value_node)
+            vm = value_node.start_mark
+            value_pos[key] = Pos(vm.line + 1, vm.column + 1)
+        return data
 
-    def construct_marked_seq(self, node: yaml.SequenceNode):
-        if not isinstance(node, yaml.SequenceNode):
-            yield self._wrong_kind(node, "a list")
-            return
+    def _seq(self, node: yaml.SequenceNode) -> MarkedList:
         data = MarkedList()
         data.pos = _pos(node.start_mark)
-        yield data
+        item_pos = data.item_pos
         for child in node.value:
-            data.append(self.construct_object(child, deep=True))
-            data.item_pos.append(_pos(child.start_mark))
+            if type(child) is ScalarNode and child.tag == STR_TAG:
+                data.append(child.value)
+            else:
+                data.append(self.build(child))
+            m = child.start_mark
+            item_pos.append(Pos(m.line + 1, m.column + 1))
+        return data
 
-    def _wrong_kind(self, node: yaml.Node, kind: str) -> None:
+    def _wrong_kind(self, node: yaml.Node) -> None:
+        kind = "a mapping" if node.tag == MAP_TAG else "a list"
         self.note(node.start_mark, f"the tag {_tag_word(node.tag)!r} needs {kind} here",
                   "remove the '!!' tag")
         return None
 
-    def construct_undefined(self, node: yaml.Node) -> None:
+    def _undefined(self, node: yaml.Node) -> None:
         self.note(
             node.start_mark,
             f"the tag {node.tag!r} is not allowed in a tree file",
             "trees hold plain text, lists and mappings only; remove the '!…' tag",
         )
         return None
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> object:
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError) as exc:
-            # e.g. a timestamp such as 2024-13-45 that YAML recognises but Python cannot build
-            self.recursive_objects.pop(node, None)
-            self.note(node.start_mark, f"cannot read this value: {exc}", "put it in quotes")
-            return None
-        except (KeyError, AttributeError):
-            # a tag that does not fit its value, e.g. !!bool maybe, !!timestamp on plain text
-            self.recursive_objects.pop(node, None)
-            self.note(node.start_mark, f"cannot read this value as {_tag_word(node.tag)}",
-                      "remove the '!!' tag, or put the value in quotes")
-            return None
-
-
-_MarkedLoader.add_constructor("tag:yaml.org,2002:map", _MarkedLoader.construct_marked_map)
-_MarkedLoader.add_constructor("tag:yaml.org,2002:seq", _MarkedLoader.construct_marked_seq)
-_MarkedLoader.add_constructor("tag:yaml.org,2002:omap", _MarkedLoader.construct_undefined)
-_MarkedLoader.add_constructor("tag:yaml.org,2002:pairs", _MarkedLoader.construct_undefined)
-_MarkedLoader.add_constructor("tag:yaml.org,2002:set", _MarkedLoader.construct_undefined)
-_MarkedLoader.add_constructor(None, _MarkedLoader.construct_undefined)
 
 
 def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
@@ -159,7 +203,8 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
             ]
     loader = _MarkedLoader(data, name)
     try:
-        content = loader.get_single_data()
+        node = loader.get_single_node()
+        content = None if node is None else loader.build(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "the YAML could not be read"
