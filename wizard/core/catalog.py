@@ -6,7 +6,7 @@ the GUI can list it as unavailable and the validator can print them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -170,27 +170,44 @@ def _check_cycles(cat: Catalog) -> None:
     state: dict[NodeRef, int] = {}  # 1 = on the current path, 2 = done
     for tree in list(cat.trees.values()):
         for node_id in tree.questions:
-            _visit(cat, (tree.id, node_id), state, [])
+            _visit(cat, (tree.id, node_id), state)
 
 
-def _visit(cat: Catalog, ref: NodeRef, state: dict[NodeRef, int], path: list[NodeRef]) -> None:
-    if state.get(ref) or ref[0] not in cat.trees:
+def _visit(cat: Catalog, start: NodeRef, state: dict[NodeRef, int]) -> None:
+    """Depth first from `start`, dropping a tree where an answer loops back onto the path.
+
+    With an explicit stack, not recursion: a tree may be deeper than Python's stack.
+    """
+    if state.get(start) or start[0] not in cat.trees:
         return
-    state[ref] = 1
-    path.append(ref)
-    for target, q, i in _edges(cat, ref):
-        if target[0] not in cat.trees:
-            continue
-        if state.get(target) == 1:
-            loop = " → ".join(_name(r, ref[0]) for r in [*path[path.index(target):], target])
-            tree = cat.trees[ref[0]]
-            _drop(cat, tree, Problem(tree.name, *_lc(q.answers[i].pos),
-                                     f"answer '{q.answers[i].id}' of '{q.id}' makes a loop: {loop}",
-                                     "every walk must end at an outcome: point it at a later node"))
+    path: list[NodeRef] = []
+    stack: list[tuple[NodeRef, Iterator[tuple[NodeRef, Question, int]]]] = []
+
+    def enter(ref: NodeRef) -> None:
+        state[ref] = 1
+        path.append(ref)
+        stack.append((ref, iter(_edges(cat, ref))))
+
+    enter(start)
+    while stack:
+        ref, edges = stack[-1]
+        for target, q, i in edges:
+            if target[0] not in cat.trees:
+                continue
+            if state.get(target) == 1:
+                loop = " → ".join(_name(r, ref[0]) for r in [*path[path.index(target):], target])
+                tree = cat.trees[ref[0]]
+                _drop(cat, tree, Problem(
+                    tree.name, *_lc(q.answers[i].pos),
+                    f"answer '{q.answers[i].id}' of '{q.id}' makes a loop: {loop}",
+                    "every walk must end at an outcome: point it at a later node"))
+            elif not state.get(target):
+                enter(target)
+                break
         else:
-            _visit(cat, target, state, path)
-    path.pop()
-    state[ref] = 2
+            stack.pop()
+            path.pop()
+            state[ref] = 2
 
 
 def _check_reachable(cat: Catalog) -> None:

@@ -27,27 +27,30 @@ class Path:
 
 def all_paths(catalog: Catalog, tree_id: str) -> list[Path]:
     """Depth first, in the order the answers are written. Trees are acyclic (the validator
-    drops any tree with a loop), so this ends."""
+    drops any tree with a loop), so this ends. An explicit stack, not recursion: a tree may be
+    deeper than Python's stack."""
     tree = catalog.tree(tree_id)
     out: list[Path] = []
-    _walk(catalog, (tree.id, tree.start), (), out)
-    return out
-
-
-def _walk(catalog: Catalog, ref: NodeRef, so_far: tuple[PathStep, ...], out: list[Path]) -> None:
-    node = catalog.node(ref)
-    if isinstance(node, Outcome):
-        out.append(Path(so_far, ref[0], node))
-        return
-    tree = catalog.tree(ref[0])
-    for a in node.answers:
-        step = (*so_far, PathStep(ref[0], node, a))
-        try:
-            target = catalog.target(tree, a.next, a.tree)
-        except TreeError as exc:
-            out.append(Path(step, ref[0], None, str(exc)))
+    # each item: a node still to expand with the steps that reach it, or a finished broken path
+    todo: list[tuple[NodeRef, tuple[PathStep, ...]] | Path] = [((tree.id, tree.start), ())]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, Path):
+            out.append(item)
             continue
-        _walk(catalog, target, step, out)
+        ref, so_far = item
+        node = catalog.node(ref)
+        if isinstance(node, Outcome):
+            out.append(Path(so_far, ref[0], node))
+            continue
+        here = catalog.tree(ref[0])
+        for a in reversed(node.answers):
+            step = (*so_far, PathStep(ref[0], node, a))
+            try:
+                todo.append((catalog.target(here, a.next, a.tree), step))
+            except TreeError as exc:
+                todo.append(Path(step, ref[0], None, str(exc)))
+    return out
 
 
 def format_paths(catalog: Catalog, tree_id: str) -> str:
