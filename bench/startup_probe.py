@@ -1,0 +1,69 @@
+"""Time to the first window shown: run a Qt program and print `SHOWN <monotonic ns>` once its
+first window has been exposed and painted, then make it quit.
+
+    python bench/startup_probe.py bench/bare_window.py    # a script
+    python bench/startup_probe.py -m wizard               # a module, as `python -m` runs it
+
+It wraps QApplication.exec, so it works with any program that runs Qt's event loop, without
+changing that program. bench/startup.py starts it and takes the time before starting the process.
+For a frozen program the same file is a PyInstaller runtime hook: built in (by startup.py
+--frozen, never in a shipped build), it arms itself when PURDAH_WIZARD_STARTUP_PROBE=1.
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import time
+
+_keep: list[object] = []  # the probe must outlive exec()'s start
+
+
+def install() -> None:
+    """Wrap QApplication.exec so that the first exposed window reports the time and quits."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.exec
+
+    class FirstShown(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (not self.seen and event.type() == QEvent.Type.Expose
+                    and getattr(obj, "isExposed", lambda: False)()):
+                self.seen = True
+                QTimer.singleShot(0, self.report)  # after the expose has been painted
+            return False
+
+        def report(self) -> None:
+            print(f"SHOWN {time.monotonic_ns()}", flush=True)
+            QApplication.instance().quit()
+
+    def exec_(*_args: object) -> int:  # app.exec() or QApplication.exec(): static in PySide6
+        probe = FirstShown()
+        _keep.append(probe)
+        QApplication.instance().installEventFilter(probe)
+        return original()
+
+    QApplication.exec = exec_
+
+
+def main() -> None:
+    install()
+    if sys.argv[1] == "-m":
+        sys.argv = [sys.argv[2], *sys.argv[3:]]
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = sys.argv[1:]
+        runpy.run_path(sys.argv[0], run_name="__main__")
+
+
+if getattr(sys, "frozen", False):  # a PyInstaller runtime hook (run as __main__) in a bench build
+    if os.environ.get("PURDAH_WIZARD_STARTUP_PROBE") == "1":
+        install()
+elif __name__ == "__main__":
+    main()
