@@ -1,10 +1,11 @@
-"""Draw the app icon (resources/icons/app.png and app.ico) with Qt; run by hand when it changes.
+"""Make the Windows exe icon (resources/icons/app.ico) from the window's icon
+(resources/icons/purdah-wizard.svg), so that the .exe and the window look the same; run by hand
+when the icon changes:
 
     python build/make_icon.py
 
-The icon: a white question mark on a dark blue rounded square with a yellow tick in a ballot box
-corner, drawn in the bundled DejaVu Sans Bold so that it looks the same on every machine. The
-.ico holds PNG images at the sizes Windows asks for (Vista and later read PNG inside .ico).
+The .ico holds PNG images at the sizes Windows asks for (Vista and later read PNG inside .ico),
+each drawn from the SVG at that size, so small ones stay sharp.
 """
 
 from __future__ import annotations
@@ -16,43 +17,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from wizard.export.fonts import register_fonts  # noqa: E402
-
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+SVG, ICO = ICONS / "purdah-wizard.svg", ICONS / "app.ico"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
-NAVY, YELLOW, WHITE = QColor("#1b3a6b"), QColor("#f2c230"), QColor("#ffffff")
 
 
-def draw(size: int, family: str) -> QImage:
-    """The icon at `size` pixels square, drawn from vectors (sharp at every size)."""
+def draw(renderer: QSvgRenderer, size: int) -> QImage:
     img = QImage(size, size, QImage.Format.Format_ARGB32)
     img.fill(Qt.GlobalColor.transparent)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    s = size / 256
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(NAVY)
-    p.drawRoundedRect(QRectF(8 * s, 8 * s, 240 * s, 240 * s), 44 * s, 44 * s)
-    font = QFont(family)
-    font.setBold(True)
-    font.setPixelSize(round(200 * s))
-    p.setFont(font)
-    p.setPen(WHITE)
-    p.drawText(QRectF(0, -6 * s, 190 * s, 256 * s), Qt.AlignmentFlag.AlignCenter, "?")
-    box = QRectF(150 * s, 150 * s, 76 * s, 76 * s)  # the ballot box with a tick
-    p.setPen(QPen(YELLOW, max(1.0, 12 * s)))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawRect(box)
-    tick = QPen(YELLOW, max(1.5, 16 * s), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                Qt.PenJoinStyle.RoundJoin)
-    p.setPen(tick)
-    p.drawPolyline([QPointF(164 * s, 188 * s), QPointF(184 * s, 208 * s),
-                    QPointF(236 * s, 140 * s)])
-    p.end()
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
     return img
 
 
@@ -78,14 +58,12 @@ def ico_bytes(images: list[bytes], sizes: tuple[int, ...]) -> bytes:
 
 
 def main() -> None:
-    app = QGuiApplication(sys.argv)  # noqa: F841 - fonts and painting need it
-    family = register_fonts()
-    out = ROOT / "resources" / "icons"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "app.png").write_bytes(png_bytes(draw(256, family)))
-    (out / "app.ico").write_bytes(ico_bytes([png_bytes(draw(n, family)) for n in ICO_SIZES],
-                                            ICO_SIZES))
-    print(f"wrote {out / 'app.png'} and {out / 'app.ico'}")
+    app = QGuiApplication(sys.argv)  # noqa: F841 - painting needs it
+    renderer = QSvgRenderer(str(SVG))
+    if not renderer.isValid():
+        raise SystemExit(f"cannot read {SVG}")
+    ICO.write_bytes(ico_bytes([png_bytes(draw(renderer, n)) for n in ICO_SIZES], ICO_SIZES))
+    print(f"wrote {ICO} from {SVG}")
 
 
 if __name__ == "__main__":

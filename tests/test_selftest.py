@@ -136,31 +136,20 @@ def test_a_broken_trees_folder_given_on_the_command_line_fails(
     assert "could not be used: it cannot be reached" in lines[0]
 
 
-def test_scenarios_are_checked_once_the_catalog_has_them(
-        capsys: pytest.CaptureFixture[str], example_trees: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scenarios_that_reach_their_verdicts_pass(capsys: pytest.CaptureFixture[str],
+                                                  example_trees: Path) -> None:
     code, lines = run(capsys, named("scenarios"), bundled=example_trees)
-    assert code == 0 and lines[0].startswith("SKIP  scenarios  scenarios are not in this build")
+    assert code == 0 and lines[0].startswith("PASS  scenarios  4 scenario(s) reach their expected")
 
-    from wizard.core.catalog import Catalog
-    from wizard.core.problems import Problem
 
-    monkeypatch.setattr(Catalog, "scenarios", {"s1": object()}, raising=False)
-    code, lines = run(capsys, named("scenarios"), bundled=example_trees)
-    assert code == 0 and lines[0].startswith("PASS  scenarios  1 scenario(s) validate")
-
-    bad = Problem(str(example_trees / "scenarios" / "s1.yaml"), 4, 3, "expected do_not, got "
-                  "acceptable")
-    real_load = selftest.choose_trees
-
-    def with_problem(*a: object, **k: object):
-        chosen = real_load(*a, **k)
-        chosen.catalog.problems.append(bad)
-        return chosen
-
-    monkeypatch.setattr(selftest, "choose_trees", with_problem)
-    code, lines = run(capsys, named("scenarios"), bundled=example_trees)
-    assert code == 1 and "s1.yaml:4:3" in lines[0]
+def test_a_scenario_with_the_wrong_verdict_fails_naming_its_file(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    shutil.copytree(example_trees, tmp_path / "trees")
+    posed = tmp_path / "trees" / "scenarios" / "posed-photo.yaml"
+    posed.write_text(posed.read_text().replace("verdict: do_not", "verdict: acceptable"))
+    code, lines = run(capsys, named("scenarios"), bundled=tmp_path / "trees")
+    assert code == 1
+    assert "1 scenario file(s) fail" in lines[0] and f"{posed}:" in lines[0]
 
 
 def test_the_resources_check_names_a_missing_file(capsys: pytest.CaptureFixture[str],
@@ -216,25 +205,32 @@ def test_the_window_check_fails_when_no_window_appears(
 
 
 @pytest.mark.gui
-def test_the_pdf_check_saves_the_longest_walk_through_the_cli_hook(
+def test_the_pdf_check_saves_the_longest_walk_as_a_real_pdf(
         capsys: pytest.CaptureFixture[str], qapp, example_trees: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    saved: list[tuple[str, int]] = []
+    import pypdf
 
-    def write_pdf(a: argparse.Namespace, transcript) -> None:
-        Path(a.pdf).write_bytes(b"%PDF-1.4\n" + b"x" * 2000 + b"\n%%EOF\n")
-        saved.append((a.pdf, len(transcript.steps)))
+    from wizard.export import pdf
 
-    monkeypatch.setattr(cli, "write_pdf", write_pdf)
+    saved: list[tuple[Path, int, int]] = []
+    real = pdf.write_reasoning_pdf
+
+    def spy(path: Path, transcript, **kw) -> None:
+        real(path, transcript, **kw)
+        saved.append((Path(path), len(transcript.steps), len(pypdf.PdfReader(path).pages)))
+
+    monkeypatch.setattr(pdf, "write_reasoning_pdf", spy)
     checks = [*named("every path"), Check("pdf", selftest.check_pdf)]
     code, lines = run(capsys, checks, bundled=example_trees)
     assert code == 0, lines
-    assert saved[0][1] == 3  # start -> photos -> staged: the longest walk
-    assert not Path(saved[0][0]).exists(), "the temporary folder is removed afterwards"
+    path, steps, pages = saved[0]
+    assert steps == 3  # start -> photos -> staged: the longest walk
+    assert "3-step walk saved as a PDF of" in lines[1] and f", {pages} page(s)" in lines[1]
+    assert not path.exists(), "the temporary folder is removed afterwards"
 
-    monkeypatch.setattr(cli, "write_pdf", lambda a, t: Path(a.pdf).write_bytes(b"<html>"))
+    monkeypatch.setattr(pdf, "write_reasoning_pdf", lambda p, t, **kw: Path(p).write_bytes(b"<x>"))
     code, lines = run(capsys, checks, bundled=example_trees)
-    assert code == 1 and "is not a whole PDF (6 bytes)" in lines[1]
+    assert code == 1 and "is not a whole PDF (3 bytes)" in lines[1]
 
 
 def test_the_flag_runs_the_self_test_from_the_command_line(

@@ -6,8 +6,8 @@ engine, the window). Exit 0 only if no check failed.
 
 A check is a function registered with `@check(...)`: it returns one line saying what it proved,
 raises `CheckFailed` with one line saying what is wrong, or raises `Skip` when the feature it
-tests is not in this build. A skip fails the run when the check is `required`: the PDF and window
-checks are optional only until those features land.
+tests is not in this build. A skip fails the run when the check is `required` (every check here
+is: a build without the window or the PDF is not a program a terminal can run).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -140,16 +141,16 @@ def check_trees_in_use(ctx: Context) -> str:
     return f"{len(source.catalog.trees)} tree(s) from {source.folder} ({request.origin}){extra}"
 
 
-@check("scenarios", required=False)
+@check("scenarios")
 def check_scenarios(ctx: Context) -> str:
     """Every training scenario validates (answers exist, the expected verdict is reached)."""
-    scenarios = getattr(ctx.catalog, "scenarios", None)
-    if scenarios is None:
-        raise Skip("scenarios are not in this build")
-    bad = [p for p in ctx.catalog.problems if "scenarios" in Path(p.file).parts]
-    if bad:
-        raise CheckFailed(f"{len(bad)} problem(s) in the scenarios; first: {sorted(bad)[0]}")
-    return f"{len(scenarios)} scenario(s) validate"
+    scenarios, failed = ctx.catalog.scenarios, ctx.catalog.failed_scenarios
+    if failed:
+        first = sorted(p for problems in failed.values() for p in problems)[0]
+        raise CheckFailed(f"{len(failed)} scenario file(s) fail; first: {first}")
+    if not scenarios:
+        return f"none in {ctx.source.folder / 'scenarios'}"
+    return f"{len(scenarios)} scenario(s) reach their expected verdicts"
 
 
 @check("every path")
@@ -180,7 +181,7 @@ def check_every_path(ctx: Context) -> str:
 
 
 RESOURCE_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE-DejaVu.txt",
-                  "icons/app.png", "icons/app.ico")
+                  "icons/purdah-wizard.png", "icons/app.ico")  # the window's icon, the .exe's
 TTF_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO")
 
 
@@ -214,24 +215,26 @@ def check_qt(ctx: Context) -> str:
     return f"Qt {_qt_version()} on '{app.platformName()}' with the font {family}"
 
 
-@check("pdf", needs="wizard.export.pdf", required=False)
+@check("pdf", needs="wizard.export.pdf")
 def check_pdf(ctx: Context) -> str:
-    """The longest walk saves as a PDF in a temporary folder."""
-    from wizard import cli
+    """The longest walk saves as a PDF in a temporary folder, through the export the window uses."""
+    from wizard.export.pdf import write_reasoning_pdf
 
     if not ctx.transcripts:
         raise CheckFailed("no walk to save (the path check found none)")
     ctx.qt_app()
     transcript = max(ctx.transcripts, key=lambda t: len(t.steps))
     target = ctx.scratch / "self-test.pdf"
-    cli.write_pdf(argparse.Namespace(pdf=str(target)), transcript)
+    write_reasoning_pdf(target, transcript)
     data = target.read_bytes() if target.is_file() else b""
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise CheckFailed(f"{target} is not a whole PDF ({len(data)} bytes)")
-    return f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes"
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    return (f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes"
+            + (f", {pages} page(s)" if pages else ""))
 
 
-@check("window", needs="wizard.gui", required=False)
+@check("window", needs="wizard.gui")
 def check_window(ctx: Context) -> str:
     """The main window opens offscreen and closes again."""
     from PySide6.QtCore import QTimer
