@@ -207,7 +207,7 @@ def open_window(args: argparse.Namespace) -> int:
     """Open the wizard window; Qt is imported only here, so the commands never load it."""
     from wizard.gui.app import run as run_window
 
-    return run_window(trees_folder(args))
+    return run_window(getattr(args, "trees", None))
 
 
 from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)

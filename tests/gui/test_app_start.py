@@ -15,8 +15,8 @@ pytestmark = pytest.mark.gui
 def test_no_command_opens_the_window_on_the_trees_given(qtbot, monkeypatch, example_trees):
     windows = []
 
-    def create(folder):
-        window = real_create(folder)
+    def create(folder, *args):
+        window = real_create(folder, *args)
         qtbot.addWidget(window)
         windows.append(window)
         return window

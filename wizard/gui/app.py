@@ -32,13 +32,16 @@ def configure(app) -> None:  # a QApplication; Qt is imported late
     app.setWindowIcon(QIcon(str(resources() / "icons" / ICON)))
 
 
-def create_window(folder: Path):  # -> MainWindow; Qt is imported late
-    """Load the trees in `folder` and build the window, with every feature's outcome actions."""
+def create_window(folder: Path, catalog=None, notice: str = ""):  # -> MainWindow
+    """Build the window over the trees in `folder` (loaded here unless `catalog` is given), with
+    every feature's outcome actions, and `notice` shown above every screen if there is one."""
     from wizard.gui.main_window import MainWindow
     from wizard.treedir import load_folder
 
-    window = MainWindow(load_folder(folder), folder)
+    window = MainWindow(load_folder(folder) if catalog is None else catalog, folder)
     add_outcome_actions(window)
+    if notice:
+        window.show_notice(notice)
     return window
 
 
@@ -55,16 +58,26 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
     trainer_launch.install(window)
 
 
-def run(folder: Path) -> int:
-    """Open the window and run until it is closed; a one-line message if it cannot open."""
+def run(trees_option: str | None = None) -> int:
+    """Open the window and run until it is closed; a one-line message if it cannot open.
+
+    The trees come from `--trees`, else the setting trees/folder, else PURDAH_WIZARD_TREES, if
+    that folder is usable; otherwise the bundled trees, with a notice on screen saying why.
+    """
     problem = display_problem()
     if problem:
         print(f"purdah-wizard: {problem}", file=sys.stderr)
         return EXIT_NO_WINDOW
     from PySide6.QtWidgets import QApplication
 
+    from wizard.gui.settings import Preferences
+    from wizard.treesource import choose_trees
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure(app)
-    window = create_window(folder)
+    configure(app)  # before QSettings is read: it names the settings file
+    chosen = choose_trees(trees_option, Preferences().trees_folder)
+    if chosen.notice:
+        print(f"note: {chosen.notice}", file=sys.stderr)
+    window = create_window(chosen.folder, chosen.catalog, chosen.notice)
     show_sized(window)
     return app.exec()

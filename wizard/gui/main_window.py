@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -77,6 +78,12 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._top_bar())
+        self.notice = QLabel()  # e.g. "the trees folder could not be used"; hidden until needed
+        self.notice.setProperty("role", "reminder")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Notice")
+        self.notice.hide()
+        column.addWidget(self.notice)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._add_actions()
@@ -140,6 +147,12 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _=False, s=slot: s())
             self.addAction(action)
+
+    def show_notice(self, text: str) -> None:
+        """Say something about the whole program above every screen (hidden when empty)."""
+        self.notice.setText(text)
+        self.notice.setAccessibleDescription(text)
+        self.notice.setVisible(bool(text))
 
     # -- the walk
     def start_topic(self, tree_id: str) -> None:

@@ -1,4 +1,5 @@
-"""The display preferences (text size, high contrast) and the idle timeout, kept in QSettings.
+"""The display preferences (text size, high contrast), the idle timeout and the trees folder,
+kept in QSettings.
 
 The QSettings object is passed in, so tests use a file of their own and never the user's settings.
 """
@@ -59,6 +60,17 @@ class Preferences:
             return max(0.0, float(self._s.value("terminal/idle_minutes", DEFAULT_IDLE_MINUTES)))
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
+
+    # -- where the trees come from
+    @property
+    def trees_folder(self) -> str:
+        """Another folder of trees (e.g. the policy team's share); empty for the bundled ones.
+        Used only if it is reachable and its trees validate (see wizard/treesource.py)."""
+        return str(self._s.value("trees/folder", "") or "").strip()
+
+    @trees_folder.setter
+    def trees_folder(self, folder: str) -> None:
+        self._set("trees/folder", str(folder))
 
     def _set(self, key: str, value: object) -> None:
         self._s.setValue(key, value)
