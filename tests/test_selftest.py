@@ -161,6 +161,10 @@ def test_the_resources_check_names_a_missing_file(capsys: pytest.CaptureFixture[
     code, lines = run(capsys, named("resources"))
     assert code == 1 and "fonts/DejaVuSans-Bold.ttf" in lines[0]
 
+    (tmp_path / "resources" / "styles" / "high_contrast.qss").unlink()
+    code, lines = run(capsys, named("resources"))
+    assert code == 1 and "styles/high_contrast.qss" in lines[0]
+
 
 def test_the_shipped_resources_are_whole(capsys: pytest.CaptureFixture[str]) -> None:
     code, lines = run(capsys, named("resources"))

@@ -180,22 +180,32 @@ def check_every_path(ctx: Context) -> str:
             "every transcript round-trips through JSON")
 
 
-RESOURCE_FILES = ("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE-DejaVu.txt",
-                  "icons/purdah-wizard.png", "icons/app.ico")  # the window's icon, the .exe's
 TTF_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO")
+
+
+def resource_files() -> list[str]:
+    """Every file in resources/ the program reads, named by the modules that read them."""
+    from wizard.export.fonts import FONT_FILES
+    from wizard.gui.app import ICON
+    from wizard.gui.theme import STYLES, THEMES
+
+    return [*(f"fonts/{f}" for f in FONT_FILES), "fonts/LICENSE-DejaVu.txt",
+            f"icons/{ICON}", "icons/app.ico",  # the window's icon, the Windows .exe's
+            *(f"styles/{f}" for f in (*STYLES, *THEMES.values()))]
 
 
 @check("resources")
 def check_resources(ctx: Context) -> str:
-    """The font, its licence and the icons are shipped whole."""
+    """The fonts, their licence, the icons and the window's style sheets are shipped whole."""
     root = resources()
-    missing = [name for name in RESOURCE_FILES if not _nonempty(root / name)]
+    names = resource_files()
+    missing = [name for name in names if not _nonempty(root / name)]
     if missing:
         raise CheckFailed(f"missing from {root}: {', '.join(missing)}")
-    for name in RESOURCE_FILES:
+    for name in names:
         if name.endswith(".ttf") and (root / name).read_bytes()[:4] not in TTF_MAGIC:
             raise CheckFailed(f"{root / name} is not a TrueType font")
-    return f"{len(RESOURCE_FILES)} files in {root}"
+    return f"{len(names)} files in {root}"
 
 
 @check("qt and font", needs="PySide6.QtWidgets")
