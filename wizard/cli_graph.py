@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 
 from wizard.atomicfile import SaveError, write_bytes_atomic
-from wizard.core.layout import layout_tree, tree_graph, walk_path
-from wizard.export.mapsvg import map_svg
-from wizard.export.maptext import map_dot, map_mermaid
 
 FORMATS = ("svg", "dot", "mermaid")
 
@@ -27,9 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    # Imported here: wizard.cli imports this module to register the command.
+    # Imported here: wizard.cli imports this module to register the command, and the window,
+    # which starts through wizard.cli, never needs the map code (start-up time, bench/startup.py).
     from wizard.cli import EXIT_OK, CliError, load, parse_answers
+    from wizard.core.layout import layout_tree, tree_graph, walk_path
     from wizard.core.replay import UnknownAnswer, replay
+    from wizard.export.mapsvg import map_svg
+    from wizard.export.maptext import map_dot, map_mermaid
 
     cat = load(args)
     cat.tree(args.tree_id)  # an unknown tree is a clear error before anything is drawn

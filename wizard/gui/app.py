@@ -47,13 +47,17 @@ def create_window(folder: Path, catalog=None, notice: str = ""):  # -> MainWindo
 
 def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
     """The buttons other features put on the outcome screen (one call each)."""
-    from wizard.gui import pdf_actions, records_actions
+
+    def save_pdf(transcript) -> None:  # the PDF code is loaded on first use: a faster start
+        from wizard.gui import pdf_actions
+
+        pdf_actions.save_pdf_interactively(window, transcript, window.settings)
+
+    window.add_outcome_action("Save as PDF…", "Ctrl+S", save_pdf,
+                              "Save the reasoning, with case details, as a PDF")
+    from wizard.gui import records_actions
     from wizard.gui.trainer import launch as trainer_launch
 
-    window.add_outcome_action(
-        "Save as PDF…", "Ctrl+S",
-        lambda transcript: pdf_actions.save_pdf_interactively(window, transcript, window.settings),
-        "Save the reasoning, with case details, as a PDF")
     records_actions.install(window)
     trainer_launch.install(window)
 
