@@ -1,4 +1,4 @@
-"""Shipped files are found beside the source or inside a frozen bundle; written files never go
+"""Shipped files are found beside the source or inside a frozen bundle; the records never go
 inside the bundle."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from wizard import locations
-from wizard.locations import DATA_ENV, app_root, bundled_trees, inside_bundle, user_data_dir
+from wizard.locations import app_root, bundled_trees, inside_bundle
+from wizard.records.datadir import ENV, data_dir
 
 
 @pytest.fixture
@@ -32,31 +33,16 @@ def test_frozen_the_trees_are_inside_the_bundle(frozen: Path) -> None:
     assert bundled_trees() == frozen / "_internal" / "trees"
 
 
-@pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("linux", {"HOME": "/home/pc123"}, "/home/pc123/.local/share/PurdahWizard/PurdahWizard"),
-    ("linux", {"HOME": "/home/pc", "XDG_DATA_HOME": "/data"}, "/data/PurdahWizard/PurdahWizard"),
-    ("linux", {"HOME": "/h", "XDG_DATA_HOME": "rel"}, "/h/.local/share/PurdahWizard/PurdahWizard"),
-    ("darwin", {"HOME": "/Users/pc"},
-     "/Users/pc/Library/Application Support/PurdahWizard/PurdahWizard"),
-    ("win32", {"APPDATA": "C:/Users/pc/AppData/Roaming"},
-     "C:/Users/pc/AppData/Roaming/PurdahWizard/PurdahWizard"),
-])
-def test_data_goes_to_the_users_own_folder(platform: str, env: dict[str, str],
-                                           expected: str) -> None:
-    assert user_data_dir(env, platform) == Path(expected)
-
-
-def test_the_environment_can_point_data_at_a_shared_folder(tmp_path: Path) -> None:
-    env = {DATA_ENV: str(tmp_path / "station"), "HOME": "/home/pc"}
-    assert user_data_dir(env, "linux") == tmp_path / "station"
-
-
-def test_frozen_data_never_goes_inside_the_bundle(frozen: Path) -> None:
-    env = {DATA_ENV: str(frozen / "_internal" / "records"), "HOME": str(frozen.parent / "home")}
-    data = user_data_dir(env, "linux")
-    assert not inside_bundle(data)
-    assert data == frozen.parent / "home" / ".local" / "share" / "PurdahWizard" / "PurdahWizard"
-    assert inside_bundle(frozen / "records")  # beside the .exe counts as inside too
+def test_frozen_records_never_go_inside_the_bundle(frozen: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    inside = frozen / "_internal" / "records"
+    monkeypatch.setenv(ENV, str(inside))
+    monkeypatch.setenv("XDG_DATA_HOME", str(frozen.parent / "data"))
+    assert inside_bundle(inside) and inside_bundle(frozen / "records")  # beside the .exe too
+    default = frozen.parent / "data" / "Purdah Wizard" / "Purdah Wizard"
+    assert data_dir() == default
+    assert data_dir(option=str(frozen / "records")) == default
+    assert data_dir(setting=str(frozen.parent / "share")) == frozen.parent / "share"
 
 
 def test_from_source_nothing_counts_as_inside_the_bundle(tmp_path: Path) -> None:

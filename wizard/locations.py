@@ -5,25 +5,19 @@ inside the bundle (`sys._MEIPASS`, the `_internal/` folder of a one-folder build
 
 Written: never inside the bundle, which may sit on a read-only share or in Program Files, and is
 replaced whole by the next release.
-- Records and any other data files go in `user_data_dir()`, the folder Qt's
-  `QStandardPaths.AppDataLocation` names for organisation and application PurdahWizard:
-  `%APPDATA%\\PurdahWizard\\PurdahWizard` on Windows, `~/Library/Application Support/...` on
-  macOS, `$XDG_DATA_HOME/PurdahWizard/PurdahWizard` (default `~/.local/share/...`) elsewhere.
-  `PURDAH_WIZARD_DATA` points it elsewhere (e.g. a folder shared by a station's terminals),
-  unless that is inside the bundle.
+- The advice records go in the user's data folder (wizard/records/datadir.py), the folder Qt's
+  `QStandardPaths.AppDataLocation` names for the window's organisation and application names:
+  `%APPDATA%\\Purdah Wizard\\Purdah Wizard` on Windows, `~/.local/share/Purdah Wizard/...` on
+  Linux. `--data-dir`, `PURDAH_WIZARD_DATA` or a setting point it elsewhere (e.g. a folder shared
+  by a station's terminals), but never inside the bundle: `inside_bundle()` refuses that.
 - The window's settings go through `QSettings`, which keeps them in the registry (HKCU) on
   Windows and in `~/.config` on Linux: also outside the bundle.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-
-ORGANIZATION = APPLICATION = "PurdahWizard"  # as the window sets them for QStandardPaths
-DATA_ENV = "PURDAH_WIZARD_DATA"
 
 
 def app_root() -> Path:
@@ -52,25 +46,3 @@ def inside_bundle(path: Path) -> bool:
     bundle = Path(sys.executable).resolve().parent
     target = Path(path).expanduser().resolve()
     return any(target.is_relative_to(root) for root in {bundle, app_root().resolve()})
-
-
-def user_data_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    """The folder for records and other files the program writes (not created here)."""
-    env = os.environ if env is None else env
-    chosen = env.get(DATA_ENV, "").strip()
-    if chosen and not inside_bundle(Path(chosen)):
-        return Path(chosen).expanduser()
-    return default_data_dir(env, platform or sys.platform)
-
-
-def default_data_dir(env: Mapping[str, str], platform: str) -> Path:
-    """The platform's per-user data folder, as QStandardPaths.AppDataLocation names it."""
-    home = Path(env.get("USERPROFILE" if platform == "win32" else "HOME") or Path.home())
-    if platform == "win32":
-        base = Path(env["APPDATA"]) if env.get("APPDATA") else home / "AppData" / "Roaming"
-    elif platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:  # Qt ignores an XDG_DATA_HOME that is not an absolute path
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
-    return base / ORGANIZATION / APPLICATION

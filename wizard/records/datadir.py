@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+from wizard.locations import inside_bundle
+
 ORGANIZATION = "Purdah Wizard"
 APPLICATION = "Purdah Wizard"
 ENV = "PURDAH_WIZARD_DATA"
@@ -39,9 +41,10 @@ def default_data_dir(platform: str = sys.platform, env: dict[str, str] | None = 
 
 def data_dir(option: str | os.PathLike[str] | None = None, setting: str | None = None) -> Path:
     """The data folder in force: the --data-dir option, then the environment, the GUI's
-    setting, then the default."""
+    setting, then the default. A folder inside the frozen program's own folder is passed over:
+    that folder may be read-only and is replaced whole by the next release."""
     for chosen in (option, os.environ.get(ENV), setting):
-        if chosen:
+        if chosen and not inside_bundle(Path(chosen)):
             return Path(chosen).expanduser()
     return default_data_dir()
 
