@@ -259,3 +259,18 @@ def test_the_installed_command_prints_every_check() -> None:
         assert line[:4] in ("PASS", "FAIL", "SKIP") and line[6:].startswith(c.name), line
     assert lines[-1].startswith("self-test: ")
     assert done.returncode == (1 if any(line.startswith("FAIL") for line in lines) else 0)
+
+
+def test_the_records_check_saves_searches_and_verifies_a_record(
+        capsys: pytest.CaptureFixture[str], example_trees: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    checks = [*named("every path"), Check("records", selftest.check_records)]
+    code, lines = run(capsys, checks, bundled=example_trees)
+    assert code == 0, lines
+    assert "record 1 saved, found by search (FTS5), its hash verifies" in lines[1]
+
+    from wizard.records import search as record_search
+
+    monkeypatch.setattr(record_search, "search", lambda store, query, **kw: [])
+    code, lines = run(capsys, checks, bundled=example_trees)
+    assert code == 1 and "record 1 was saved but a search found []" in lines[1]

@@ -1,8 +1,9 @@
 """`purdah-wizard --self-test`: prove that this copy of the program works, one line per check.
 
-Run on a terminal after installing (or by CI on the frozen build) it loads and checks the trees,
-walks every path, and exercises the parts a frozen build can lose (fonts, Qt plugins, the PDF
-engine, the window). Exit 0 only if no check failed.
+Run on a terminal after installing (or by CI on the frozen build) it loads and checks the trees
+and scenarios, walks every path, and exercises the parts a frozen build can lose (fonts, style
+sheets, Qt plugins, the PDF engine, SQLite for the records, the window). Exit 0 only if no check
+failed.
 
 A check is a function registered with `@check(...)`: it returns one line saying what it proved,
 raises `CheckFailed` with one line saying what is wrong, or raises `Skip` when the feature it
@@ -242,6 +243,34 @@ def check_pdf(ctx: Context) -> str:
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     return (f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes"
             + (f", {pages} page(s)" if pages else ""))
+
+
+@check("records", needs="wizard.records")
+def check_records(ctx: Context) -> str:
+    """An advice record saves, is found by search and verifies, in a temporary records file (the
+    frozen SQLite must have what the records use)."""
+    from wizard.records.model import Record, cited_guidance
+    from wizard.records.search import Query, search
+    from wizard.records.store import RecordStore
+    from wizard.records.verify import verify
+
+    if not ctx.transcripts:
+        raise CheckFailed("no walk to record (the path check found none)")
+    transcript = max(ctx.transcripts, key=lambda t: len(t.steps))
+    record = Record(supervisor_name="Self-test Łukasz", advice="Self-test: nothing was advised.",
+                    situation="selftest", transcript=transcript,
+                    powers_and_policy=cited_guidance(transcript))
+    with RecordStore(ctx.scratch / "self-test-records.sqlite3") as store:
+        saved = store.add(record)
+        found = [r.id for r in search(store, Query(text="Łukasz"))]
+        checked = verify(store)
+        fts = store.has_fts
+    if found != [saved.id]:
+        raise CheckFailed(f"record {saved.id} was saved but a search found {found}")
+    if not checked.ok:
+        raise CheckFailed(f"the record does not verify: {checked.problem}")
+    return (f"record {saved.id} saved, found by search ({'FTS5' if fts else 'a scan: no FTS5'}),"
+            " its hash verifies")
 
 
 @check("window", needs="wizard.gui")
