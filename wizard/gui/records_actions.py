@@ -8,6 +8,7 @@ setting SETTING (a folder), then Qt's AppDataLocation (see wizard.records.datadi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import QWidget
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
 from wizard.gui.main_window import MainWindow
-from wizard.gui.record_dialog import RecordDialog
-from wizard.gui.records_window import RecordsWindow
 from wizard.gui.window_size import show_sized
 from wizard.records.datadir import data_dir, records_path
-from wizard.records.model import Record
+
+if TYPE_CHECKING:  # the form and the records window load on first use: a faster start
+    from wizard.gui.records_window import RecordsWindow
+    from wizard.records.model import Record
 
 SETTING = "records/data_dir"
 
@@ -33,6 +35,8 @@ def records_file(settings: QSettings) -> Path:
 def record_advice(parent: QWidget | None, transcript: Transcript,
                   settings: QSettings) -> Record | None:
     """Open the "Record advice" form on this walk; the saved record, or None."""
+    from wizard.gui.record_dialog import RecordDialog
+
     return RecordDialog.ask(parent, transcript, records_file(settings), settings)
 
 
@@ -52,6 +56,8 @@ def open_records_window(parent: QWidget | None, settings: QSettings,
                         catalog: Catalog | None = None) -> RecordsWindow:
     """Open the "Advice records" window (modeless; brought forward if already open); it closes
     its file when closed."""
+    from wizard.gui.records_window import RecordsWindow
+
     if parent is not None:
         for open_one in parent.findChildren(RecordsWindow):
             if open_one.isVisible():
