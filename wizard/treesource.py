@@ -6,9 +6,9 @@ network is down, the terminal is offline) or hold a broken edit; the terminal mu
 so it falls back to the trees that came with the program and says so on screen (GUI) or on
 stderr (command line).
 
-Which folder is asked for, first match wins: the `--trees DIR` option, the window's setting (the
-caller passes its value), then the environment variable PURDAH_WIZARD_TREES (set by IT for a
-whole machine).
+Which folder is asked for, first match wins: the `--trees DIR` option, the window's setting
+`trees/folder` (wizard/gui/settings.py; the caller passes its value), then the environment
+variable PURDAH_WIZARD_TREES (set by IT for a whole machine).
 """
 
 from __future__ import annotations
