@@ -276,13 +276,18 @@ def check_records(ctx: Context) -> str:
 @check("window", needs="wizard.gui")
 def check_window(ctx: Context) -> str:
     """The main window opens offscreen and closes again."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
     from wizard import cli
 
     app = ctx.qt_app()
     shown: list[str] = []
     started = time.monotonic()
+    # The window runs in a local event loop rather than QApplication.exec(): once exec() has
+    # returned, Qt treats the application as closing down (no window is activated any more),
+    # which would spoil whatever runs after the self-test in the same process, such as a test.
+    loop = QEventLoop()
 
     def close_when_shown() -> None:
         windows = [w for w in app.topLevelWidgets() if w.isVisible()]
@@ -290,18 +295,21 @@ def check_window(ctx: Context) -> str:
             shown.extend(w.windowTitle() or type(w).__name__ for w in windows)
             for w in windows:
                 w.close()
-            app.quit()
+            loop.quit()
         elif (time.monotonic() - started) * 1000 > WINDOW_TIMEOUT_MS:
-            app.quit()
+            loop.quit()
 
     timer = QTimer()
     timer.setInterval(50)
     timer.timeout.connect(close_when_shown)
     timer.start()
+    real_exec = QApplication.exec
+    QApplication.exec = lambda *_args: loop.exec()
     try:
         cli.open_window(ctx.args)
         close_when_shown()  # in case open_window returned without running the event loop
     finally:
+        QApplication.exec = real_exec
         timer.stop()
     if not shown:
         raise CheckFailed(f"no window was shown within {WINDOW_TIMEOUT_MS // 1000} seconds")
