@@ -8,12 +8,16 @@ the projector's screen while the wizard stays on the laptop's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from shiboken6 import isValid
 
 from wizard.core.catalog import Catalog
-from wizard.gui.trainer.window import TrainerWindow
 from wizard.gui.window_size import show_sized
+
+if TYPE_CHECKING:  # the trainer window loads when first opened: a faster start
+    from wizard.gui.trainer.window import TrainerWindow
 
 SHORTCUT = "Ctrl+T"
 
@@ -39,6 +43,8 @@ def install(window) -> None:  # a MainWindow (its module imports the features, n
 
 def open_trainer(catalog: Catalog, settings: QSettings | None, size=None) -> TrainerWindow:
     """Open a trainer window (modeless); it is deleted when closed."""
+    from wizard.gui.trainer.window import TrainerWindow
+
     trainer = TrainerWindow(catalog, settings)
     trainer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if size is not None:
