@@ -19,6 +19,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The names the window gives Qt; Qt's settings and data folders are named after them, and the
+# command line finds the same folders from them without Qt.
+ORGANISATION = APPLICATION = "Purdah Wizard"
+
 
 def app_root() -> Path:
     """The folder that holds `trees/` and `resources/`."""

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from wizard.gui.platform_check import display_problem
 from wizard.gui.window_size import show_sized
-from wizard.locations import resources
+from wizard.locations import APPLICATION, ORGANISATION, resources
 
-ORGANISATION = "Purdah Wizard"
-APPLICATION = "Purdah Wizard"
 ICON = "purdah-wizard.png"
 EXIT_NO_WINDOW = 1
 
