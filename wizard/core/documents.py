@@ -7,9 +7,9 @@ import hashlib
 
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
 from wizard.core.problems import Problem
-from wizard.core.schema import Checker, Field, Kind
+from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
+from wizard.core.yamlread import MarkedDict, MarkedList, Pos
 
 TREE_FIELDS = {
     "id": Field(Kind.ID, True, "a short stable name, e.g. photos"),
@@ -67,12 +67,7 @@ def sha256_of(data: str | bytes) -> str:
 
 def parse_tree(data: str | bytes, name: str) -> tuple[Tree | None, list[Problem]]:
     """Build a Tree from one file's bytes; None when it cannot be walked safely."""
-    content, problems = read_yaml(data, name)
-    if content is None and problems:
-        return None, problems
-    check = Checker(name)
-    check.problems = problems
-    top = check.mapping(content, Pos(1, 1), "a tree file")
+    check, top = open_document(data, name, "a tree file")
     if top is None:
         return None, check.problems
     f = check.fields(top, TREE_FIELDS, "the tree")
@@ -195,12 +190,7 @@ def _suggest(node_id: str, tree: Tree) -> str:
 
 def parse_source(data: str | bytes, name: str) -> tuple[Source | None, list[Problem]]:
     """Build a Source (the guidance as clauses) from one file's bytes."""
-    content, problems = read_yaml(data, name)
-    if content is None and problems:
-        return None, problems
-    check = Checker(name)
-    check.problems = problems
-    top = check.mapping(content, Pos(1, 1), "a source file")
+    check, top = open_document(data, name, "a source file")
     if top is None:
         return None, check.problems
     f = check.fields(top, SOURCE_FIELDS, "the source")

@@ -15,10 +15,10 @@ from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.documents import sha256_of
 from wizard.core.model import Question
 from wizard.core.problems import Problem, TreeError
-from wizard.core.schema import Checker, Field, Kind
+from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
 from wizard.core.walk import Step, Walk
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
+from wizard.core.yamlread import MarkedDict, MarkedList, Pos
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,7 @@ def parting(catalog: Catalog, scenario: Scenario, steps: Sequence[Step]) -> Part
 
 def parse_scenario(data: str | bytes, name: str) -> tuple[Scenario | None, list[Problem]]:
     """Build a Scenario from one file's bytes (its fields only; `check_scenario` walks it)."""
-    content, problems = read_yaml(data, name)
-    if content is None and problems:
-        return None, problems
-    check = Checker(name)
-    check.problems = problems
-    top = check.mapping(content, Pos(1, 1), "a scenario file")
+    check, top = open_document(data, name, "a scenario file")
     if top is None:
         return None, check.problems
     f = check.fields(top, SCENARIO_FIELDS, "the scenario")

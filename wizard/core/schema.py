@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from wizard.core.problems import Problem
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos
+from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -151,3 +151,17 @@ def _describe(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     return f"the text {value!r}"
+
+
+def open_document(data: str | bytes, name: str, what: str) -> tuple[Checker, MarkedDict | None]:
+    """Read one YAML file whose top level must be a mapping (a tree, source or scenario file).
+
+    Returns the checker holding every problem found so far, and the top mapping, or None when
+    the file cannot be read as one.
+    """
+    content, problems = read_yaml(data, name)
+    check = Checker(name)
+    check.problems = problems
+    if content is None and problems:
+        return check, None
+    return check, check.mapping(content, Pos(1, 1), what)
