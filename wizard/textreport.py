@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from wizard.core.transcript import Transcript
 
 DOUBT = "If in doubt, don't do it."
+
+
+def human_date(iso: str) -> str:
+    """"2026-02-01" as "1 February 2026"; anything else as written."""
+    try:
+        d = dt.date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{d.day} {d:%B %Y}"
 
 
 def _wrap(text: str, indent: str) -> str:

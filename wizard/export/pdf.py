@@ -39,7 +39,7 @@ from wizard.core.transcript import Transcript
 from wizard.core.verdicts import VERDICTS
 from wizard.export.fonts import register_fonts
 from wizard.export.naming import topic
-from wizard.textreport import DOUBT
+from wizard.textreport import DOUBT, human_date
 
 TITLE = "Pre-election guidance: record of reasoning"
 PROGRAM = "Purdah Wizard"
@@ -234,10 +234,10 @@ def _guidance(t: Transcript) -> list[str]:
     for tree in t.trees:
         out.append(
             f"<p><b>{_e(tree.title)}</b>: decision tree “{_e(tree.id)}”, "
-            f"version {_e(tree.version)}, in effect from {_e(_human_date(tree.effective))}.</p>"
+            f"version {_e(tree.version)}, in effect from {_e(human_date(tree.effective))}.</p>"
             f"<p class='hash'>SHA-256 of the tree file: {_e(tree.sha256)}</p>")
     for s in t.sources:
-        dated = f", dated {_e(_human_date(s.date))}" if s.date else ""
+        dated = f", dated {_e(human_date(s.date))}" if s.date else ""
         out.append(f"<p><b>Source guidance:</b> {_e(s.publisher)}, {_e(s.title)}, "
                    f"reference {_e(s.reference)}{dated}.</p>")
     return out
@@ -339,15 +339,6 @@ def _local_time(moment: dt.datetime | None) -> str:
     zone = local.tzname() or ""
     zone_text = f"{zone} ({offset})" if zone and zone not in (offset, "UTC") else offset
     return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M} {zone_text}"
-
-
-def _human_date(text: str) -> str:
-    """'2026-02-01' as '1 February 2026'; anything else as written."""
-    try:
-        d = dt.date.fromisoformat(str(text))
-    except ValueError:
-        return str(text)
-    return f"{d.day} {d:%B %Y}"
 
 
 def _footer_note(made_at: dt.datetime, options: PdfOptions) -> str:

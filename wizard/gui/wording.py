@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from wizard.core.catalog import Catalog
 from wizard.core.problems import Problem
+from wizard.textreport import human_date as nice_date
 
 APP_NAME = "Purdah Wizard"
 PURPOSE = ("During the pre-election period, may I do this? Answer a few plain questions to see "
            "what the guidance says.")
 DOUBT = "If in doubt, don't do it."
 START_TREE = "start"
-
-
-def nice_date(iso: str) -> str:
-    """"2026-02-01" as "1 February 2026"; anything else unchanged."""
-    try:
-        d = dt.date.fromisoformat(str(iso))
-    except ValueError:
-        return str(iso)
-    return f"{d.day} {d:%B %Y}"
 
 
 def guidance_lines(catalog: Catalog) -> list[str]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+
+from wizard.core.transcript import QuotedClause
 
 
 def label(text: str, role: str, parent: QWidget | None = None, *, rich: bool = False) -> QLabel:
@@ -43,3 +45,15 @@ def clear_layout(layout: QLayout) -> None:
             w.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
+
+
+def quote_box(clause: QuotedClause, padding: int) -> QFrame:
+    """A cited clause: its heading, then its words in quotation marks, in a framed box."""
+    box = QFrame()
+    box.setProperty("role", "quoteBox")
+    v = QVBoxLayout(box)
+    v.setContentsMargins(20, padding, 16, padding)
+    if clause.heading:
+        v.addWidget(label(clause.heading, "heading"))
+    v.addWidget(label(f"“{clause.text}”", "quote"))
+    return box

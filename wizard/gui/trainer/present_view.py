@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.scenarios import Scenario
 from wizard.gui.trainer import deck as d
-from wizard.gui.trainer.parts import button, clear_layout, label
+from wizard.gui.trainer.parts import button, clear_layout, label, quote_box
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import WhyStep, verdict_words, why_steps
 
@@ -276,14 +276,7 @@ class PresentView(QWidget):
         record = deck.transcript.outcome
         assert record is not None
         for c in record.citations:
-            box = QFrame()
-            box.setProperty("role", "quoteBox")
-            v = QVBoxLayout(box)
-            v.setContentsMargins(20, 10, 16, 10)
-            if c.heading:
-                v.addWidget(label(c.heading, "heading"))
-            v.addWidget(label(f"“{c.text}”", "quote"))
-            self._add(box, 16)
+            self._add(quote_box(c, 10), 16)
         if record.citations:
             self._add(label(record.citations[0].citation, "cite"), 12)
 

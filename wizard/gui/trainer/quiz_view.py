@@ -20,7 +20,7 @@ from wizard.core.catalog import Catalog
 from wizard.core.scenarios import Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.core.walk import Walk
-from wizard.gui.trainer.parts import button, clear_layout, label
+from wizard.gui.trainer.parts import button, clear_layout, label, quote_box
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import QuizReport, quiz_report, verdict_words
 
@@ -238,14 +238,7 @@ class QuizView(QWidget):
 
     def _clauses(self, clauses: tuple[QuotedClause, ...]) -> None:
         for c in clauses:
-            box = QFrame()
-            box.setProperty("role", "quoteBox")
-            v = QVBoxLayout(box)
-            v.setContentsMargins(20, 8, 16, 8)
-            if c.heading:
-                v.addWidget(label(c.heading, "heading"))
-            v.addWidget(label(f"“{c.text}”", "quote"))
-            self._add(box, 10)
+            self._add(quote_box(c, 8), 10)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
