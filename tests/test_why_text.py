@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from wizard.core.problems import Problem
@@ -50,11 +51,19 @@ def test_the_html_escapes_tree_text():
                     "“&lt;i&gt;Yes&lt;/i&gt;”.</b></p><ul></ul>"]
 
 
-def test_guidance_lines_name_the_source_and_each_topic_version(example_catalog):
-    lines = wording.guidance_lines(example_catalog)
-    assert lines[0] == ("Guidance: Test Constabulary, Example guidance on photographs "
-                        "(TEST 1/26), dated 15 January 2026.")
-    assert lines[1] == "Topic versions: Photos with candidates 1.0 (from 1 February 2026)."
+def test_the_guidance_summary_names_the_source_and_the_topics_version_and_date(
+        example_catalog):
+    line = wording.guidance_summary(example_catalog)
+    assert line == ("Guidance: Test Constabulary, Example guidance on photographs (TEST 1/26) · "
+                    "1 topic, version 1.0, in effect from 1 February 2026")
+
+
+def test_the_guidance_summary_says_when_versions_or_dates_differ(example_catalog):
+    photos = example_catalog.trees["photos"]
+    trees = {**example_catalog.trees,
+             "photos": dataclasses.replace(photos, version="1.1", effective="2026-03-01")}
+    line = wording.guidance_summary(dataclasses.replace(example_catalog, trees=trees))
+    assert line.endswith("· 1 topic, versions differ, dates in effect differ — see About")
 
 
 def test_problem_lines_name_the_file_relative_to_the_trees_folder():

@@ -98,3 +98,10 @@ def test_at_a_large_text_size_everything_fits_a_1024_pixel_screen(qtbot, make_wi
         show()
         assert window.minimumSizeHint().width() <= 1024
         assert window.minimumSizeHint().height() <= 768
+
+
+def test_home_ends_with_one_short_line_naming_the_guidance_version_and_date(make_window):
+    window = make_window()
+    footer = window.home.guidance.text()
+    assert "\n" not in footer and "TEST 1/26" in footer
+    assert "version 1.0" in footer and "in effect from 1 February 2026" in footer

@@ -43,7 +43,7 @@ class HomeView(QWidget):
         self._columns = 0
         self.unavailable_labels = self._add_unavailable(col, folder)
         col.addStretch(1)
-        self.guidance = label("\n".join(wording.guidance_lines(catalog)), "meta")
+        self.guidance = label(wording.guidance_summary(catalog), "meta")
         col.addWidget(self.guidance)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

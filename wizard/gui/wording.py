@@ -15,17 +15,30 @@ DOUBT = "If in doubt, don't do it."
 START_TREE = "start"
 
 
-def guidance_lines(catalog: Catalog) -> list[str]:
-    """Which guidance is loaded, and each topic's version and the date it took effect."""
-    lines = []
-    for s in sorted(catalog.sources.values(), key=lambda s: s.title.lower()):
-        dated = f", dated {nice_date(s.date)}" if s.date else ""
-        lines.append(f"Guidance: {s.citation()}{dated}.")
-    versions = [f"{t.title} {t.version} (from {nice_date(t.effective)})"
-                for t in catalog.sorted_trees() if t.id != START_TREE]
-    if versions:
-        lines.append("Topic versions: " + "; ".join(versions) + ".")
-    return lines
+def guidance_summary(catalog: Catalog) -> str:
+    """One short line for the foot of home: the guidance cited and the trees' version and date.
+
+    Where the topics' versions or dates differ it says so and points to About, which lists each.
+    """
+    sources = "; ".join(s.citation() for s in
+                        sorted(catalog.sources.values(), key=lambda s: s.title.lower()))
+    trees = catalog.sorted_trees()
+    topics = sum(t.id != START_TREE for t in trees)
+    parts = [f"{topics} topic{'s' if topics != 1 else ''}"] if trees else []
+    versions = {t.version for t in trees}
+    dates = {t.effective for t in trees}
+    if len(versions) == 1:
+        parts.append(f"version {next(iter(versions))}")
+    elif versions:
+        parts.append("versions differ")
+    if len(dates) == 1:
+        parts.append(f"in effect from {nice_date(next(iter(dates)))}")
+    elif dates:
+        parts.append("dates in effect differ")
+    trees_text = ", ".join(parts)
+    if len(versions) > 1 or len(dates) > 1:
+        trees_text += " — see About"
+    return " · ".join(x for x in (f"Guidance: {sources}" if sources else "", trees_text) if x)
 
 
 def where(problem: Problem, folder: Path) -> str:
