@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,6 +14,31 @@ import pytest
 
 from wizard import cli, selftest
 from wizard.selftest import CHECKS, Check, CheckFailed, Skip, run_self_test
+from wizard.treesource import ENV_VAR
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The self-test reads the window's settings: here they are kept under tmp_path, never the
+    user's, and no PURDAH_WIZARD_TREES from the machine running the tests applies."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    if importlib.util.find_spec("PySide6") is None:
+        return
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "user-settings"))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(tmp_path / "system-settings"))
+
+
+def save_trees_setting(folder: Path) -> None:
+    """Set the trees folder as the window's Settings dialog does, in the program's own store."""
+    from PySide6.QtCore import QSettings
+
+    from wizard.gui.settings import Preferences
+    from wizard.locations import APPLICATION, ORGANISATION
+
+    Preferences(QSettings(ORGANISATION, APPLICATION)).trees_folder = str(folder)
 
 
 def args(trees: Path | None = None) -> argparse.Namespace:
@@ -134,6 +160,31 @@ def test_a_broken_trees_folder_given_on_the_command_line_fails(
                       bundled=example_trees)
     assert code == 1
     assert "could not be used: it cannot be reached" in lines[0]
+
+
+@pytest.mark.gui
+def test_the_trees_check_tests_the_folder_the_window_setting_names(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    save_trees_setting(tmp_path / "offline-share")
+    code, lines = run(capsys, named("trees in use"), bundled=example_trees)
+    assert code == 1
+    assert f"{tmp_path / 'offline-share'} (from the setting) could not be used" in lines[0]
+
+    shutil.copytree(example_trees, tmp_path / "share")
+    save_trees_setting(tmp_path / "share")
+    code, lines = run(capsys, named("trees in use", "every path"), bundled=tmp_path / "gone")
+    assert code == 0, lines
+    assert f"2 tree(s) from {tmp_path / 'share'} (the setting)" in lines[0]
+
+
+@pytest.mark.gui
+def test_trees_given_on_the_command_line_outrank_the_window_setting(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    save_trees_setting(tmp_path / "offline-share")
+    code, lines = run(capsys, named("trees in use"), trees=example_trees,
+                      bundled=tmp_path / "gone")
+    assert code == 0, lines
+    assert f"from {example_trees} (--trees)" in lines[0]
 
 
 def test_scenarios_that_reach_their_verdicts_pass(capsys: pytest.CaptureFixture[str],

@@ -56,12 +56,22 @@ class Context:
     scratch: Path
     transcripts: list[Transcript] = field(default_factory=list)
     _source: TreeSource | None = None
+    _setting: str | None = None
+
+    @property
+    def trees_setting(self) -> str:
+        """The window's trees/folder setting on this computer, "" if none (or no Qt to read it)."""
+        if self._setting is None:
+            self._setting = _saved_trees_folder()
+        return self._setting
 
     @property
     def source(self) -> TreeSource:
-        """The trees the program would use with these options (loaded once)."""
+        """The trees the window would load with these options (loaded once): --trees, the
+        window's setting, then PURDAH_WIZARD_TREES, as wizard/gui/app.run chooses them."""
         if self._source is None:
-            self._source = choose_trees(getattr(self.args, "trees", None), bundled=self.bundled)
+            self._source = choose_trees(getattr(self.args, "trees", None), self.trees_setting,
+                                        bundled=self.bundled)
         return self._source
 
     @property
@@ -130,9 +140,10 @@ def check_bundled_trees(ctx: Context) -> str:
 
 @check("trees in use")
 def check_trees_in_use(ctx: Context) -> str:
-    """A trees folder set by --trees or PURDAH_WIZARD_TREES is usable (else it would fall back)."""
+    """A trees folder set by --trees, the window's setting or PURDAH_WIZARD_TREES is usable (else
+    the window would fall back to the bundled trees)."""
     source = ctx.source
-    request = requested_folder(getattr(ctx.args, "trees", None))
+    request = requested_folder(getattr(ctx.args, "trees", None), ctx.trees_setting)
     if request is None:
         return "the bundled trees (no other folder is set)"
     if source.fell_back:
@@ -365,6 +376,15 @@ def run_self_test(args: argparse.Namespace, checks: list[Check] | None = None,
 def _scratch() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="purdah-wizard-self-test-") as name:
         yield Path(name)
+
+
+def _saved_trees_folder() -> str:
+    """The window's trees/folder setting; "" where this build has no Qt to read it with."""
+    if not _importable("PySide6.QtCore"):
+        return ""
+    from wizard.gui.settings import saved_trees_folder
+
+    return saved_trees_folder()
 
 
 def _importable(module: str) -> bool:

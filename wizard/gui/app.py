@@ -72,12 +72,12 @@ def run(trees_option: str | None = None) -> int:
         return EXIT_NO_WINDOW
     from PySide6.QtWidgets import QApplication
 
-    from wizard.gui.settings import Preferences
+    from wizard.gui.settings import saved_trees_folder
     from wizard.treesource import choose_trees
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)  # before QSettings is read: it names the settings file
-    chosen = choose_trees(trees_option, Preferences().trees_folder)
+    chosen = choose_trees(trees_option, saved_trees_folder())
     if chosen.notice:
         print(f"note: {chosen.notice}", file=sys.stderr)
     window = create_window(chosen.folder, chosen.catalog, chosen.notice)

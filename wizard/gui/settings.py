@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from wizard.locations import APPLICATION, ORGANISATION
+
 TEXT_SIZES = (9, 10, 11, 12, 14, 16, 18, 20, 24, 28, 32, 36)  # points; Ctrl+Plus steps through
 DEFAULT_TEXT_SIZE = 12
 DEFAULT_IDLE_MINUTES = 3.0
@@ -75,6 +77,13 @@ class Preferences:
     def _set(self, key: str, value: object) -> None:
         self._s.setValue(key, value)
         self._s.sync()
+
+
+def saved_trees_folder() -> str:
+    """The trees/folder setting the window reads at start, read even where the application has
+    not been named yet (the self-test): QSettings() names this same store once app.configure()
+    has run, so both see one value."""
+    return Preferences(QSettings(ORGANISATION, APPLICATION)).trees_folder
 
 
 def _int(value: object, default: int) -> int:
