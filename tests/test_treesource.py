@@ -11,7 +11,7 @@ import pytest
 from wizard import cli
 from wizard.core.catalog import Catalog
 from wizard.treedir import load_folder
-from wizard.treesource import ENV_VAR, choose_trees, requested_folder
+from wizard.treesource import ENV_VAR, choose_trees, folder_problem, requested_folder
 
 
 @pytest.fixture
@@ -127,3 +127,12 @@ def test_validate_reports_a_broken_share_rather_than_falling_back(
     photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: forbidden"))
     assert cli.main(["--trees", str(share), "validate"]) == cli.EXIT_PROBLEMS
     assert "unknown verdict 'forbidden'" in capsys.readouterr().out
+
+
+def test_folder_problem_says_why_a_folder_would_not_be_used(share: Path, tmp_path: Path) -> None:
+    assert folder_problem(share) is None
+    assert "cannot be reached" in (folder_problem(tmp_path / "offline") or "")
+    (tmp_path / "empty").mkdir()
+    assert folder_problem(tmp_path / "empty") == "it holds no trees"
+    (share / "photos.yaml").write_text("id: photos\nquestions: [\n")  # a broken edit
+    assert "photos.yaml" in (folder_problem(share) or "")

@@ -83,6 +83,15 @@ def choose_trees(option: str | None = None, setting: str | None = None,
     return TreeSource(bundled, load(bundled), request, notice)
 
 
+def folder_problem(folder: Path, load: Loader = load_folder,
+                   timeout: float = LOAD_TIMEOUT) -> str | None:
+    """Why `folder` could not be used as the trees folder (unreachable, unreadable, a blocking
+    problem, no trees), or None if the window would use it; for checking a choice before it is
+    saved."""
+    catalog, reason = _load_within(folder, load, timeout)
+    return reason if catalog is None else unusable_reason(catalog)
+
+
 def unusable_reason(catalog: Catalog) -> str | None:
     """Why a loaded folder must not be used (a blocking problem, or no trees), or None."""
     blocking = [p for p in catalog.problems if p.blocking]

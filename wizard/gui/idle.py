@@ -14,6 +14,7 @@ class IdleWatcher(QObject):
     """Emits `idle` once after `msec` without keyboard, mouse or touch input anywhere in the app.
 
     Any input starts the count again. `msec` of 0 turns it off. Tests pass a few milliseconds.
+    `set_msec` changes the wait while the program runs (the Settings dialog).
     """
 
     idle = Signal()
@@ -25,11 +26,25 @@ class IdleWatcher(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one rounds to whole seconds
         self.timer.setInterval(max(0, msec))
         self.timer.timeout.connect(self.idle)
-        self.enabled = msec > 0
+        self.enabled = False
+        self._filtering = False
+        self.set_msec(msec)
+
+    def set_msec(self, msec: int) -> None:
+        """Wait `msec` from now (0 turns the watch off)."""
         app = QCoreApplication.instance()
+        self.timer.setInterval(max(0, msec))
+        self.enabled = msec > 0
         if self.enabled and app is not None:
-            app.installEventFilter(self)
+            if not self._filtering:
+                app.installEventFilter(self)
+                self._filtering = True
             self.timer.start()
+        else:
+            self.timer.stop()
+            if self._filtering and app is not None:
+                app.removeEventFilter(self)
+            self._filtering = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:

@@ -63,6 +63,11 @@ class Preferences:
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
 
+    @idle_minutes.setter
+    def idle_minutes(self, minutes: float) -> None:
+        minutes = max(0.0, float(minutes))
+        self._set("terminal/idle_minutes", int(minutes) if minutes.is_integer() else minutes)
+
     # -- where the trees come from
     @property
     def trees_folder(self) -> str:
