@@ -44,7 +44,7 @@ def create_window(folder: Path, catalog=None, notice: str = ""):  # -> MainWindo
 
 
 def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
-    """The buttons other features put on the outcome screen (one call each)."""
+    """The buttons other features put on the outcome screen and the top bar (one call each)."""
 
     def save_pdf(transcript) -> None:  # the PDF code is loaded on first use: a faster start
         from wizard.gui import pdf_actions
@@ -58,6 +58,14 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
 
     records_actions.install(window)
     trainer_launch.install(window)
+
+    def open_settings() -> None:  # the dialog is loaded on first use: a faster start
+        from wizard.gui import settings_dialog
+
+        settings_dialog.open_settings(window)
+
+    window.add_tool("Settings", "Settings", "PDF marking and paper, idle time, folders, text "
+                    "size and contrast for this terminal", "Ctrl+,", open_settings)
 
 
 def run(trees_option: str | None = None) -> int:
