@@ -5,7 +5,10 @@ first window has been exposed and painted, then make it quit.
     python bench/startup_probe.py -m wizard               # a module, as `python -m` runs it
 
 It wraps QApplication.exec, so it works with any program that runs Qt's event loop, without
-changing that program. bench/startup.py starts it and takes the time before starting the process.
+changing that program. It watches only the windows shown before exec(): an application-wide
+Python event filter would itself slow the start it times (the first event it is handed from an
+object Qt made makes PySide build the Python types of whole Qt modules, ~35 ms even for the
+bare window). bench/startup.py starts it and takes the time before starting the process.
 For a frozen program the same file is a PyInstaller runtime hook: built in (by startup.py
 --frozen, never in a shipped build), it arms itself when PURDAH_WIZARD_STARTUP_PROBE=1.
 """
@@ -46,7 +49,8 @@ def install() -> None:
     def exec_(*_args: object) -> int:  # app.exec() or QApplication.exec(): static in PySide6
         probe = FirstShown()
         _keep.append(probe)
-        QApplication.instance().installEventFilter(probe)
+        for window in QApplication.topLevelWindows():  # the windows shown before exec()
+            window.installEventFilter(probe)
         return original()
 
     QApplication.exec = exec_
