@@ -7,7 +7,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -137,14 +137,20 @@ class ResponsiveRow(QWidget):
 def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """Wrap a page in a vertical scroll area that resizes it to the width of the window."""
     area = QScrollArea(parent)
+    # See through to the window, whose background the theme sets (Qt would fill these with the
+    # default palette's grey, wrong in high contrast). The viewport is made here rather than
+    # fetched with viewport(): wrapping Qt's own viewport for Python makes PySide load every
+    # QtWidgets class to find its type (about 15 ms at start-up).
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(False)
+    area.setViewport(viewport)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
-    # See through to the window, whose background the theme sets (Qt would fill these with the
-    # default palette's grey, wrong in high contrast).
     content.setAutoFillBackground(False)
-    area.viewport().setAutoFillBackground(False)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
