@@ -7,7 +7,7 @@ forcing the window wider than the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -66,8 +66,10 @@ class FlowLayout(QLayout):
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
 
     def _gap(self) -> int:
-        if self.spacing() >= 0:
+        if self.spacing() >= 0:  # Qt asks the style, as below, so this is the usual way out
             return self.spacing()
+        from PySide6.QtWidgets import QStyle  # here: making QStyle's enums costs ~10 ms
+
         parent = self.parentWidget()
         style = parent.style() if parent else None
         return style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if style else 6
