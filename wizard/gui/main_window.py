@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,21 +29,23 @@ from wizard.core.problems import TreeError
 from wizard.core.transcript import Transcript
 from wizard.core.verdicts import verdict
 from wizard.core.walk import Walk
-from wizard.core.whatif import alternatives
 from wizard.export.fonts import register_fonts
 from wizard.gui import wording
-from wizard.gui.about_dialog import AboutDialog
 from wizard.gui.empty_view import EmptyView
+from wizard.gui.first_paint import after_first_paint
 from wizard.gui.flow_layout import flow_row
 from wizard.gui.home_view import HomeView
 from wizard.gui.idle import IdleWatcher
-from wizard.gui.outcome_view import OutcomeView
-from wizard.gui.question_view import QuestionView
 from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
-from wizard.gui.widgets import button
+from wizard.gui.widgets import action_button, button
+
+if TYPE_CHECKING:  # built just after the first paint (see question_view)
+    from wizard.gui.outcome_view import OutcomeView
+    from wizard.gui.question_view import QuestionView
 
 OutcomeCallback = Callable[[Transcript], object]
+ViewT = TypeVar("ViewT", "QuestionView", "OutcomeView")
 
 
 class MainWindow(QMainWindow):
@@ -66,13 +69,13 @@ class MainWindow(QMainWindow):
             self.start_page: QWidget = self.home
         else:
             self.start_page = EmptyView(catalog, folder)
-        self.question_view = QuestionView()
-        self.outcome_view = OutcomeView()
-        for view in (self.start_page, self.question_view, self.outcome_view):
-            self.stack.addWidget(view)
-        self._connect(self.question_view)
-        self._connect(self.outcome_view)
-        self.question_view.answered.connect(self.answer)
+        self.stack.addWidget(self.start_page)
+        # The question and outcome screens are built just after the first paint (or when first
+        # asked for): the home screen shows sooner. Outcome actions added before then wait here.
+        self._question_view: QuestionView | None = None
+        self._outcome_view: OutcomeView | None = None
+        self._waiting_actions: list[QPushButton] = []
+        after_first_paint(self, self._build_views)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -93,11 +96,37 @@ class MainWindow(QMainWindow):
         self.apply_style()
         self.go_home()
 
-    def _connect(self, view: QuestionView | OutcomeView) -> None:
+    # -- the question and outcome screens, built when first needed
+    @property
+    def question_view(self) -> QuestionView:
+        if self._question_view is None:
+            from wizard.gui.question_view import QuestionView
+
+            self._question_view = self._add_view(QuestionView())
+            self._question_view.answered.connect(self.answer)
+        return self._question_view
+
+    @property
+    def outcome_view(self) -> OutcomeView:
+        if self._outcome_view is None:
+            from wizard.gui.outcome_view import OutcomeView
+
+            self._outcome_view = self._add_view(OutcomeView())
+            for b in self._waiting_actions:
+                self._outcome_view.insert_action(b)
+            self._waiting_actions.clear()
+        return self._outcome_view
+
+    def _build_views(self) -> None:
+        self.question_view, self.outcome_view  # noqa: B018  (built on access)
+
+    def _add_view(self, view: ViewT) -> ViewT:
+        self.stack.addWidget(view)
         view.backRequested.connect(self.go_back)
         view.restartRequested.connect(self.restart)
         view.homeRequested.connect(self.go_home)
         view.changeRequested.connect(self.change)
+        return view
 
     # -- the top bar and the window's shortcuts
     def _top_bar(self) -> QFrame:
@@ -167,6 +196,8 @@ class MainWindow(QMainWindow):
         t = w.transcript()
         self.setWindowTitle(f"{w.start_tree.title} — {wording.APP_NAME}")
         if w.outcome is not None and t.outcome is not None:
+            from wizard.core.whatif import alternatives
+
             self.stack.setCurrentWidget(self.outcome_view)
             self.outcome_view.show_outcome(verdict(w.outcome.verdict), t.outcome, t.steps,
                                            alternatives(self.catalog, w.steps, w.outcome))
@@ -236,7 +267,11 @@ class MainWindow(QMainWindow):
             transcript = self.current_transcript()
             if transcript is not None and transcript.outcome is not None:
                 callback(transcript)
-        return self.outcome_view.add_action(text, shortcut, run, description)
+        b = action_button(text, shortcut, run, description)
+        if self._outcome_view is None:
+            self._waiting_actions.append(b)  # put on the outcome screen when it is built
+            return b
+        return self._outcome_view.insert_action(b)
 
     # -- the extension point for the top bar
     def add_tool(self, text: str, name: str, tip: str, shortcut: str,
@@ -276,6 +311,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"High contrast {state}", 3000)
 
     def show_about(self) -> None:
+        from wizard.gui.about_dialog import AboutDialog
+
         AboutDialog.ask(self.catalog, self.folder, self)
 
     def closeEvent(self, e: QCloseEvent) -> None:

@@ -21,7 +21,16 @@ from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
 from wizard.gui.theme import restyle
 from wizard.gui.why_text import why_html
-from wizard.gui.widgets import Page, add_now, button, clear_layout, label, scrolling, tab_chain
+from wizard.gui.widgets import (
+    Page,
+    action_button,
+    add_now,
+    button,
+    clear_layout,
+    label,
+    scrolling,
+    tab_chain,
+)
 
 NAV_KEYS = ["Alt+Left go back", "Ctrl+R start again", "Alt+Home home"]
 
@@ -116,12 +125,15 @@ class OutcomeView(QWidget):
     def add_action(self, text: str, shortcut: str, callback: Callable[[], object],
                    description: str = "") -> QPushButton:
         """Add a button to the action row, before Back; its shortcut works on this screen only."""
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        tip = f"{description or text} ({keys})" if shortcut else (description or text)
-        b = button(text, text, tip, callback)
+        return self.insert_action(action_button(text, shortcut, callback, description))
+
+    def insert_action(self, b: QPushButton) -> QPushButton:
+        """Put a button made by `action_button` in the action row, before Back, and its keys in
+        the line of keys."""
         self.actions.insert_widget(len(self.extra_actions), b)
-        if shortcut:
-            b.setShortcut(QKeySequence(shortcut))
+        keys = b.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            text = b.text()
             self.extra_keys.append(f"{keys} {text[:1].lower()}{text[1:]}")
         self.extra_actions.append(b)
         self._update_keys()

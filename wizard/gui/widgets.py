@@ -7,7 +7,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -47,6 +47,18 @@ def button(text: str, name: str, description: str, on_click: Callable[[], object
     if link:
         b.setProperty("link", True)
     b.clicked.connect(lambda _checked=False: on_click())
+    return b
+
+
+def action_button(text: str, shortcut: str, on_click: Callable[[], object],
+                  description: str = "") -> QPushButton:
+    """A button whose own shortcut presses it (so only while it is on screen); its tooltip names
+    the keys, e.g. "Save the reasoning (Ctrl+S)"."""
+    keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    tip = f"{description or text} ({keys})" if shortcut else (description or text)
+    b = button(text, text, tip, on_click)
+    if shortcut:
+        b.setShortcut(QKeySequence(shortcut))
     return b
 
 
