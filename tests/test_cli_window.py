@@ -38,3 +38,23 @@ def test_no_display_gives_one_line_and_a_failing_exit_code(example_trees: Path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("purdah-wizard: cannot open the window: there is no display")
+
+
+def test_no_command_goes_straight_to_the_window_without_the_command_line():
+    """The usual start (no arguments) skips loading the commands: a faster first window."""
+    if not sys.platform.startswith("linux"):
+        return
+    code = ("import sys; from wizard.__main__ import main; rc = main([]); "
+            "print('cli' if 'wizard.cli' in sys.modules else 'window only', rc)")
+    result = run_python(code, clean_env())
+    assert result.stdout.splitlines()[-1] == "window only 1"  # 1: no display here
+    assert result.stderr.strip().startswith("purdah-wizard: cannot open the window: there is no "
+                                            "display")
+
+
+def test_a_command_still_goes_through_the_command_line(example_trees: Path):
+    code = ("from wizard.__main__ import main; "
+            f"print(main(['--trees', {str(example_trees)!r}, 'list']))")
+    result = run_python(code, clean_env())
+    assert "photos" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0"
