@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
@@ -183,6 +182,8 @@ def _check_local_links(check: Checker, tree: Tree) -> None:
 
 
 def _suggest(node_id: str, tree: Tree) -> str:
+    import difflib  # only for mistakes: loading trees that have none does without it
+
     ids = [*tree.questions, *tree.outcomes]
     close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.5)
     return f"did you mean '{close[0]}'?" if close else "check the spelling of the id under 'next:'"

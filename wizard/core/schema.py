@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -69,6 +68,8 @@ class Checker:
         return out
 
     def _unknown(self, m: MarkedDict, key: object, spec: dict[str, Field], what: str) -> None:
+        import difflib  # only for mistakes: loading trees that have none does without it
+
         close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(spec)}"
         self.add(m.key_pos.get(key, m.pos), f"unknown field '{key}' in {what}", hint)
