@@ -136,3 +136,38 @@ def test_folder_problem_says_why_a_folder_would_not_be_used(share: Path, tmp_pat
     assert folder_problem(tmp_path / "empty") == "it holds no trees"
     (share / "photos.yaml").write_text("id: photos\nquestions: [\n")  # a broken edit
     assert "photos.yaml" in (folder_problem(share) or "")
+
+
+def test_the_bundled_trees_may_be_loaded_another_way_but_a_share_always_whole(
+        share: Path, bundled: Path) -> None:
+    """The window loads the bundled trees without their scenarios (they come after its first
+    paint); a requested folder is loaded whole, since all of it decides whether it is used."""
+    used: list[Path] = []
+
+    def trees_only(folder: Path) -> Catalog:
+        used.append(folder)
+        return load_folder(folder, scenarios=False)
+
+    chosen = choose_trees(env={}, bundled=bundled, load_bundled=trees_only)
+    assert used == [bundled] and set(chosen.catalog.trees) == {"photos"}
+    chosen = choose_trees(str(share), env={}, bundled=bundled, load_bundled=trees_only)
+    assert used == [bundled] and chosen.folder == share
+    assert len(chosen.catalog.scenarios) == len(load_folder(share).scenarios) > 0
+    (share / "start.yaml").write_text("id: [broken\n", encoding="utf-8")
+    chosen = choose_trees(str(share), env={}, bundled=bundled, load_bundled=trees_only)
+    assert chosen.fell_back and used == [bundled, bundled]
+
+
+def test_scenarios_loaded_later_are_the_same_as_loaded_at_once(share: Path) -> None:
+    from wizard.treedir import load_scenarios
+
+    (share / "scenarios" / "broken.yaml").write_text("id: x\ntitle: [\n", encoding="utf-8")
+    whole = load_folder(share)
+    assert any(name.endswith("broken.yaml") for name in whole.failed_scenarios)
+    later = load_folder(share, scenarios=False)
+    assert later.scenarios == {} and later.failed_scenarios == {}
+    assert set(later.trees) == set(whole.trees)
+    load_scenarios(later, share)
+    assert later.scenarios.keys() == whole.scenarios.keys()
+    assert later.failed_scenarios == whole.failed_scenarios
+    assert sorted(later.problems) == sorted(whole.problems)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.problems import Problem
-from wizard.core.scenarios import add_scenarios
 
 PATTERNS = ("*.yaml", "*.yml")
 
@@ -26,9 +25,12 @@ def _read(paths: list[Path], problems: list[Problem]) -> list[tuple[str, bytes]]
     return out
 
 
-def load_folder(folder: Path) -> Catalog:
+def load_folder(folder: Path, scenarios: bool = True) -> Catalog:
     """Every tree in `folder`, every source in `folder/sources` and every training scenario in
-    `folder/scenarios`. Never raises for bad files; a bad scenario never stops a tree loading."""
+    `folder/scenarios`. Never raises for bad files; a bad scenario never stops a tree loading.
+
+    `scenarios=False` leaves the scenarios for `load_scenarios` (the window reads them after its
+    first screen is up: only the trainer uses them)."""
     problems: list[Problem] = []
     if not folder.is_dir():
         cat = Catalog()
@@ -41,12 +43,20 @@ def load_folder(folder: Path) -> Catalog:
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)
+    if scenarios:
+        load_scenarios(cat, folder)
+    return cat
+
+
+def load_scenarios(cat: Catalog, folder: Path) -> None:
+    """Add the training scenarios in `folder/scenarios`, checked against the catalog's trees."""
+    from wizard.core.scenarios import add_scenarios  # with the walk: not needed for trees alone
+
     scenario_problems: list[Problem] = []
     add_scenarios(cat, _read(_files(folder / "scenarios"), scenario_problems))
     cat.problems.extend(scenario_problems)
     for p in scenario_problems:
         cat.failed_scenarios.setdefault(p.file, []).append(p)
-    return cat
 
 
 def folder_of(path: Path) -> Path:

@@ -67,12 +67,18 @@ def requested_folder(option: str | None = None, setting: str | None = None,
 
 def choose_trees(option: str | None = None, setting: str | None = None,
                  env: Mapping[str, str] | None = None, bundled: Path | None = None,
-                 load: Loader = load_folder, timeout: float = LOAD_TIMEOUT) -> TreeSource:
-    """Load the requested folder if it is usable, else the bundled trees with a notice."""
+                 load: Loader = load_folder, timeout: float = LOAD_TIMEOUT,
+                 load_bundled: Loader | None = None) -> TreeSource:
+    """Load the requested folder if it is usable, else the bundled trees with a notice.
+
+    A requested folder is loaded whole with `load`, since all of it decides whether it is used;
+    the bundled trees with `load_bundled` if given (the window leaves their scenarios for later).
+    """
     bundled = bundled_trees() if bundled is None else bundled
+    load_bundled = load if load_bundled is None else load_bundled
     request = requested_folder(option, setting, env)
     if request is None or _same(request.folder, bundled):
-        return TreeSource(bundled, load(bundled), request)
+        return TreeSource(bundled, load_bundled(bundled), request)
     catalog, reason = _load_within(request.folder, load, timeout)
     if catalog is not None:
         reason = unusable_reason(catalog)
@@ -80,7 +86,7 @@ def choose_trees(option: str | None = None, setting: str | None = None,
             return TreeSource(request.folder, catalog, request)
     notice = (f"The trees folder {request.folder} (from {request.origin}) could not be used: "
               f"{reason}. The trees that came with the program are used instead.")
-    return TreeSource(bundled, load(bundled), request, notice)
+    return TreeSource(bundled, load_bundled(bundled), request, notice)
 
 
 def folder_problem(folder: Path, load: Loader = load_folder,

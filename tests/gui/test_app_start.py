@@ -59,3 +59,37 @@ def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkey
     parent, transcript, settings = saved[0]
     assert parent is window and settings is window.settings
     assert transcript.outcome.title == "You may carry on"
+
+
+def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, monkeypatch,
+                                                                        example_trees):
+    """The trainer's scenarios are not needed for the first screen; they arrive right after."""
+    from wizard.treedir import load_folder
+
+    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: example_trees)
+    monkeypatch.delenv("PURDAH_WIZARD_TREES", raising=False)
+    windows, seen = [], {}
+
+    def create(folder, *args):
+        window = real_create(folder, *args)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    def run_until_scenarios(self):
+        catalog = windows[0].catalog
+        seen["at first"] = dict(catalog.scenarios)
+        qtbot.waitExposed(windows[0])
+        qtbot.waitUntil(lambda: len(catalog.scenarios) == len(expected.scenarios))
+        return 0
+
+    expected = load_folder(example_trees)
+    real_create = gui_app.create_window
+    monkeypatch.setattr(gui_app, "create_window", create)
+    monkeypatch.setattr(QApplication, "exec", run_until_scenarios)
+    assert main([]) == 0
+    catalog = windows[0].catalog
+    assert windows[0].folder == example_trees and seen["at first"] == {}
+    assert catalog.scenarios.keys() == expected.scenarios.keys()
+    assert catalog.failed_scenarios == expected.failed_scenarios
+    assert sorted(catalog.problems) == sorted(expected.problems)

@@ -80,14 +80,25 @@ def run(trees_option: str | None = None) -> int:
         return EXIT_NO_WINDOW
     from PySide6.QtWidgets import QApplication
 
+    from wizard.gui.first_paint import after_first_paint
     from wizard.gui.settings import saved_trees_folder
+    from wizard.treedir import load_folder, load_scenarios
     from wizard.treesource import choose_trees
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)  # before QSettings is read: it names the settings file
-    chosen = choose_trees(trees_option, saved_trees_folder())
+    later = []
+
+    def bundled_trees_first(folder: Path):  # -> Catalog; its scenarios (trainer) after the paint
+        catalog = load_folder(folder, scenarios=False)
+        later.append(lambda: load_scenarios(catalog, folder))
+        return catalog
+
+    chosen = choose_trees(trees_option, saved_trees_folder(), load_bundled=bundled_trees_first)
     if chosen.notice:
         print(f"note: {chosen.notice}", file=sys.stderr)
     window = create_window(chosen.folder, chosen.catalog, chosen.notice)
+    for work in later:
+        after_first_paint(window, work)
     show_sized(window)
     return app.exec()

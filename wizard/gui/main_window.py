@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.catalog import Catalog
 from wizard.core.problems import TreeError
-from wizard.core.transcript import Transcript
 from wizard.core.verdicts import verdict
-from wizard.core.walk import Walk
 from wizard.export.fonts import register_fonts
 from wizard.gui import wording
 from wizard.gui.empty_view import EmptyView
@@ -40,11 +38,13 @@ from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
 from wizard.gui.widgets import action_button, button
 
-if TYPE_CHECKING:  # built just after the first paint (see question_view)
+if TYPE_CHECKING:  # loaded when first needed: the home screen does without them
+    from wizard.core.transcript import Transcript
+    from wizard.core.walk import Walk
     from wizard.gui.outcome_view import OutcomeView
     from wizard.gui.question_view import QuestionView
 
-OutcomeCallback = Callable[[Transcript], object]
+OutcomeCallback = Callable[["Transcript"], object]
 ViewT = TypeVar("ViewT", "QuestionView", "OutcomeView")
 
 
@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
 
     # -- the walk
     def start_topic(self, tree_id: str) -> None:
+        from wizard.core.walk import Walk
+
         self.walk = Walk(self.catalog, tree_id)
         self.show_walk()
 

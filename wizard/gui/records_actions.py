@@ -14,12 +14,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 
 from wizard.core.catalog import Catalog
-from wizard.core.transcript import Transcript
 from wizard.gui.main_window import MainWindow
 from wizard.gui.window_size import show_sized
 from wizard.records.datadir import data_dir, records_path
 
 if TYPE_CHECKING:  # the form and the records window load on first use: a faster start
+    from wizard.core.transcript import Transcript
     from wizard.gui.records_window import RecordsWindow
     from wizard.records.model import Record
 
