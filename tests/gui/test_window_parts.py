@@ -105,3 +105,24 @@ def test_home_ends_with_one_short_line_naming_the_guidance_version_and_date(make
     footer = window.home.guidance.text()
     assert "\n" not in footer and "TEST 1/26" in footer
     assert "version 1.0" in footer and "in effect from 1 February 2026" in footer
+
+
+def test_a_card_shows_a_note_under_its_detail_and_a_click_on_it_presses_the_card(qtbot):
+    from wizard.gui.widgets import CardButton
+
+    card = CardButton("Photos with candidates", "May I be photographed?")
+    qtbot.addWidget(card)
+    card.resize(400, 200)
+    card.show()
+    qtbot.waitExposed(card)
+    card.set_note("Matches “selfie”")
+    qtbot.waitUntil(lambda: card.note.isVisible())
+    assert card.note.text() == "Matches “selfie”"
+    assert card.note.geometry().top() >= card.detail.geometry().bottom()
+    assert card.accessibleDescription() == "May I be photographed?. Matches “selfie”"
+    with qtbot.waitSignal(card.clicked, timeout=1000):
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=card.note.geometry().center())
+    card.set_note("")
+    assert not card.note.isVisible()
+    assert card.accessibleDescription() == "May I be photographed?"
+    assert not card.title.textInteractionFlags()  # nothing in a card takes the mouse from it

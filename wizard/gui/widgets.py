@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None, *,
-          rich: bool = False) -> QLabel:
-    """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup."""
+          rich: bool = False, selectable: bool = True) -> QLabel:
+    """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup.
+    Its text can be selected with the mouse unless `selectable` is False (inside a button)."""
     w = QLabel(parent)
     w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     w.setText(text)
     w.setWordWrap(True)
     w.setIndent(0)  # else a style-sheet border or padding adds half an "x" on the left
-    w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse if selectable
+                              else Qt.TextInteractionFlag.NoTextInteraction)
     if role:
         w.setProperty("role", role)
     return w
@@ -79,32 +81,40 @@ class CardButton(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         row = QHBoxLayout(self)
-        # Parented at once: showing a label that has no parent yet would open it as a window.
-        self.badge = label(badge, "badge", self)
-        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge.setWordWrap(False)
-        self.badge.setVisible(bool(badge))
-        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        self.title = label(title, "cardTitle", self)
-        self.detail = label(detail, "cardDetail", self)
+        # The badge and the note are made only when there is one: every label, shown or not,
+        # is styled before the first screen, and most cards have neither.
+        self.badge: QLabel | None = None
+        if badge:
+            self.badge = self._label(badge, "badge")
+            self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.badge.setWordWrap(False)
+            row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.column = QVBoxLayout()
+        self.title = self._label(title, "cardTitle")
+        self.detail = self._label(detail, "cardDetail")
         self.detail.setVisible(bool(detail))
-        self.note = label("", "cardNote", self)
-        self.note.hide()
-        for w in (self.title, self.detail, self.note):
-            column.addWidget(w)
-        column.addStretch(1)  # text at the top when a neighbour in the row is taller
-        row.addLayout(column, 1)
-        for w in (self.badge, self.title, self.detail, self.note):
-            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            w.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.note: QLabel | None = None
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.detail)
+        self.column.addStretch(1)  # text at the top when a neighbour in the row is taller
+        row.addLayout(self.column, 1)
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
 
+    def _label(self, text: str, role: str) -> QLabel:
+        # Parented at once: showing a label that has no parent yet would open it as a window.
+        w = label(text, role, self, selectable=False)
+        w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the card takes clicks
+        return w
+
     def set_note(self, text: str) -> None:
         """A short line under the detail, e.g. "Your earlier answer" or why a search matched."""
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
+        if self.note is None and text:
+            self.note = self._label("", "cardNote")
+            self.column.insertWidget(2, self.note)  # under the title and the detail
+        if self.note is not None:
+            self.note.setText(text)
+            self.note.setVisible(bool(text))
         self.setAccessibleDescription(". ".join(t for t in (self.detail.text(), text) if t))
 
     # The size follows the wrapped labels inside, not QPushButton's one-line text.
