@@ -219,3 +219,16 @@ def test_tab_visits_each_screen_in_reading_order(qtbot, make_window):
     for _ in range(len(outcome.panel.change_buttons)):
         press(qtbot, Qt.Key.Key_Tab)
     assert focused() is outcome.back_button
+
+
+def test_the_search_box_has_a_clear_button_once_something_is_typed(qtbot, make_window):
+    from PySide6.QtWidgets import QToolButton
+
+    window = make_window()
+    search = window.home.search
+    qtbot.waitUntil(search.isClearButtonEnabled)
+    type_text(qtbot, "photo")
+    clear = [b for b in search.findChildren(QToolButton) if b.isVisible()]
+    assert len(clear) == 1
+    clear[0].click()
+    assert search.text() == "" and window.home.shown == ["photos"]

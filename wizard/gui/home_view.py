@@ -12,6 +12,7 @@ from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
 from wizard.core.search import Hit, search
 from wizard.gui import wording
+from wizard.gui.first_paint import after_first_paint
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
 SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "
@@ -58,7 +59,9 @@ class HomeView(QWidget):
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
         self.search.setToolTip(SEARCH_HELP)
-        self.search.setClearButtonEnabled(True)
+        # Its clear button shows only once something is typed. Made just after the first paint:
+        # finding its icon in the desktop's icon theme takes some 6 ms.
+        after_first_paint(self.search, lambda: self.search.setClearButtonEnabled(True))
         prompt.setBuddy(self.search)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_first)
