@@ -18,9 +18,9 @@ pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def unshown_window(qtbot, trees: Path, settings_file: Path) -> MainWindow:
+def unshown_window(qtbot, trees: Path, settings_file: Path, idle_msec: int = 0) -> MainWindow:
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    window = MainWindow(load_folder(trees), trees, settings, idle_msec=0)
+    window = MainWindow(load_folder(trees), trees, settings, idle_msec=idle_msec)
     qtbot.addWidget(window)
     return window
 
@@ -85,3 +85,21 @@ def test_after_first_paint_waits_for_the_window_to_be_painted(qtbot):
     assert calls == ["painted"]  # once only
     after_first_paint(window, lambda: calls.append("later"))
     qtbot.waitUntil(lambda: calls == ["painted", "later"])
+
+
+def test_the_idle_count_starts_with_the_window_and_input_restarts_it_once_shown(qtbot, trees,
+                                                                               settings_file):
+    window = unshown_window(qtbot, trees, settings_file, idle_msec=60_000)
+    assert window.idle.timer.isActive()  # counting from the start, before the first paint
+    window.idle.set_msec(0)  # Settings may turn it off and on again at any time
+    assert not window.idle.timer.isActive()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.idle.set_msec(60_000)
+    qtbot.wait(200)
+    before = window.idle.timer.remainingTime()
+    assert before < 59_900
+    press(qtbot, Qt.Key.Key_Shift)
+    assert window.idle.timer.remainingTime() > before
