@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import TYPE_CHECKING
 
-from wizard.core.transcript import Transcript
+if TYPE_CHECKING:  # for the type only: the window's start needs human_date, not transcripts
+    from wizard.core.transcript import Transcript
 
 DOUBT = "If in doubt, don't do it."
 
