@@ -75,7 +75,9 @@ class MainWindow(QMainWindow):
         self._question_view: QuestionView | None = None
         self._outcome_view: OutcomeView | None = None
         self._waiting_actions: list[QPushButton] = []
-        after_first_paint(self, self._build_views)
+        # Each in a turn of the event loop of its own: a key pressed meanwhile waits less.
+        after_first_paint(self, lambda: self.question_view)
+        after_first_paint(self, lambda: self.outcome_view)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -116,9 +118,6 @@ class MainWindow(QMainWindow):
                 self._outcome_view.insert_action(b)
             self._waiting_actions.clear()
         return self._outcome_view
-
-    def _build_views(self) -> None:
-        self.question_view, self.outcome_view  # noqa: B018  (built on access)
 
     def _add_view(self, view: ViewT) -> ViewT:
         self.stack.addWidget(view)
