@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard.core.transcript import QuotedClause
 
@@ -57,3 +65,16 @@ def quote_box(clause: QuotedClause, padding: int) -> QFrame:
         v.addWidget(label(clause.heading, "heading"))
     v.addWidget(label(f"“{clause.text}”", "quote"))
     return box
+
+
+def slide_column() -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+    """A vertical column of slide content that scrolls up and down, never sideways."""
+    body = QWidget()
+    body.setObjectName("trainer")
+    column = QVBoxLayout(body)
+    column.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    return scroll, body, column

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.core.scenarios import Scenario
 from wizard.gui.trainer import deck as d
-from wizard.gui.trainer.parts import button, clear_layout, label, quote_box
+from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import WhyStep, verdict_words, why_steps
 
@@ -65,15 +64,8 @@ class PresentView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Presentation")
         self.meta = label("", "meta")
-        self.body = QWidget()
-        self.body.setObjectName("trainer")
-        self.column = QVBoxLayout(self.body)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll, self.body, self.column = slide_column()
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
         self._fitting = False
         self.scroll.viewport().installEventFilter(self)
         self.keys = label("", "keys")

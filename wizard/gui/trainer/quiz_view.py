@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from wizard.core.catalog import Catalog
 from wizard.core.scenarios import Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.core.walk import Walk
-from wizard.gui.trainer.parts import button, clear_layout, label, quote_box
+from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import QuizReport, quiz_report, verdict_words
 
@@ -78,14 +77,7 @@ class QuizView(QWidget):
         self.report: QuizReport | None = None
         self.answer_buttons: list[AnswerButton] = []
         self.setAccessibleName("Quiz")
-        self.body = QWidget()
-        self.body.setObjectName("trainer")
-        self.column = QVBoxLayout(self.body)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
+        self.scroll, self.body, self.column = slide_column()
         self.keys = label("", "keys")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 16)
