@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
+from wizard.core.marked import MarkedDict, MarkedList, Pos
+from wizard.core.yamlread import read_yaml
 
 
 def test_scalars_are_read_as_yaml_1_1_says():

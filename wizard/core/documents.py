@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 
+from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
 from wizard.core.problems import Problem
 from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos
 
 TREE_FIELDS = {
     "id": Field(Kind.ID, True, "a short stable name, e.g. photos"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.core.yamlread import Pos
+from wizard.core.marked import Pos
 
 NOWHERE = Pos(0, 0)
 

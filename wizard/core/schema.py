@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.problems import Problem
-from wizard.core.yamlread import MarkedDict, MarkedList, Pos, read_yaml
+from wizard.core.yamlread import read_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass
 
 import yaml
 
+from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -25,44 +25,8 @@ _SCALARS = {_YAML + name: yaml.constructor.SafeConstructor.yaml_constructors[_YA
             for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")}
 
 
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
 def _pos(mark: yaml.Mark | None) -> Pos:
     return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(0, 0)
-
-
-class MarkedDict(dict):
-    """A mapping that remembers where it, each key and each value stood in the file."""
-
-    pos: Pos = Pos(0, 0)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.key_pos: dict[object, Pos] = {}
-        self.value_pos: dict[object, Pos] = {}
-
-    def where(self, key: object) -> Pos:
-        """Position of a key's value, else of the key, else of the mapping itself."""
-        return self.value_pos.get(key) or self.key_pos.get(key) or self.pos
-
-
-class MarkedList(list):
-    """A sequence that remembers where it and each item stood in the file."""
-
-    pos: Pos = Pos(0, 0)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.item_pos: list[Pos] = []
-
-    def where(self, index: int) -> Pos:
-        return self.item_pos[index] if index < len(self.item_pos) else self.pos
 
 
 class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
