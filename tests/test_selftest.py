@@ -325,3 +325,28 @@ def test_the_records_check_saves_searches_and_verifies_a_record(
     monkeypatch.setattr(record_search, "search", lambda store, query, **kw: [])
     code, lines = run(capsys, checks, bundled=example_trees)
     assert code == 1 and "record 1 was saved but a search found []" in lines[1]
+
+
+def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_one(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    import json
+
+    from wizard.treecache import CACHE_NAME, fresh_cache
+
+    bundled = tmp_path / "trees"
+    shutil.copytree(example_trees, bundled)
+    check = named("start-up cache")
+    code, lines = run(capsys, check, bundled=bundled)  # no cache yet: from source, a skip
+    assert code == 0 and lines[0].startswith("SKIP  start-up cache  no usable")
+
+    (bundled / CACHE_NAME).write_bytes(fresh_cache(bundled))
+    code, lines = run(capsys, check, bundled=bundled)
+    assert code == 0 and "read from .parsed-trees.json, the same as parsing them" in lines[0]
+
+    cache = json.loads((bundled / CACHE_NAME).read_text())
+    text = json.dumps(cache).replace("You may carry on", "You may do anything")
+    assert text != json.dumps(cache)
+    (bundled / CACHE_NAME).write_text(text)  # the window would show words the trees lack
+    code, lines = run(capsys, check, bundled=bundled)
+    assert code == 1 and lines[0].startswith("FAIL  start-up cache")
+    assert "reads back differently from the trees: rebuild" in lines[0]

@@ -31,6 +31,7 @@ from wizard.core.paths import all_paths
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
 from wizard.locations import bundled_trees, is_frozen, resources
+from wizard.treecache import CACHE_NAME, read_cache
 from wizard.treedir import load_folder
 from wizard.treesource import TreeSource, choose_trees, requested_folder
 
@@ -136,6 +137,26 @@ def check_bundled_trees(ctx: Context) -> str:
         raise CheckFailed(f"no trees in {ctx.bundled}")
     return (f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s) in {ctx.bundled}: "
             "no problems")
+
+
+@check("start-up cache", required=is_frozen())
+def check_parsed_trees(ctx: Context) -> str:
+    """The bundled trees' parsed cache (wizard/treecache.py), which the window starts from,
+    holds every tree, source and scenario and reads back exactly as parsing them does. Required
+    when frozen (the build writes it); from source it is written when the window first starts."""
+    parsed = read_cache(ctx.bundled)
+    if not parsed.entries:
+        raise Skip(f"no usable {CACHE_NAME} beside the trees in {ctx.bundled}")
+    fresh, cached = load_folder(ctx.bundled), load_folder(ctx.bundled, parsed=parsed)
+    if parsed.added:
+        raise CheckFailed(f"{CACHE_NAME} lacks {parsed.added} file(s): they are parsed at every "
+                          "start")
+    same = (cached.trees == fresh.trees and cached.sources == fresh.sources
+            and cached.scenarios == fresh.scenarios
+            and sorted(cached.problems) == sorted(fresh.problems))
+    if not same:
+        raise CheckFailed(f"{CACHE_NAME} reads back differently from the trees: rebuild")
+    return f"{len(parsed.used)} file(s) read from {CACHE_NAME}, the same as parsing them"
 
 
 @check("trees in use")

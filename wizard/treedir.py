@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.core.catalog import Catalog, load_catalog
+from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
 
 PATTERNS = ("*.yaml", "*.yml")
@@ -25,12 +26,14 @@ def _read(paths: list[Path], problems: list[Problem]) -> list[tuple[str, bytes]]
     return out
 
 
-def load_folder(folder: Path, scenarios: bool = True) -> Catalog:
+def load_folder(folder: Path, scenarios: bool = True,
+                parsed: ParsedDocuments | None = None) -> Catalog:
     """Every tree in `folder`, every source in `folder/sources` and every training scenario in
     `folder/scenarios`. Never raises for bad files; a bad scenario never stops a tree loading.
 
     `scenarios=False` leaves the scenarios for `load_scenarios` (the window reads them after its
-    first screen is up: only the trainer uses them)."""
+    first screen is up: only the trainer uses them). `parsed`: trees and sources parsed before
+    (wizard/treecache.py), which are not parsed again (scenarios too)."""
     problems: list[Problem] = []
     if not folder.is_dir():
         cat = Catalog()
@@ -39,21 +42,21 @@ def load_folder(folder: Path, scenarios: bool = True) -> Catalog:
         return cat
     trees = _read(_files(folder), problems)
     sources = _read(_files(folder / "sources"), problems)
-    cat = load_catalog(trees, sources)
+    cat = load_catalog(trees, sources, parsed)
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)
     if scenarios:
-        load_scenarios(cat, folder)
+        load_scenarios(cat, folder, parsed)
     return cat
 
 
-def load_scenarios(cat: Catalog, folder: Path) -> None:
+def load_scenarios(cat: Catalog, folder: Path, parsed: ParsedDocuments | None = None) -> None:
     """Add the training scenarios in `folder/scenarios`, checked against the catalog's trees."""
     from wizard.core.scenarios import add_scenarios  # with the walk: not needed for trees alone
 
     scenario_problems: list[Problem] = []
-    add_scenarios(cat, _read(_files(folder / "scenarios"), scenario_problems))
+    add_scenarios(cat, _read(_files(folder / "scenarios"), scenario_problems), parsed)
     cat.problems.extend(scenario_problems)
     for p in scenario_problems:
         cat.failed_scenarios.setdefault(p.file, []).append(p)

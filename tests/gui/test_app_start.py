@@ -62,11 +62,17 @@ def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkey
 
 
 def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, monkeypatch,
-                                                                        example_trees):
-    """The trainer's scenarios are not needed for the first screen; they arrive right after."""
+                                                                        example_trees, tmp_path):
+    """The trainer's scenarios are not needed for the first screen; they arrive right after,
+    and then the parsed-trees cache is written for the next start."""
+    import shutil
+
+    from wizard.treecache import CACHE_NAME, read_cache
     from wizard.treedir import load_folder
 
-    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: example_trees)
+    bundled = tmp_path / "trees"
+    shutil.copytree(example_trees, bundled)
+    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
     monkeypatch.delenv("PURDAH_WIZARD_TREES", raising=False)
     windows, seen = [], {}
 
@@ -83,13 +89,16 @@ def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, 
         qtbot.waitUntil(lambda: len(catalog.scenarios) == len(expected.scenarios))
         return 0
 
-    expected = load_folder(example_trees)
+    expected = load_folder(bundled)
     real_create = gui_app.create_window
     monkeypatch.setattr(gui_app, "create_window", create)
     monkeypatch.setattr(QApplication, "exec", run_until_scenarios)
     assert main([]) == 0
     catalog = windows[0].catalog
-    assert windows[0].folder == example_trees and seen["at first"] == {}
+    assert windows[0].folder == bundled and seen["at first"] == {}
     assert catalog.scenarios.keys() == expected.scenarios.keys()
     assert catalog.failed_scenarios == expected.failed_scenarios
     assert sorted(catalog.problems) == sorted(expected.problems)
+    kept = read_cache(bundled)
+    assert (bundled / CACHE_NAME).is_file()
+    assert len(kept.entries) == len(list(bundled.rglob("*.yaml")))

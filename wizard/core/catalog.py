@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core.documents import parse_source, parse_tree
 from wizard.core.model import Node, Question, Source, Tree
+from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem, TreeError
 
 if TYPE_CHECKING:
@@ -65,15 +66,16 @@ class Catalog:
         return out
 
 
-def load_catalog(trees: Iterable[tuple[str, bytes]],
-                 sources: Iterable[tuple[str, bytes]]) -> Catalog:
-    """Parse every tree and source (name, bytes), then run the checks that span files."""
+def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str, bytes]],
+                 parsed: ParsedDocuments | None = None) -> Catalog:
+    """Parse every tree and source (name, bytes), then run the checks that span files. Files in
+    `parsed` are not parsed again (every check still runs); new clean parses are added to it."""
     cat = Catalog()
     for name, data in sources:
-        source, problems = parse_source(data, name)
+        source, problems = parse_source(data, name, parsed)
         _keep(cat, name, source, problems, cat.sources, "source")
     for name, data in trees:
-        tree, problems = parse_tree(data, name)
+        tree, problems = parse_tree(data, name, parsed)
         _keep(cat, name, tree, problems, cat.trees, "tree")
     _check_citations(cat)
     _check_links(cat)

@@ -6,6 +6,7 @@ import hashlib
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
+from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
 from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
@@ -64,9 +65,11 @@ def sha256_of(data: str | bytes) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def parse_tree(data: str | bytes, name: str) -> tuple[Tree | None, list[Problem]]:
-    """Build a Tree from one file's bytes; None when it cannot be walked safely."""
-    check, top = open_document(data, name, "a tree file")
+def parse_tree(data: str | bytes, name: str,
+               parsed: ParsedDocuments | None = None) -> tuple[Tree | None, list[Problem]]:
+    """Build a Tree from one file's bytes; None when it cannot be walked safely. `parsed`: files
+    parsed before (see open_document)."""
+    check, top = open_document(data, name, "a tree file", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, TREE_FIELDS, "the tree")
@@ -189,9 +192,10 @@ def _suggest(node_id: str, tree: Tree) -> str:
     return f"did you mean '{close[0]}'?" if close else "check the spelling of the id under 'next:'"
 
 
-def parse_source(data: str | bytes, name: str) -> tuple[Source | None, list[Problem]]:
+def parse_source(data: str | bytes, name: str,
+                 parsed: ParsedDocuments | None = None) -> tuple[Source | None, list[Problem]]:
     """Build a Source (the guidance as clauses) from one file's bytes."""
-    check, top = open_document(data, name, "a source file")
+    check, top = open_document(data, name, "a source file", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, SOURCE_FIELDS, "the source")

@@ -15,6 +15,7 @@ from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.documents import sha256_of
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Question
+from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem, TreeError
 from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
@@ -122,9 +123,11 @@ def parting(catalog: Catalog, scenario: Scenario, steps: Sequence[Step]) -> Part
     return None
 
 
-def parse_scenario(data: str | bytes, name: str) -> tuple[Scenario | None, list[Problem]]:
-    """Build a Scenario from one file's bytes (its fields only; `check_scenario` walks it)."""
-    check, top = open_document(data, name, "a scenario file")
+def parse_scenario(data: str | bytes, name: str,
+                   parsed: ParsedDocuments | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Build a Scenario from one file's bytes (its fields only; `check_scenario` walks it).
+    `parsed`: files parsed before (see open_document)."""
+    check, top = open_document(data, name, "a scenario file", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, SCENARIO_FIELDS, "the scenario")
@@ -278,14 +281,15 @@ def _check_expected(catalog: Catalog, scenario: Scenario, walk: Walk) -> list[Pr
     return out
 
 
-def add_scenarios(catalog: Catalog, files: Iterable[tuple[str, bytes]]) -> None:
+def add_scenarios(catalog: Catalog, files: Iterable[tuple[str, bytes]],
+                  parsed: ParsedDocuments | None = None) -> None:
     """Parse and check each scenario file (name, bytes) against the catalog's trees.
 
     Clean ones go into `catalog.scenarios`; broken ones into `catalog.failed_scenarios`. Every
     problem goes into `catalog.problems`. Trees are never affected.
     """
     for name, data in files:
-        scenario, problems = parse_scenario(data, name)
+        scenario, problems = parse_scenario(data, name, parsed)
         if scenario is not None:
             problems = [*problems, *check_scenario(catalog, scenario)]
             other = catalog.scenarios.get(scenario.id)

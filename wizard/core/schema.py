@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
+from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
-from wizard.core.yamlread import read_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -155,13 +155,22 @@ def _describe(value: object) -> str:
     return f"the text {value!r}"
 
 
-def open_document(data: str | bytes, name: str, what: str) -> tuple[Checker, MarkedDict | None]:
+def open_document(data: str | bytes, name: str, what: str,
+                  parsed: ParsedDocuments | None = None) -> tuple[Checker, MarkedDict | None]:
     """Read one YAML file whose top level must be a mapping (a tree, source or scenario file).
 
     Returns the checker holding every problem found so far, and the top mapping, or None when
-    the file cannot be read as one.
+    the file cannot be read as one. With `parsed`, a file parsed before is taken from it, and a
+    clean parse of a new one is added to it.
     """
+    kept = parsed.get(data) if parsed is not None and isinstance(data, bytes) else None
+    if kept is not None:
+        return Checker(name), kept
+    from wizard.core.yamlread import read_yaml  # PyYAML: imported only when a file is parsed
+
     content, problems = read_yaml(data, name)
+    if parsed is not None and isinstance(data, bytes) and not problems:
+        parsed.add(data, content)
     check = Checker(name)
     check.problems = problems
     if content is None and problems:

@@ -68,6 +68,14 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
                     "size and contrast for this terminal", "Ctrl+,", open_settings)
 
 
+def preload_core() -> None:
+    """Import the pure-Python modules the first screen uses (see run)."""
+    import wizard.core.search
+    import wizard.core.verdicts
+    import wizard.gui.wording
+    import wizard.records.datadir  # noqa: F401
+
+
 def run(trees_option: str | None = None) -> int:
     """Open the window and run until it is closed; a one-line message if it cannot open.
 
@@ -78,20 +86,31 @@ def run(trees_option: str | None = None) -> int:
     if problem:
         print(f"purdah-wizard: {problem}", file=sys.stderr)
         return EXIT_NO_WINDOW
+    # The pure-Python modules before PySide6: once it is imported, its import hook reads the
+    # source of every module imported after it (PYSIDE-2029), some 6 ms from source.
+    from wizard.treecache import needs_writing, read_cache, write_cache
+    from wizard.treedir import load_folder, load_scenarios
+    from wizard.treesource import choose_trees
+
+    preload_core()
     from PySide6.QtWidgets import QApplication
 
     from wizard.gui.first_paint import after_first_paint
     from wizard.gui.settings import saved_trees_folder
-    from wizard.treedir import load_folder, load_scenarios
-    from wizard.treesource import choose_trees
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)  # before QSettings is read: it names the settings file
     later = []
 
-    def bundled_trees_first(folder: Path):  # -> Catalog; its scenarios (trainer) after the paint
-        catalog = load_folder(folder, scenarios=False)
-        later.append(lambda: load_scenarios(catalog, folder))
+    def bundled_trees_first(folder: Path):  # -> Catalog; parsed before, scenarios after the paint
+        parsed = read_cache(folder)
+        catalog = load_folder(folder, scenarios=False, parsed=parsed)
+        def scenarios_then_cache() -> None:
+            load_scenarios(catalog, folder, parsed)
+            if needs_writing(parsed):  # from source, after an edit: kept for the next start
+                write_cache(folder, parsed)
+
+        later.append(scenarios_then_cache)
         return catalog
 
     chosen = choose_trees(trees_option, saved_trees_folder(), load_bundled=bundled_trees_first)
