@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from wizard.cli import main
@@ -24,6 +25,7 @@ def test_no_command_opens_the_window_on_the_trees_given(qtbot, monkeypatch, exam
     real_create = gui_app.create_window
     monkeypatch.setattr(gui_app, "create_window", create)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    QApplication.setWindowIcon(QIcon())  # as if this were the first start in this process
     assert main(["--trees", str(example_trees)]) == 0
     assert len(windows) == 1
     window = windows[0]
@@ -32,7 +34,7 @@ def test_no_command_opens_the_window_on_the_trees_given(qtbot, monkeypatch, exam
     assert window.home is not None and list(window.home.tiles) == ["photos"]
     assert QCoreApplication.organizationName() == gui_app.ORGANISATION
     assert QApplication.font().family() == "DejaVu Sans"
-    assert not QApplication.windowIcon().isNull()
+    qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull())  # just after first paint
 
 
 def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkeypatch,

@@ -17,9 +17,10 @@ ICON = "purdah-wizard.png"
 EXIT_NO_WINDOW = 1
 
 
-def configure(app) -> None:  # a QApplication; Qt is imported late
-    """Names for QSettings, the bundled font as the application font, and the icon."""
-    from PySide6.QtGui import QFont, QIcon
+def configure(app, icon: bool = True) -> None:  # a QApplication; Qt is imported late
+    """Names for QSettings, the bundled font as the application font, and the icon (unless
+    `icon` is False: the caller sets it later with `set_icon`)."""
+    from PySide6.QtGui import QFont
 
     from wizard.export.fonts import register_fonts
 
@@ -27,6 +28,14 @@ def configure(app) -> None:  # a QApplication; Qt is imported late
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setFont(QFont(register_fonts()))
+    if icon:
+        set_icon(app)
+
+
+def set_icon(app) -> None:  # a QApplication
+    """The program's icon, for its windows' title bars and the task bar."""
+    from PySide6.QtGui import QIcon
+
     app.setWindowIcon(QIcon(str(resources() / "icons" / ICON)))
 
 
@@ -99,7 +108,9 @@ def run(trees_option: str | None = None) -> int:
     from wizard.gui.settings import saved_trees_folder
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure(app)  # before QSettings is read: it names the settings file
+    # Before QSettings is read: it names the settings file. The icon waits for the first paint
+    # (~2 ms: a window shows none for that moment; on Windows the .exe's own icon stands in).
+    configure(app, icon=False)
     later = []
 
     def bundled_trees_first(folder: Path):  # -> Catalog; parsed before, scenarios after the paint
@@ -117,7 +128,7 @@ def run(trees_option: str | None = None) -> int:
     if chosen.notice:
         print(f"note: {chosen.notice}", file=sys.stderr)
     window = create_window(chosen.folder, chosen.catalog, chosen.notice)
-    for work in later:
+    for work in [lambda: set_icon(app), *later]:
         after_first_paint(window, work)
     show_sized(window)
     return app.exec()
