@@ -126,3 +126,32 @@ def test_a_card_shows_a_note_under_its_detail_and_a_click_on_it_presses_the_card
     assert not card.note.isVisible()
     assert card.accessibleDescription() == "May I be photographed?"
     assert not card.title.textInteractionFlags()  # nothing in a card takes the mouse from it
+
+
+def test_a_click_on_a_cards_own_text_or_badge_presses_the_card(qtbot):
+    """The labels inside a card take no mouse interaction, so a click on them is the card's."""
+    from wizard.gui.widgets import CardButton
+
+    card = CardButton("Not sure where to start?", "A few questions find the topic.", "?")
+    qtbot.addWidget(card)
+    card.resize(400, 200)
+    card.show()
+    qtbot.waitExposed(card)
+    for part in (card.title, card.detail, card.badge):
+        with qtbot.waitSignal(card.clicked, timeout=1000):
+            qtbot.mouseClick(part, Qt.MouseButton.LeftButton, pos=part.rect().center())
+
+
+def test_a_label_shows_tree_text_as_it_is_written_never_as_markup(qtbot):
+    """label() sets its text format and mouse interaction by name (wizard/gui/lazyqt.py): a
+    misspelt name would silently leave Qt's defaults, which read '<b>' as markup."""
+    from wizard.gui.widgets import label
+
+    plain, fixed, rich = (label("<b>Ann</b> & co"), label("x", selectable=False),
+                          label("<b>Ann</b>", rich=True))
+    for w in (plain, fixed, rich):
+        qtbot.addWidget(w)
+    assert plain.textFormat() == Qt.TextFormat.PlainText and plain.text() == "<b>Ann</b> & co"
+    assert plain.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert fixed.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert rich.textFormat() == Qt.TextFormat.RichText

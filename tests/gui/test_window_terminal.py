@@ -27,6 +27,8 @@ def test_after_idle_time_the_walk_is_cleared_and_home_returns(qtbot, make_window
     assert window.stack.currentWidget() is window.home
     assert window.home.search.text() == ""
     assert focused() is window.home.search
+    # to the millisecond: a coarse timer would round a long idle time to whole seconds
+    assert window.idle.timer.timerType() == Qt.TimerType.PreciseTimer
 
 
 def test_any_input_starts_the_idle_count_again(qtbot, make_window):

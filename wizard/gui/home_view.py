@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from wizard.core.model import Tree
 from wizard.core.search import Hit, search
 from wizard.gui import wording
 from wizard.gui.first_paint import after_first_paint
+from wizard.gui.lazyqt import Qt
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
 SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "

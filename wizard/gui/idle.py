@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from wizard.gui.first_paint import after_first_paint
@@ -28,7 +28,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one rounds to whole seconds
+        # A coarse timer rounds to whole seconds. Set by name: see wizard/gui/lazyqt.py.
+        self.timer.setProperty("timerType", "PreciseTimer")
         self.timer.setInterval(max(0, msec))
         self.timer.timeout.connect(self.idle)
         self.enabled = False

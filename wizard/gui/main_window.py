@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(wording.APP_NAME)
         self.stack.setCurrentWidget(self.start_page)
         if self.home is not None:
-            self.home.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.home.search.setFocus()  # for OtherFocusReason, without Qt's enums (lazyqt.py)
 
     def clear(self) -> None:
         """Wipe the walk and the search and go home, so the next person sees nothing of it.
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         b = button(text, name, f"{tip} ({shortcut})", callback)
         self.tools_flow.addWidget(b)
         action = QAction(self)
-        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts([QKeySequence(shortcut)])  # not setShortcut: see lazyqt.py
         action.triggered.connect(lambda _=False: callback())
         self.addAction(action)
         return b

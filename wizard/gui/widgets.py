@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,18 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.gui.lazyqt import Qt
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QEnterEvent
+
 
 def label(text: str, role: str = "", parent: QWidget | None = None, *,
           rich: bool = False, selectable: bool = True) -> QLabel:
     """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup.
     Its text can be selected with the mouse unless `selectable` is False (inside a button)."""
     w = QLabel(parent)
-    w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    # Enums set by their names: see wizard/gui/lazyqt.py (these labels make the first screen).
+    w.setProperty("textFormat", "RichText" if rich else "PlainText")
     w.setText(text)
     w.setWordWrap(True)
     w.setIndent(0)  # else a style-sheet border or padding adds half an "x" on the left
-    w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse if selectable
-                              else Qt.TextInteractionFlag.NoTextInteraction)
+    w.setProperty("textInteractionFlags",
+                  "TextSelectableByMouse" if selectable else "NoTextInteraction")
     if role:
         w.setProperty("role", role)
     return w
@@ -60,7 +67,8 @@ def action_button(text: str, shortcut: str, on_click: Callable[[], object],
     tip = f"{description or text} ({keys})" if shortcut else (description or text)
     b = button(text, text, tip, on_click)
     if shortcut:
-        b.setShortcut(QKeySequence(shortcut))
+        # As a property: setShortcut()'s overloads make PySide build Qt's enums (lazyqt.py).
+        b.setProperty("shortcut", QKeySequence(shortcut))
     return b
 
 
@@ -76,7 +84,6 @@ class CardButton(QPushButton):
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAutoDefault(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -86,9 +93,12 @@ class CardButton(QPushButton):
         self.badge: QLabel | None = None
         if badge:
             self.badge = self._label(badge, "badge")
-            self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.badge.setProperty("alignment", "AlignCenter")  # by name: see lazyqt.py
             self.badge.setWordWrap(False)
-            row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+            top = QVBoxLayout()  # the badge at the top of the card, as tall as its text
+            top.addWidget(self.badge)
+            top.addStretch(1)
+            row.addLayout(top)
         self.column = QVBoxLayout()
         self.title = self._label(title, "cardTitle")
         self.detail = self._label(detail, "cardDetail")
@@ -102,10 +112,9 @@ class CardButton(QPushButton):
         self.setAccessibleDescription(detail)
 
     def _label(self, text: str, role: str) -> QLabel:
-        # Parented at once: showing a label that has no parent yet would open it as a window.
-        w = label(text, role, self, selectable=False)
-        w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the card takes clicks
-        return w
+        # Parented at once: showing a label that has no parent yet would open it as a window. A
+        # label that takes no text interaction passes the mouse on to the card it is in.
+        return label(text, role, self, selectable=False)
 
     def set_note(self, text: str) -> None:
         """A short line under the detail, e.g. "Your earlier answer" or why a search matched."""
@@ -116,6 +125,13 @@ class CardButton(QPushButton):
             self.note.setText(text)
             self.note.setVisible(bool(text))
         self.setAccessibleDescription(". ".join(t for t in (self.detail.text(), text) if t))
+
+    def enterEvent(self, e: QEnterEvent) -> None:
+        # The pointing hand is set as the mouse first comes over: a cursor shape set in
+        # __init__ would build Qt's enums before the first screen (see wizard/gui/lazyqt.py).
+        if self.cursor().shape() != Qt.CursorShape.PointingHandCursor:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(e)
 
     # The size follows the wrapped labels inside, not QPushButton's one-line text.
     def sizeHint(self) -> QSize:
@@ -170,10 +186,10 @@ def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setViewport(viewport)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # by name: lazyqt.py
     area.setWidget(content)
     content.setAutoFillBackground(False)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setProperty("focusPolicy", "NoFocus")
     return area
 
 
