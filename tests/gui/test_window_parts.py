@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from tests.gui.gui_helpers import press
 from wizard.gui.about_dialog import AboutDialog, about_html
@@ -155,3 +155,18 @@ def test_a_label_shows_tree_text_as_it_is_written_never_as_markup(qtbot):
     assert plain.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
     assert fixed.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     assert rich.textFormat() == Qt.TextFormat.RichText
+
+
+def test_a_card_shows_the_pointing_hand_once_the_mouse_is_over_it(qtbot):
+    """Set on the first hover rather than when made (wizard/gui/lazyqt.py), but always set."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QEnterEvent
+
+    from wizard.gui.widgets import CardButton
+
+    card = CardButton("Photos with candidates", "May I be photographed?")
+    qtbot.addWidget(card)
+    card.show()
+    qtbot.waitExposed(card)
+    QApplication.sendEvent(card, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    assert card.cursor().shape() == Qt.CursorShape.PointingHandCursor
