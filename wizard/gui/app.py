@@ -79,7 +79,6 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
 
 def preload_core() -> None:
     """Import the pure-Python modules the first screen uses (see run)."""
-    import wizard.core.search
     import wizard.core.verdicts
     import wizard.gui.wording
     import wizard.records.datadir  # noqa: F401

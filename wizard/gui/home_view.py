@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -10,11 +11,13 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
-from wizard.core.search import Hit, search
 from wizard.gui import wording
 from wizard.gui.first_paint import after_first_paint
 from wizard.gui.lazyqt import Qt
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
+
+if TYPE_CHECKING:
+    from wizard.core.search import Hit
 
 SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "
                "the first one; the Down arrow moves to the topics.")
@@ -112,6 +115,8 @@ class HomeView(QWidget):
             self.match_note.setText("")
             self.show_topics(self.topics)
             return
+        from wizard.core.search import search  # on the first key typed: not for the first screen
+
         hits = search(self.topics, text)
         n = len(hits)
         self.match_note.setText(
