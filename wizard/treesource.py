@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wizard.core.catalog import Catalog
 from wizard.locations import bundled_trees
@@ -29,16 +29,14 @@ ENV_VAR = "PURDAH_WIZARD_TREES"
 LOAD_TIMEOUT = 10.0
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """A trees folder someone asked for, and who asked (for the notice)."""
 
     folder: Path
     origin: str  # "--trees", "the setting" or the environment variable's name
 
 
-@dataclass(frozen=True)
-class TreeSource:
+class TreeSource(NamedTuple):
     """The trees in use: where they came from, and a notice if a requested folder was refused."""
 
     folder: Path

@@ -6,11 +6,10 @@ needs neither PyYAML nor the reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int

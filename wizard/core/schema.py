@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
@@ -24,8 +24,7 @@ class Kind(Enum):
     LIST = "list"
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     kind: Kind
     required: bool = False
     help: str = ""

@@ -28,7 +28,6 @@ from wizard.core.problems import TreeError
 from wizard.core.verdicts import verdict
 from wizard.export.fonts import register_fonts
 from wizard.gui import wording
-from wizard.gui.empty_view import EmptyView
 from wizard.gui.first_paint import after_first_paint
 from wizard.gui.flow_layout import flow_row
 from wizard.gui.home_view import HomeView
@@ -70,6 +69,8 @@ class MainWindow(QMainWindow):
             self.home.topicChosen.connect(self.start_topic)
             self.start_page: QWidget = self.home
         else:
+            from wizard.gui.empty_view import EmptyView  # only when no tree could be used
+
             self.start_page = EmptyView(catalog, folder)
         self.stack.addWidget(self.start_page)
         # The question and outcome screens are built just after the first paint (or when first
