@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
-from wizard.core.parsed import ParsedDocuments
+from wizard.core.parsed import ParsedDocuments, sha256_of
 from wizard.core.problems import Problem
 from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
@@ -59,10 +57,6 @@ CLAUSE_FIELDS = {
     "heading": Field(Kind.TEXT, False, "a few words naming the clause"),
     "text": Field(Kind.TEXT, True, "the guidance, word for word"),
 }
-
-
-def sha256_of(data: str | bytes) -> str:
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def parse_tree(data: str | bytes, name: str,

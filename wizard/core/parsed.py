@@ -27,7 +27,7 @@ class ParsedDocuments:
 
     def get(self, data: bytes) -> MarkedDict | None:
         """The parsed top-level mapping of a file with these bytes, or None if not kept."""
-        key = digest(data)
+        key = sha256_of(data)
         encoded = self.entries.get(key)
         if encoded is None:
             return None
@@ -44,7 +44,7 @@ class ParsedDocuments:
         """Keep a clean parse of these bytes, if it can be kept exactly."""
         encoded = encode(value, set())
         if encoded is not None and isinstance(value, MarkedDict):
-            key = digest(data)
+            key = sha256_of(data)
             self.entries[key] = encoded
             self.used.add(key)
             self.added += 1
@@ -54,8 +54,9 @@ class ParsedDocuments:
         return {k: v for k, v in self.entries.items() if k in self.used}
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def sha256_of(data: str | bytes) -> str:
+    """The SHA-256 of a file's bytes (text as UTF-8): the cache's key and a tree's own hash."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 class _Unkeepable(Exception):

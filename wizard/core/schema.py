@@ -162,14 +162,15 @@ def open_document(data: str | bytes, name: str, what: str,
     the file cannot be read as one. With `parsed`, a file parsed before is taken from it, and a
     clean parse of a new one is added to it.
     """
-    kept = parsed.get(data) if parsed is not None and isinstance(data, bytes) else None
+    cache = parsed if isinstance(data, bytes) else None  # the cache keeps files' bytes only
+    kept = cache.get(data) if cache is not None else None
     if kept is not None:
         return Checker(name), kept
     from wizard.core.yamlread import read_yaml  # PyYAML: imported only when a file is parsed
 
     content, problems = read_yaml(data, name)
-    if parsed is not None and isinstance(data, bytes) and not problems:
-        parsed.add(data, content)
+    if cache is not None and not problems:
+        cache.add(data, content)
     check = Checker(name)
     check.problems = problems
     if content is None and problems:
