@@ -25,3 +25,13 @@ def example_catalog():
     from wizard.treedir import load_folder
 
     return load_folder(EXAMPLE_TREES)
+
+
+@pytest.fixture
+def trees(tmp_path: Path, example_trees: Path) -> Path:
+    """A copy of the example trees that a test may break, or that the program may write beside."""
+    import shutil
+
+    folder = tmp_path / "trees"
+    shutil.copytree(example_trees, folder)
+    return folder

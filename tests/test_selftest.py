@@ -328,13 +328,12 @@ def test_the_records_check_saves_searches_and_verifies_a_record(
 
 
 def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_one(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+        capsys: pytest.CaptureFixture[str], trees: Path) -> None:
     import json
 
     from wizard.treecache import CACHE_NAME, fresh_cache
 
-    bundled = tmp_path / "trees"
-    shutil.copytree(example_trees, bundled)
+    bundled = trees
     check = named("start-up cache")
     code, lines = run(capsys, check, bundled=bundled)  # no cache yet: from source, a skip
     assert code == 0 and lines[0].startswith("SKIP  start-up cache  no usable")

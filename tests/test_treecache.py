@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +12,6 @@ import pytest
 from wizard import treecache
 from wizard.treecache import CACHE_NAME, needs_writing, read_cache, write_cache
 from wizard.treedir import load_folder
-
-
-@pytest.fixture
-def trees(tmp_path: Path, example_trees: Path) -> Path:
-    folder = tmp_path / "trees"
-    shutil.copytree(example_trees, folder)
-    return folder
 
 
 def cached_load(folder: Path):

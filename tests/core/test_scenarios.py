@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -166,41 +165,34 @@ def test_parse_keeps_positions_for_messages():
     assert s.answers[1].pos.line == line_of(GOOD, "staged:")
 
 
-@pytest.fixture
-def tree_copy(tmp_path: Path, example_trees: Path) -> Path:
-    folder = tmp_path / "trees"
-    shutil.copytree(example_trees, folder)
-    return folder
-
-
-def test_broken_scenario_never_stops_trees_loading(tree_copy: Path):
-    (tree_copy / "scenarios" / "bad.yaml").write_text("id: [\n")
-    cat = load_folder(tree_copy)
+def test_broken_scenario_never_stops_trees_loading(trees: Path):
+    (trees / "scenarios" / "bad.yaml").write_text("id: [\n")
+    cat = load_folder(trees)
     assert sorted(cat.trees) == ["photos", "start"]
-    assert str(tree_copy / "scenarios" / "bad.yaml") in cat.failed_scenarios
+    assert str(trees / "scenarios" / "bad.yaml") in cat.failed_scenarios
     assert cat.failed == {}
     assert len(cat.scenarios) == 4
 
 
-def test_validate_reports_a_changed_verdict_with_file_and_line(tree_copy: Path, capsys):
+def test_validate_reports_a_changed_verdict_with_file_and_line(trees: Path, capsys):
     """A change of guidance that alters a scenario's verdict fails loudly."""
-    photos = tree_copy / "photos.yaml"
+    photos = trees / "photos.yaml"
     photos.write_text(photos.read_text().replace("verdict: do_not\n", "verdict: acceptable\n"))
-    assert main(["validate", str(tree_copy)]) == 1
+    assert main(["validate", str(trees)]) == 1
     out = capsys.readouterr().out
-    scenario = tree_copy / "scenarios" / "posed-photo.yaml"
+    scenario = trees / "scenarios" / "posed-photo.yaml"
     line = line_of(scenario.read_text(), "verdict:")
     expected = f"{scenario}:{line}:10: expected verdict 'do_not' but the walk reaches 'acceptable'"
     assert expected in out
 
 
-def test_validate_one_scenario_file(tree_copy: Path, capsys):
-    bad = tree_copy / "scenarios" / "bad.yaml"
+def test_validate_one_scenario_file(trees: Path, capsys):
+    bad = trees / "scenarios" / "bad.yaml"
     bad.write_text(GOOD.replace("tree: photos", "tree: nowhere"))
     assert main(["validate", str(bad)]) == 1
     out = capsys.readouterr().out
     assert f"{bad}:4:7: the scenario starts in the tree 'nowhere'" in out
-    assert main(["validate", str(tree_copy / "scenarios" / "posed-photo.yaml")]) == 0
+    assert main(["validate", str(trees / "scenarios" / "posed-photo.yaml")]) == 0
 
 
 def test_parting_finds_where_a_trainee_left_the_expected_path(example_catalog):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,14 +23,6 @@ def isolated_settings(tmp_path: Path) -> None:
 @pytest.fixture
 def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"
-
-
-@pytest.fixture
-def trees(tmp_path: Path, example_trees: Path) -> Path:
-    """A copy of the example trees that a test may break."""
-    folder = tmp_path / "trees"
-    shutil.copytree(example_trees, folder)
-    return folder
 
 
 @pytest.fixture

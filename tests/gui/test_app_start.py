@@ -64,16 +64,13 @@ def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkey
 
 
 def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, monkeypatch,
-                                                                        example_trees, tmp_path):
+                                                                        trees):
     """The trainer's scenarios are not needed for the first screen; they arrive right after,
     and then the parsed-trees cache is written for the next start."""
-    import shutil
-
     from wizard.treecache import CACHE_NAME, read_cache
     from wizard.treedir import load_folder
 
-    bundled = tmp_path / "trees"
-    shutil.copytree(example_trees, bundled)
+    bundled = trees
     monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
     monkeypatch.delenv("PURDAH_WIZARD_TREES", raising=False)
     windows, seen = [], {}
