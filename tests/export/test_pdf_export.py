@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -222,3 +223,23 @@ def test_nothing_long_runs_past_the_margins(tmp_path, staged):
     assert any(word.startswith("OFFICIAL-SENSITIVE") for _, word, *_ in boxes)
     for page, word, x_min, x_max, width in boxes:
         assert x_min >= margin and x_max <= width - margin, (page, word, x_min, x_max)
+
+
+def test_a_pdf_is_made_even_by_a_caller_that_started_no_qt_application(tmp_path: Path) -> None:
+    """A script calling the export directly (no window, no command line) gets a PDF, not a crash
+    of the whole process in Qt's font code."""
+    import subprocess
+    import sys
+
+    from tests.conftest import EXAMPLE_TREES
+
+    code = ("import sys; from pathlib import Path; from wizard.treedir import load_folder; "
+            "from wizard.core.walk import Walk; from wizard.export.pdf import write_reasoning_pdf;"
+            " w = Walk(load_folder(Path(sys.argv[1])), 'photos'); "
+            "[w.answer(w.question.answers[0].id) for _ in range(9) if w.outcome is None]; "
+            "write_reasoning_pdf(sys.argv[2], w.transcript())")
+    target = tmp_path / "walk.pdf"
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE_TREES), str(target)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"%PDF")

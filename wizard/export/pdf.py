@@ -111,7 +111,9 @@ def render_reasoning_pdf(transcript: Transcript, *, case: CaseDetails | None = N
                          options: PdfOptions = PdfOptions(),
                          extra_sections: Sequence[Section] = (),
                          made_at: dt.datetime | None = None) -> bytes:
-    """The PDF's bytes. Needs a QGuiApplication (see ensure_gui_application)."""
+    """The PDF's bytes. Makes an offscreen QGuiApplication if none is running: Qt's fonts
+    need one, and without it the process would crash (ensure_gui_application)."""
+    ensure_gui_application()
     made_at = (made_at or dt.datetime.now()).astimezone()
     family = register_fonts()
     buffer_bytes = QByteArray()
