@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 from pathlib import Path
 
 from wizard.core.problems import Problem
@@ -60,9 +60,10 @@ def test_the_guidance_summary_names_the_source_and_the_topics_version_and_date(
 
 def test_the_guidance_summary_says_when_versions_or_dates_differ(example_catalog):
     photos = example_catalog.trees["photos"]
-    trees = {**example_catalog.trees,
-             "photos": dataclasses.replace(photos, version="1.1", effective="2026-03-01")}
-    line = wording.guidance_summary(dataclasses.replace(example_catalog, trees=trees))
+    catalog = copy.copy(example_catalog)
+    catalog.trees = {**example_catalog.trees,
+                     "photos": photos._replace(version="1.1", effective="2026-03-01")}
+    line = wording.guidance_summary(catalog)
     assert line.endswith("· 1 topic, versions differ, dates in effect differ — see About")
 
 

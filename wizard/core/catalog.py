@@ -7,7 +7,6 @@ the GUI can list it as unavailable and the validator can print them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wizard.core.documents import parse_source, parse_tree
@@ -21,15 +20,23 @@ if TYPE_CHECKING:
 NodeRef = tuple[str, str]  # (tree id, node id)
 
 
-@dataclass
 class Catalog:
-    trees: dict[str, Tree] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    failed: dict[str, list[Problem]] = field(default_factory=dict)  # file name -> its problems
-    # Training scenarios that check clean (see wizard/core/scenarios.py), and those that do not.
-    scenarios: dict[str, Scenario] = field(default_factory=dict)
-    failed_scenarios: dict[str, list[Problem]] = field(default_factory=dict)
+    """Filled in by `load_catalog` and the scenario loader. A plain class, not a dataclass: see
+    wizard/core/model.py."""
+
+    def __init__(self) -> None:
+        self.trees: dict[str, Tree] = {}
+        self.sources: dict[str, Source] = {}
+        self.problems: list[Problem] = []
+        self.failed: dict[str, list[Problem]] = {}  # file name -> its problems
+        # Training scenarios that check clean (see wizard/core/scenarios.py), and those that do
+        # not.
+        self.scenarios: dict[str, Scenario] = {}
+        self.failed_scenarios: dict[str, list[Problem]] = {}
+
+    def __repr__(self) -> str:
+        return (f"<Catalog: {len(self.trees)} trees, {len(self.sources)} sources, "
+                f"{len(self.problems)} problems, {len(self.scenarios)} scenarios>")
 
     def tree(self, tree_id: str) -> Tree:
         try:

@@ -1,16 +1,23 @@
-"""The tree model: questions, answers, outcomes, and the source guidance they quote."""
+"""The tree model: questions, answers, outcomes, and the source guidance they quote.
+
+Immutable records, as NamedTuples rather than frozen dataclasses: the window builds them on
+every start, and a dataclass compiles its methods when its module is imported (about 0.6 ms
+each; with the `dataclasses` module itself, some 7 ms of the start-up, issue 8).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from wizard.core.marked import Pos
 
 NOWHERE = Pos(0, 0)
+NO_POSITIONS: Mapping[str, Pos] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """One answer to a question, and where it leads: a node of this tree or of another tree."""
 
     id: str
@@ -21,8 +28,7 @@ class Answer:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     answers: tuple[Answer, ...]
@@ -33,8 +39,7 @@ class Question:
         return next((a for a in self.answers if a.id == answer_id), None)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     id: str
     verdict: str
     title: str
@@ -47,8 +52,7 @@ class Outcome:
 Node = Question | Outcome
 
 
-@dataclass(frozen=True)
-class Tree:
+class Tree(NamedTuple):
     """One decision tree, as loaded from one file."""
 
     id: str
@@ -65,14 +69,13 @@ class Tree:
     sha256: str
     order: int = 100  # where it stands among the topics on the home screen
     pos: Pos = NOWHERE
-    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False)
+    field_pos: Mapping[str, Pos] = NO_POSITIONS  # where each field is, for messages
 
     def node(self, node_id: str) -> Node | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """One statement of guidance, verbatim."""
 
     id: str
@@ -81,8 +84,7 @@ class Clause:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A guidance document split into clauses that outcomes quote."""
 
     id: str

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One error in one file. Lines and columns are 1-based, 0 when unknown."""
+class Problem(NamedTuple):
+    """One error in one file. Lines and columns are 1-based, 0 when unknown.
+
+    A NamedTuple (not a dataclass: see wizard/core/model.py): problems sort by file, line,
+    column, message and hint, in that order.
+    """
 
     file: str
     line: int
@@ -16,7 +19,7 @@ class Problem:
     hint: str = ""
     # A blocking problem makes its tree unavailable; a non-blocking one (an unused clause, a node
     # nothing reaches, a link to a tree that failed to load) is reported but the tree still works.
-    blocking: bool = field(default=True, compare=False)
+    blocking: bool = True
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file

@@ -1,0 +1,77 @@
+"""The first screen is drawn before the program pays for things it does not need yet (issue 8).
+
+Runs the program in a fresh process (this one paid for them all long ago) and looks, at the
+moment the start-up benchmark stops its clock (bench/startup_probe.py: the window exposed and
+painted), at what has been made and imported so far:
+- PySide6.QtCore.Qt, whose ~90 enums take ~15 ms. If it is there, something on the way to the
+  first screen uses `Qt.` directly: set it by name instead, or after the first paint
+  (wizard/gui/lazyqt.py).
+- modules the first screen can do without: `yaml` (the bundled trees come parsed from their
+  cache, wizard/treecache.py), `dataclasses` (~7 ms: the records the window builds at start are
+  NamedTuples or plain classes, wizard/core/model.py).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+PROBE = """
+import runpy, sys
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication
+
+def exec_(*_args):
+    app = QApplication.instance()
+    window = next(w for w in app.topLevelWidgets() if w.isVisible())
+
+    class Exposed(QtCore.QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QtCore.QEvent.Type.Expose and obj.isExposed():
+                obj.removeEventFilter(self)
+                QtCore.QTimer.singleShot(0, report)
+            return False
+
+    def report():
+        print("QT-ENUMS-BUILT", "Qt" in vars(QtCore), flush=True)
+        print("IMPORTED", *(m for m in WATCHED if m in sys.modules), flush=True)
+        app.quit()
+
+    probe = Exposed()
+    window.windowHandle().installEventFilter(probe)
+    return real_exec()
+
+WATCHED = ("yaml", "dataclasses")
+real_exec = QApplication.exec
+QApplication.exec = exec_
+sys.argv = ["purdah-wizard"]
+runpy.run_module("wizard", run_name="__main__")
+"""
+
+
+@pytest.fixture(scope="module")
+def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What the probe printed at the first paint of a fresh start with the bundled trees."""
+    home = tmp_path_factory.mktemp("home")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home),
+           "XDG_DATA_HOME": str(home), "HOME": str(home)}
+    env.pop("PURDAH_WIZARD_TREES", None)
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    return done.stdout + done.stderr
+
+
+def test_the_first_screen_is_shown_before_qts_enums_are_built(at_first_paint: str) -> None:
+    lines = [line for line in at_first_paint.splitlines() if line.startswith("QT-ENUMS-BUILT")]
+    assert lines == ["QT-ENUMS-BUILT False"], at_first_paint
+
+
+def test_the_first_screen_is_shown_without_yaml_or_dataclasses(
+        at_first_paint: str) -> None:
+    lines = [line for line in at_first_paint.splitlines() if line.startswith("IMPORTED")]
+    assert lines == ["IMPORTED"], at_first_paint
