@@ -9,6 +9,9 @@ painted), at what has been made and imported so far:
 - modules the first screen can do without: `yaml` (the bundled trees come parsed from their
   cache, wizard/treecache.py), `dataclasses` (~7 ms: the records the window builds at start are
   NamedTuples or plain classes, wizard/core/model.py).
+- PySide's types for QIcon, QKeySequence and QAction (each builds its enums, ~2.5 ms together):
+  the window's shortcuts are made just after the first paint, buttons take their shortcut as
+  text, and a button made as QPushButton(text) would build QIcon (wizard/gui/widgets.py).
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ def exec_(*_args):
     def report():
         print("QT-ENUMS-BUILT", "Qt" in vars(QtCore), flush=True)
         print("IMPORTED", *(m for m in WATCHED if m in sys.modules), flush=True)
+        from PySide6 import QtGui
+        print("QTGUI-TYPES-BUILT", *(t for t in LATER_TYPES if t in vars(QtGui)), flush=True)
         app.quit()
 
     probe = Exposed()
@@ -47,6 +52,7 @@ def exec_(*_args):
     return real_exec()
 
 WATCHED = ("yaml", "dataclasses")
+LATER_TYPES = ("QIcon", "QKeySequence", "QAction")
 real_exec = QApplication.exec
 QApplication.exec = exec_
 sys.argv = ["purdah-wizard"]
@@ -75,3 +81,9 @@ def test_the_first_screen_is_shown_without_yaml_or_dataclasses(
         at_first_paint: str) -> None:
     lines = [line for line in at_first_paint.splitlines() if line.startswith("IMPORTED")]
     assert lines == ["IMPORTED"], at_first_paint
+
+
+def test_the_first_screen_is_shown_before_icons_and_shortcuts_are_made(at_first_paint: str) -> None:
+    lines = [line for line in at_first_paint.splitlines()
+             if line.startswith("QTGUI-TYPES-BUILT")]
+    assert lines == ["QTGUI-TYPES-BUILT"], at_first_paint

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -94,6 +93,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.notice)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._pending_shortcuts: list[tuple[list[str], Callable[[], object]]] | None = []
+        after_first_paint(self, self._make_pending_shortcuts)
         self._add_actions()
         minutes = self.prefs.idle_minutes
         self.idle = IdleWatcher(int(minutes * 60_000) if idle_msec is None else idle_msec, self)
@@ -174,10 +175,25 @@ class MainWindow(QMainWindow):
             (["Ctrl+0"], self.reset_text),
             (["Ctrl+Shift+H"], self.toggle_contrast),
         ):
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _=False, s=slot: s())
-            self.addAction(action)
+            self._add_shortcut(keys, slot)
+
+    def _add_shortcut(self, keys: list[str], slot: Callable[[], object]) -> None:
+        """Keys that do something anywhere in the window. Made once the window is first drawn
+        (before that no key can reach it): QAction and QKeySequence cost ~1.5 ms of enums."""
+        if self._pending_shortcuts is not None:
+            self._pending_shortcuts.append((keys, slot))
+            return
+        from PySide6.QtGui import QAction, QKeySequence
+
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])  # not setShortcut: see lazyqt.py
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+
+    def _make_pending_shortcuts(self) -> None:
+        pending, self._pending_shortcuts = self._pending_shortcuts or [], None
+        for keys, slot in pending:
+            self._add_shortcut(keys, slot)
 
     def show_notice(self, text: str) -> None:
         """Say something about the whole program above every screen (hidden when empty)."""
@@ -285,10 +301,7 @@ class MainWindow(QMainWindow):
         """Add a button (and its shortcut) to the top bar, after Home and Clear."""
         b = button(text, name, f"{tip} ({shortcut})", callback)
         self.tools_flow.addWidget(b)
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(shortcut)])  # not setShortcut: see lazyqt.py
-        action.triggered.connect(lambda _=False: callback())
-        self.addAction(action)
+        self._add_shortcut([shortcut], callback)
         return b
 
     # -- display preferences
