@@ -12,6 +12,8 @@ painted), at what has been made and imported so far:
 - PySide's types for QIcon, QKeySequence and QAction (each builds its enums, ~2.5 ms together):
   the window's shortcuts are made just after the first paint, buttons take their shortcut as
   text, and a button made as QPushButton(text) would build QIcon (wizard/gui/widgets.py).
+- selectable labels: each draws through a text document of its own (~4 ms for home's labels;
+  home uses `fixed_text`, wizard/gui/home_view.py).
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ def exec_(*_args):
         print("IMPORTED", *(m for m in WATCHED if m in sys.modules), flush=True)
         from PySide6 import QtGui
         print("QTGUI-TYPES-BUILT", *(t for t in LATER_TYPES if t in vars(QtGui)), flush=True)
+        from PySide6.QtWidgets import QLabel
+        selectable = [w.text() for w in app.allWidgets() if isinstance(w, QLabel)
+                      and w.isVisible() and w.textInteractionFlags().value]
+        print("SELECTABLE-LABELS", len(selectable), selectable, flush=True)
         app.quit()
 
     probe = Exposed()
@@ -87,3 +93,9 @@ def test_the_first_screen_is_shown_before_icons_and_shortcuts_are_made(at_first_
     lines = [line for line in at_first_paint.splitlines()
              if line.startswith("QTGUI-TYPES-BUILT")]
     assert lines == ["QTGUI-TYPES-BUILT"], at_first_paint
+
+
+def test_the_first_screen_has_no_selectable_labels(at_first_paint: str) -> None:
+    lines = [line for line in at_first_paint.splitlines()
+             if line.startswith("SELECTABLE-LABELS")]
+    assert lines == ["SELECTABLE-LABELS 0 []"], at_first_paint
