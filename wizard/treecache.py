@@ -11,11 +11,10 @@ The frozen program cannot hash its code, so it trusts the cache its build wrote 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-from wizard.core.parsed import FORMAT, ParsedDocuments
+from wizard.core.parsed import FORMAT, ParsedDocuments, new_sha256
 from wizard.locations import inside_bundle, is_frozen
 
 CACHE_NAME = ".parsed-trees.json"
@@ -33,7 +32,7 @@ def reader_id() -> str | None:
         return None
     import importlib.util
 
-    h = hashlib.sha256(f"format {FORMAT}".encode())
+    h = new_sha256(f"format {FORMAT}".encode())
     core = Path(__file__).resolve().parent / "core"
     for name in READER_MODULES:
         h.update((core / name).read_bytes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from tests.conftest import EXAMPLE_TREES, SHIPPED_TREES
 from wizard.core.marked import MarkedDict, MarkedList
-from wizard.core.parsed import ParsedDocuments, decode, encode
+from wizard.core.parsed import ParsedDocuments, decode, encode, sha256_of
 from wizard.core.yamlread import read_yaml
 
 
@@ -124,3 +125,12 @@ def test_only_the_entries_used_are_written_back() -> None:
     assert docs.get(new) is not None
     assert list(docs.in_use()) == [k for k in seed.entries if k in docs.used]
     assert len(docs.in_use()) == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"abc", "é: ünïcode\n".encode(), bytes(range(256)) * 300])
+def test_the_digest_is_sha256_as_hashlib_computes_it(data: bytes) -> None:
+    # The cache key and a tree's own hash come from CPython's built-in SHA-256 (no OpenSSL at
+    # start-up); records and transcripts quote them, so they must be the standard digest.
+    assert sha256_of(data) == hashlib.sha256(data).hexdigest()
+    assert sha256_of(data.decode("latin-1")) == hashlib.sha256(
+        data.decode("latin-1").encode("utf-8")).hexdigest()

@@ -8,7 +8,8 @@ painted), at what has been made and imported so far:
   (wizard/gui/lazyqt.py).
 - modules the first screen can do without: `yaml` (the bundled trees come parsed from their
   cache, wizard/treecache.py), `dataclasses` (~7 ms: the records the window builds at start are
-  NamedTuples or plain classes, wizard/core/model.py).
+  NamedTuples or plain classes, wizard/core/model.py), `hashlib` (from source it loads
+  OpenSSL, ~2 ms: wizard/core/parsed.py hashes with CPython's own SHA-256).
 - PySide's types for QIcon, QKeySequence and QAction (each builds its enums, ~2.5 ms together):
   the window's shortcuts are made just after the first paint, buttons take their shortcut as
   text, and a button made as QPushButton(text) would build QIcon (wizard/gui/widgets.py).
@@ -57,7 +58,7 @@ def exec_(*_args):
     window.windowHandle().installEventFilter(probe)
     return real_exec()
 
-WATCHED = ("yaml", "dataclasses")
+WATCHED = ("yaml", "dataclasses", "hashlib")
 LATER_TYPES = ("QIcon", "QKeySequence", "QAction")
 real_exec = QApplication.exec
 QApplication.exec = exec_
@@ -83,7 +84,7 @@ def test_the_first_screen_is_shown_before_qts_enums_are_built(at_first_paint: st
     assert lines == ["QT-ENUMS-BUILT False"], at_first_paint
 
 
-def test_the_first_screen_is_shown_without_yaml_or_dataclasses(
+def test_the_first_screen_is_shown_without_yaml_dataclasses_or_hashlib(
         at_first_paint: str) -> None:
     lines = [line for line in at_first_paint.splitlines() if line.startswith("IMPORTED")]
     assert lines == ["IMPORTED"], at_first_paint

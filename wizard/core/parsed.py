@@ -9,9 +9,19 @@ and its file is parsed as usual. Reading and writing the data to a file is for t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
+
+# CPython's own SHA-256 (what hashlib itself falls back to, and all the frozen program has):
+# importing hashlib first loads OpenSSL, some 2 ms of the window's start-up from source (issue 8).
+# The same digest either way; tests/core/test_parsed.py compares it with hashlib's.
+try:
+    from _sha256 import sha256 as new_sha256  # Python 3.11
+except ImportError:  # pragma: no cover - depends on the Python version
+    try:
+        from _sha2 import sha256 as new_sha256  # Python 3.12 and later
+    except ImportError:
+        from hashlib import sha256 as new_sha256
 
 FORMAT = 1  # raise when the encoding below changes: older caches are then ignored
 _PLAIN = (str, int, float, bool, type(None))
@@ -56,7 +66,7 @@ class ParsedDocuments:
 
 def sha256_of(data: str | bytes) -> str:
     """The SHA-256 of a file's bytes (text as UTF-8): the cache's key and a tree's own hash."""
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+    return new_sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 class _Unkeepable(Exception):
