@@ -9,6 +9,7 @@ and its file is parsed as usual. Reading and writing the data to a file is for t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 
@@ -23,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
     except ImportError:
         from hashlib import sha256 as new_sha256
 
-FORMAT = 1  # raise when the encoding below changes: older caches are then ignored
+FORMAT = 2  # raise when the encoding below changes: older caches are then ignored
 _PLAIN = (str, int, float, bool, type(None))
 
 
@@ -42,7 +43,7 @@ class ParsedDocuments:
         if encoded is None:
             return None
         try:
-            value = decode(encoded, {})
+            value = decode(encoded)
         except (KeyError, TypeError, ValueError):  # a damaged entry: parse the file instead
             return None
         if not isinstance(value, MarkedDict):
@@ -94,17 +95,19 @@ def _enc(value: object, seen: set[int]) -> object:
         seen.add(id(value))
     if kind is MarkedDict:
         assert isinstance(value, MarkedDict)
-        for key in value:
-            if type(key) not in _PLAIN:
-                raise _Unkeepable
+        keys = list(value)
+        # Positions as flat [line, column, line, column, ...] lists in the order of the keys:
+        # a third of the file, and quicker to read back, than [key, line, column] per key.
+        if (any(type(k) not in _PLAIN for k in keys) or list(value.key_pos) != keys
+                or list(value.value_pos) != keys):
+            raise _Unkeepable  # e.g. a key merged in with `<<` has no place of its own
         return {"p": _pair(value.pos),
                 "e": [[k, _enc(v, seen)] for k, v in value.items()],
-                "k": [[k, *_pair(p)] for k, p in value.key_pos.items()],
-                "v": [[k, *_pair(p)] for k, p in value.value_pos.items()]}
+                "k": _flat(value.key_pos.values()), "v": _flat(value.value_pos.values())}
     if kind is MarkedList:
         assert isinstance(value, MarkedList)
         return {"p": _pair(value.pos), "i": [_enc(v, seen) for v in value],
-                "q": [_pair(p) for p in value.item_pos]}
+                "q": _flat(value.item_pos)}
     raise _Unkeepable
 
 
@@ -112,29 +115,32 @@ def _pair(pos: Pos) -> list[int]:
     return [pos.line, pos.column]
 
 
-def decode(data: object, positions: dict[tuple[int, int], Pos]) -> object:
-    """The value `encode` was given; `positions` shares equal Pos objects (they are immutable)."""
+def _flat(positions: Iterable[Pos]) -> list[int]:
+    return [n for p in positions for n in p]
+
+
+def _positions(flat: list[int]) -> list[Pos]:
+    return list(map(Pos, flat[::2], flat[1::2]))
+
+
+def decode(data: object) -> object:
+    """The value `encode` was given."""
     if type(data) is not dict:
         return data
-
-    def pos(line: int, column: int) -> Pos:
-        p = positions.get((line, column))
-        if p is None:
-            p = positions[(line, column)] = Pos(line, column)
-        return p
-
     if "d" in data:
         return dt.date.fromisoformat(data["d"])
     if "e" in data:
         m = MarkedDict()
-        m.pos = pos(*data["p"])
+        m.pos = Pos(*data["p"])
+        keys = []
         for key, value in data["e"]:
-            m[key] = decode(value, positions)
-        m.key_pos.update((k, pos(line, col)) for k, line, col in data["k"])
-        m.value_pos.update((k, pos(line, col)) for k, line, col in data["v"])
+            m[key] = decode(value)
+            keys.append(key)
+        m.key_pos.update(zip(keys, _positions(data["k"]), strict=True))
+        m.value_pos.update(zip(keys, _positions(data["v"]), strict=True))
         return m
     seq = MarkedList()
-    seq.pos = pos(*data["p"])
-    seq.extend(decode(v, positions) for v in data["i"])
-    seq.item_pos.extend(pos(line, col) for line, col in data["q"])
+    seq.pos = Pos(*data["p"])
+    seq.extend(decode(v) for v in data["i"])
+    seq.item_pos.extend(_positions(data["q"]))
     return seq
