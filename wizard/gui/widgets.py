@@ -111,6 +111,7 @@ class CardButton(QPushButton):
         self.column.addWidget(self.detail)
         self.column.addStretch(1)  # text at the top when a neighbour in the row is taller
         row.addLayout(self.column, 1)
+        self._fit_margins()
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
 
@@ -149,12 +150,18 @@ class CardButton(QPushButton):
     def heightForWidth(self, width: int) -> int:
         return self.layout().totalHeightForWidth(width)
 
-    def event(self, e: QEvent) -> bool:
-        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
-            m = max(6, round(self.fontMetrics().height() * 0.55))
-            self.layout().setContentsMargins(m, m, m, m)
-            self.layout().setSpacing(m)
-        return super().event(e)
+    # changeEvent rather than event(): each event a Python override is handed costs a call into
+    # Python, and a card gets some 25 kinds before the first screen; these are the few that
+    # change its font (issue 8: start-up).
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_margins()
+        super().changeEvent(e)
+
+    def _fit_margins(self) -> None:
+        m = max(6, round(self.fontMetrics().height() * 0.55))
+        self.layout().setContentsMargins(m, m, m, m)
+        self.layout().setSpacing(m)
 
 
 class ResponsiveRow(QWidget):
@@ -230,11 +237,15 @@ class Page(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = QVBoxLayout(self)
+        self._fit_margins()
 
-    def event(self, e: QEvent) -> bool:
-        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
-            line = self.fontMetrics().height()
-            m = min(line, 28)  # generous at normal sizes, not wasteful at the largest
-            self.column.setContentsMargins(m, m, m, m)
-            self.column.setSpacing(round(line * 0.6))
-        return super().event(e)
+    def changeEvent(self, e: QEvent) -> None:  # not event(): see CardButton.changeEvent
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_margins()
+        super().changeEvent(e)
+
+    def _fit_margins(self) -> None:
+        line = self.fontMetrics().height()
+        m = min(line, 28)  # generous at normal sizes, not wasteful at the largest
+        self.column.setContentsMargins(m, m, m, m)
+        self.column.setSpacing(round(line * 0.6))
