@@ -8,29 +8,37 @@ itself, a scroll bar or a clear button, makes PySide load every Qt class to name
 from __future__ import annotations
 
 from collections.abc import Callable
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
 class _FirstPaint(QObject):
-    """Waits for the window's first Paint event, then runs the callback once that is done."""
+    """Waits for a widget's first Paint event, then runs its callbacks in order, each in a turn
+    of the event loop of its own (a key pressed meanwhile waits less).
 
-    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.callback = callback
-        window.installEventFilter(self)
+    One per widget, however many callbacks: every event the widget gets until then passes
+    through this Python filter (~30 for the window before its first paint).
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.callbacks: list[Callable[[], object]] = []
+        widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.window and event.type() == QEvent.Type.Paint:
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # once this paint is done
+        if obj is self.widget and event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            _waiting.pop(self.widget, None)
+            for callback in self.callbacks:  # once this paint is done
+                QTimer.singleShot(0, self.widget, callback)
+            self.deleteLater()
         return False
 
-    def _run(self) -> None:
-        self.callback()
-        self.deleteLater()
+
+_waiting: WeakKeyDictionary[QWidget, _FirstPaint] = WeakKeyDictionary()
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
@@ -38,5 +46,8 @@ def after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
     shown, on the event loop's next turn. A window never shown never calls it."""
     if window.isVisible():
         QTimer.singleShot(0, window, callback)
-    else:
-        _FirstPaint(window, callback)
+        return
+    waiting = _waiting.get(window)
+    if waiting is None:
+        waiting = _waiting[window] = _FirstPaint(window)
+    waiting.callbacks.append(callback)

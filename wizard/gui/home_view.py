@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wizard.core.catalog import Catalog
@@ -17,6 +17,8 @@ from wizard.gui.lazyqt import Qt
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
+
     from wizard.core.search import Hit
 
 
@@ -67,7 +69,7 @@ class HomeView(QWidget):
     # -- building
     def _add_search(self, col: QVBoxLayout) -> None:
         prompt = fixed_text("What are you trying to do?", "h2")
-        self.search = QLineEdit()
+        self.search = SearchBox(self._leave_search)
         self.search.setPlaceholderText("e.g. photo, retweet, badge, leaflet")
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
@@ -78,7 +80,6 @@ class HomeView(QWidget):
         prompt.setBuddy(self.search)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_first)
-        self.search.installEventFilter(self)
         self.match_note = fixed_text("", "meta")
         self.match_note.setAccessibleName("Search results")
         self.match_note.hide()
@@ -165,22 +166,36 @@ class HomeView(QWidget):
         if self.search.text().strip() and self.shown:
             self.topicChosen.emit(self.shown[0])
 
-    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
-        if obj is self.search and e.type() == QEvent.Type.KeyPress:
-            assert isinstance(e, QKeyEvent)
-            if e.key() == Qt.Key.Key_Down:
-                first = self.start_button if not self.search.text().strip() else None
-                target = first or (self.tiles[self.shown[0]] if self.shown else None)
-                if target is not None:
-                    target.setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return super().eventFilter(obj, e)
+    def _leave_search(self) -> None:
+        """Down from the search box: to "Not sure where to start?", or to the first match."""
+        first = self.start_button if not self.search.text().strip() else None
+        target = first or (self.tiles[self.shown[0]] if self.shown else None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- for the window
     def reset(self) -> None:
         """Forget the search (for the next person at a shared terminal) and focus it."""
         self.search.clear()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class SearchBox(QLineEdit):
+    """The search box, whose Down arrow calls `on_down` (to move to the topics).
+
+    A key handler rather than an event filter: a filter is handed every event the box gets,
+    each a call into Python (~20 before the first screen).
+    """
+
+    def __init__(self, on_down: Callable[[], object]) -> None:
+        super().__init__()
+        self.on_down = on_down
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Down:
+            self.on_down()
+            return
+        super().keyPressEvent(e)
 
 
 def _why(hit: Hit) -> str:
