@@ -25,6 +25,10 @@ import sys
 
 import pytest
 
+from wizard.locations import bundled_trees
+from wizard.treecache import needs_writing, read_cache, write_cache
+from wizard.treedir import load_folder
+
 pytestmark = pytest.mark.gui
 
 PROBE = """
@@ -70,6 +74,13 @@ runpy.run_module("wizard", run_name="__main__")
 @pytest.fixture(scope="module")
 def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> str:
     """What the probe printed at the first paint of a fresh start with the bundled trees."""
+    # The parsed-trees cache, as the window writes it after its first paint: a fresh clone has
+    # none yet, and its first start parses the trees (with PyYAML) once.
+    folder = bundled_trees()
+    parsed = read_cache(folder)
+    load_folder(folder, parsed=parsed)
+    if needs_writing(parsed):
+        assert write_cache(folder, parsed)
     home = tmp_path_factory.mktemp("home")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home),
            "XDG_DATA_HOME": str(home), "HOME": str(home)}
