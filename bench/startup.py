@@ -5,6 +5,7 @@ Target: at most 1.5 times the bare window, from source and frozen.
     python bench/startup.py --frozen                            # also both frozen (builds them)
     git archive main | tar -x -C out/before                     # an earlier copy of the program,
     python bench/startup.py --before out/before                 #   timed beside this one
+    python bench/startup.py --instructions [--before DIR]       # counted under valgrind
 
 Each run starts a fresh process and takes the time from just before it starts to the moment the
 first window has been exposed and painted (bench/startup_probe.py reports it and quits the
@@ -13,6 +14,11 @@ dropped (it also writes the .pyc files a normal install has, even where PYTHONDO
 is set). Without DISPLAY it runs offscreen, which times Qt but not the X server. `--before DIR`
 times the copy of the program in DIR in the same rounds (from source, and frozen with --frozen),
 for a before/after comparison on the same machine at the same time.
+
+`--instructions` runs each program once under valgrind (callgrind), offscreen, and counts the
+instructions up to the first paint (the probe ends the process there): the same on every run,
+so a small change shows where timings on a shared machine cannot. It leaves out what the clock
+also sees (the X server, the disk), so its ratio is not the target's.
 """
 
 from __future__ import annotations
@@ -82,6 +88,27 @@ def build_frozen(before: Path | None) -> dict[str, Program]:
     return programs
 
 
+def count_instructions(program: Program, env: dict[str, str]) -> int:
+    """Instructions valgrind counts from the start of `program` to its first paint."""
+    argv, extra = program
+    log = OUT / "startup" / "callgrind.out"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *argv],
+                   check=True, capture_output=True, cwd=ROOT,
+                   env={**env, **extra, "QT_QPA_PLATFORM": "offscreen",
+                        "PURDAH_WIZARD_STARTUP_PROBE_EXIT": "1"})
+    for line in log.read_text().splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise RuntimeError(f"no instruction total in {log}")
+
+
+def report_instructions(programs: dict[str, Program], env: dict[str, str]) -> list[tuple]:
+    counts = {name: count_instructions(program, env) for name, program in programs.items()}
+    (_, bare), *_ = counts.items()
+    return [(name, f"{n / 1e6:.0f} M", f"{n / bare:.2f}x") for name, n in counts.items()]
+
+
 def report(times: dict[str, list], runs: int) -> list[tuple[str, ...]]:
     (bare_name, bare), *apps = times.items()
     bare_ms = statistics.median(t for t in bare if t is not None)
@@ -102,6 +129,8 @@ def main() -> None:
     parser.add_argument("--frozen", action="store_true", help="also time both frozen")
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="also time the copy of the program in DIR (e.g. main, exported)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions to the first paint under valgrind instead")
     args = parser.parse_args()
     before = args.before.resolve() if args.before else None
     platform = "xcb" if os.environ.get("DISPLAY") else "offscreen"
@@ -115,6 +144,11 @@ def main() -> None:
         source["before (source)"] = ([python(), str(PROBE), "-m", "wizard"],
                                      {"PYTHONPATH": str(before)})
     source["Purdah Wizard (source)"] = ([python(), str(PROBE), "-m", "wizard"], {})
+    if args.instructions:
+        rows = [("to the first paint (callgrind, offscreen, from source)", "instructions",
+                 "ratio"), *report_instructions(source, env)]
+        print(table(rows))
+        return
     rows += report(measure(source, env, args.runs), args.runs)
     if args.frozen:
         rows += report(measure(build_frozen(before), env, args.runs), args.runs)
