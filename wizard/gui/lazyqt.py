@@ -4,7 +4,7 @@ The first use of PySide6.QtCore.Qt makes PySide build all ~90 of its enums as Py
 15 ms, close to a tenth of the window's start-up (issue 8). The modules the first screen needs
 import `Qt` from here, and what the first screen sets it sets by name where it can
 (`label.setProperty("textFormat", "PlainText")`: Qt reads the enum's key), so the namespace is
-built only after the first paint. tests/gui/test_first_paint_without_qt_enums.py keeps it so.
+built only after the first paint. tests/gui/test_first_paint_costs.py keeps it so.
 """
 
 from __future__ import annotations
