@@ -66,7 +66,7 @@ class ParsedDocuments:
         return {k: v for k, v in self.entries.items() if k in self.used}
 
 
-@lru_cache(maxsize=64)  # a file is hashed once as the cache's key, once as its own hash
+@lru_cache(maxsize=64)  # asked twice per file (the cache key, the tree's own hash): hashed once
 def sha256_of(data: str | bytes) -> str:
     """The SHA-256 of a file's bytes (text as UTF-8): the cache's key and a tree's own hash."""
     return new_sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
