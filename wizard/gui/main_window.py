@@ -93,8 +93,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.notice)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._pending_shortcuts: list[tuple[list[str], Callable[[], object]]] | None = []
-        after_first_paint(self, self._make_pending_shortcuts)
         self._add_actions()
         minutes = self.prefs.idle_minutes
         self.idle = IdleWatcher(int(minutes * 60_000) if idle_msec is None else idle_msec, self)
@@ -180,20 +178,16 @@ class MainWindow(QMainWindow):
     def _add_shortcut(self, keys: list[str], slot: Callable[[], object]) -> None:
         """Keys that do something anywhere in the window. Made once the window is first drawn
         (before that no key can reach it): QAction and QKeySequence cost ~1.5 ms of enums."""
-        if self._pending_shortcuts is not None:
-            self._pending_shortcuts.append((keys, slot))
-            return
-        from PySide6.QtGui import QAction, QKeySequence
 
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(k) for k in keys])  # not setShortcut: see lazyqt.py
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
+        def make() -> None:
+            from PySide6.QtGui import QAction, QKeySequence
 
-    def _make_pending_shortcuts(self) -> None:
-        pending, self._pending_shortcuts = self._pending_shortcuts or [], None
-        for keys, slot in pending:
-            self._add_shortcut(keys, slot)
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])  # not setShortcut: lazyqt.py
+            action.triggered.connect(lambda _=False: slot())
+            self.addAction(action)
+
+        after_first_paint(self, make)
 
     def show_notice(self, text: str) -> None:
         """Say something about the whole program above every screen (hidden when empty)."""
