@@ -12,10 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from wizard.core.catalog import Catalog, NodeRef
-from wizard.core.documents import sha256_of
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Question
-from wizard.core.parsed import ParsedDocuments
+from wizard.core.parsed import ParsedDocuments, sha256_of
 from wizard.core.problems import Problem, TreeError
 from wizard.core.schema import Checker, Field, Kind, open_document
 from wizard.core.verdicts import VERDICTS
