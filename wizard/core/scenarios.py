@@ -2,14 +2,15 @@
 
 A scenario is checked against the trees by walking its answers, so every scenario is also a
 regression test of the guidance: a change of tree that alters its verdict is a validator error
-on the scenario's `verdict:` line.
+on the scenario's `verdict:` line. A scenario's `routes:` are the other topics the same person
+could open for the same situation; each must reach the same verdict (one situation, one verdict).
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.marked import MarkedDict, MarkedList, Pos
@@ -23,10 +24,12 @@ from wizard.core.walk import Step, Walk
 
 @dataclass(frozen=True)
 class Person:
-    """Who the person in a story is; the guidance treats officers, PCSOs and staff differently."""
+    """Who the person in a story is; the guidance treats officers, PCSOs and staff differently.
+    `phrase`: how a sentence names them ("this PCSO"), where lower-casing the label would not do."""
 
     id: str
     label: str
+    phrase: str = ""
 
 
 PERSONS: dict[str, Person] = {
@@ -36,6 +39,8 @@ PERSONS: dict[str, Person] = {
         Person("special", "Special constable"),
         Person("pcso", "PCSO"),
         Person("staff", "Police staff"),
+        Person("pcc_staff", "Staff of the Police and Crime Commissioner's office",
+               "this member of the Police and Crime Commissioner's staff"),
     )
 }
 
@@ -51,6 +56,14 @@ SCENARIO_FIELDS = {
     "verdict": Field(Kind.ID, True, "the verdict the answers reach: " + ", ".join(VERDICTS)),
     "outcome": Field(Kind.TEXT, False, "the outcome the answers reach: its id, or tree:id"),
     "discussion": Field(Kind.TEXT_LIST, True, "points for the room to discuss"),
+    "routes": Field(Kind.LIST, False, "other topics the same person could open: '- tree: ID' "
+                    "with its own 'answers:'"),
+}
+
+ROUTE_FIELDS = {
+    "tree": Field(Kind.ID, True, "the id of the tree (topic) this route opens"),
+    "answers": Field(Kind.LIST, True, "one '- question_id: answer_id' line per question"),
+    "outcome": Field(Kind.TEXT, False, "the outcome the route reaches: its id, or tree:id"),
 }
 
 
@@ -62,6 +75,27 @@ class ScenarioAnswer:
     question: str
     answer: str
     pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Route:
+    """Another topic the scenario's person could open for the same situation, and the answers
+    they would give there. `reached` and `verdict` are filled once the route is checked clean."""
+
+    tree: str
+    answers: tuple[ScenarioAnswer, ...]
+    outcome: str | None = None  # as written: the outcome the route must reach
+    pos: Pos = NOWHERE  # the route's '- tree:' line
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False)
+    reached: NodeRef | None = None  # (tree id, outcome id) the walk reaches
+    verdict: str | None = None
+
+    def walk(self, catalog: Catalog) -> Walk:
+        """A walk with every answer of the route given; raises TreeError if it no longer fits."""
+        walk = Walk(catalog, self.tree)
+        for a in self.answers:
+            walk.answer(a.answer)
+        return walk
 
 
 @dataclass(frozen=True)
@@ -79,6 +113,7 @@ class Scenario:
     sha256: str = ""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False)
+    routes: tuple[Route, ...] = ()
 
     @property
     def person_label(self) -> str:
@@ -132,7 +167,8 @@ def parse_scenario(data: str | bytes, name: str,
     f = check.fields(top, SCENARIO_FIELDS, "the scenario")
     _check_closed(check, top, f, "person", PERSONS)
     _check_closed(check, top, f, "verdict", VERDICTS)
-    answers = _answers(check, f.get("answers"))
+    answers = _answers(check, f.get("answers"), "the scenario")
+    routes = _routes(check, f.get("routes"))
     if f.get("discussion") == ():
         check.add(top.where("discussion"), "the scenario has no discussion points",
                   "list at least one point for the room under 'discussion:'")
@@ -142,7 +178,7 @@ def parse_scenario(data: str | bytes, name: str,
         id=f["id"], title=f["title"], person=f["person"], tree=f["tree"], story=f["story"],
         answers=answers, verdict=f["verdict"], outcome=f.get("outcome"),
         discussion=f["discussion"], name=name, sha256=sha256_of(data), pos=top.pos,
-        field_pos={k: top.where(k) for k in top},
+        field_pos={k: top.where(k) for k in top}, routes=routes,
     )
     return scenario, check.problems
 
@@ -157,11 +193,29 @@ def _check_closed(check: Checker, top: MarkedDict, f: dict, key: str, known: dic
         del f[key]
 
 
-def _answers(check: Checker, seq: object) -> tuple[ScenarioAnswer, ...]:
+def _routes(check: Checker, seq: object) -> tuple[Route, ...]:
+    """The `routes:` list: each item a mapping of tree, answers and optional outcome."""
+    if not isinstance(seq, MarkedList):
+        return ()
+    out = []
+    for i, raw in enumerate(seq):
+        what = f"route {i + 1}"
+        m = check.mapping(raw, seq.where(i), what)
+        if m is None:
+            continue
+        f = check.fields(m, ROUTE_FIELDS, what)
+        answers = _answers(check, f.get("answers"), f"the {what}")
+        if "tree" in f and "answers" in f:
+            out.append(Route(f["tree"], answers, f.get("outcome"), m.pos,
+                             {k: m.where(k) for k in m}))
+    return tuple(out)
+
+
+def _answers(check: Checker, seq: object, whose: str) -> tuple[ScenarioAnswer, ...]:
     if not isinstance(seq, MarkedList):
         return ()
     if not seq:
-        check.add(seq.pos, "the scenario gives no answers",
+        check.add(seq.pos, f"{whose} gives no answers",
                   "add one '- question_id: answer_id' line per question, in the order asked")
     out = []
     for i, raw in enumerate(seq):
@@ -180,35 +234,94 @@ def _answers(check: Checker, seq: object) -> tuple[ScenarioAnswer, ...]:
 
 
 def check_scenario(catalog: Catalog, scenario: Scenario) -> list[Problem]:
-    """Walk the scenario's answers through the trees; every mismatch is a problem on its line."""
-    name = scenario.name
-    if scenario.tree not in catalog.trees:
-        pos = scenario.field_pos.get("tree", scenario.pos)
-        known = sorted(catalog.trees)
-        close = difflib.get_close_matches(scenario.tree, known, n=1, cutoff=0.6)
-        hint = (f"did you mean '{close[0]}'?" if close
-                else f"known trees: {', '.join(known) or 'none'}")
-        return [Problem(name, pos.line, pos.column,
-                        f"the scenario starts in the tree '{scenario.tree}', which is not loaded",
-                        f"{hint} (if that tree has errors, `python -m wizard validate` says"
-                        " which)")]
-    walk = Walk(catalog, scenario.tree)
+    """Walk the scenario's answers, and each route's, through the trees; every mismatch is a
+    problem on its line."""
+    return [*_check_main(catalog, scenario), *check_routes(catalog, scenario)[1]]
+
+
+def _check_main(catalog: Catalog, scenario: Scenario) -> list[Problem]:
+    """Walk the scenario's own answers; check the verdict and outcome they reach."""
+    walk, problems = _walk_answers(catalog, scenario, scenario.tree, scenario.answers,
+                                   scenario.field_pos, scenario.pos, "the scenario")
+    if walk is None:
+        return problems
+    return [*problems, *_check_expected(catalog, scenario, walk)]
+
+
+def check_routes(catalog: Catalog, scenario: Scenario) -> tuple[tuple[Route, ...], list[Problem]]:
+    """Walk every route; return the routes with the outcome and verdict each reaches (where it
+    reaches one), and the problems found, each on its line."""
+    routes: list[Route] = []
+    problems: list[Problem] = []
+    for r in scenario.routes:
+        walk, found = _walk_answers(catalog, scenario, r.tree, r.answers, r.field_pos, r.pos,
+                                    "the route")
+        if walk is not None and walk.outcome is not None:
+            found += _check_route_end(scenario, r, walk)
+            r = replace(r, reached=walk.position, verdict=walk.outcome.verdict)
+        routes.append(r)
+        problems += found
+    return tuple(routes), problems
+
+
+def _walk_answers(catalog: Catalog, scenario: Scenario, tree: str,
+                  answers: tuple[ScenarioAnswer, ...], where: dict[str, Pos], pos: Pos,
+                  who: str) -> tuple[Walk | None, list[Problem]]:
+    """Give `answers` from the start of `tree`: the walk at its outcome and any person mismatch,
+    or None and the one problem that stopped the walk. `where`: the fields' positions."""
+    if tree not in catalog.trees:
+        return None, [_unknown_tree(catalog, scenario.name, tree, where.get("tree", pos), who)]
+    walk = Walk(catalog, tree)
     mismatched: list[Problem] = []
-    for a in scenario.answers:
+    for a in answers:
         question = walk.question
-        problem = _answer_one(walk, a, name)
+        problem = _answer_one(walk, a, scenario.name)
         if problem is not None:
-            return [problem]
+            return None, [problem]
         assert question is not None
         mismatched += _person_mismatch(scenario, question, a)
     if walk.question is not None:
         q = walk.question
-        pos = scenario.answers[-1].pos if scenario.answers else scenario.field_pos["answers"]
-        return [Problem(name, pos.line, pos.column,
-                        f"the answers stop at the question '{q.id}' (\u201c{q.text}\u201d) before "
-                        "the walk reaches an outcome",
-                        f"add a line '- {q.id}: ANSWER' after this one; {_choices(q)}")]
-    return [*mismatched, *_check_expected(catalog, scenario, walk)]
+        at = answers[-1].pos if answers else where.get("answers", pos)
+        return None, [Problem(scenario.name, at.line, at.column,
+                              f"the answers stop at the question '{q.id}' (\u201c{q.text}\u201d) "
+                              "before the walk reaches an outcome",
+                              f"add a line '- {q.id}: ANSWER' after this one; {_choices(q)}")]
+    return walk, mismatched
+
+
+def _unknown_tree(catalog: Catalog, name: str, tree: str, pos: Pos, who: str) -> Problem:
+    """A walk that starts in a tree that is not loaded, with the likeliest one meant."""
+    known = sorted(catalog.trees)
+    close = difflib.get_close_matches(tree, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known trees: {', '.join(known) or 'none'}"
+    return Problem(name, pos.line, pos.column,
+                   f"{who} starts in the tree '{tree}', which is not loaded",
+                   f"{hint} (if that tree has errors, `python -m wizard validate` says which)")
+
+
+def _check_route_end(scenario: Scenario, route: Route, walk: Walk) -> list[Problem]:
+    """A route must reach the scenario's verdict, and the outcome it pins, if it pins one."""
+    o = walk.outcome
+    assert o is not None
+    tree_id = walk.position[0]
+    reached = f"the outcome '{tree_id}:{o.id}' (\u201c{o.title}\u201d)"
+    out = []
+    if o.verdict != scenario.verdict:
+        out.append(Problem(
+            scenario.name, route.pos.line, route.pos.column,
+            f"the route through the topic '{route.tree}' reaches {reached}, verdict "
+            f"'{o.verdict}', but the scenario's verdict is '{scenario.verdict}'",
+            "one situation must get one verdict whichever topic is opened: if these are the "
+            "answers the person would give, the trees disagree and one of them must change; "
+            "otherwise correct this route's answers"))
+    if route.outcome is not None and route.outcome not in (o.id, f"{tree_id}:{o.id}"):
+        pos = route.field_pos.get("outcome", route.pos)
+        out.append(Problem(
+            scenario.name, pos.line, pos.column,
+            f"expected the outcome '{route.outcome}' but the route reaches {reached}",
+            f"set 'outcome: {o.id}' if that is right, or check the route's answers"))
+    return out
 
 
 def _person_mismatch(scenario: Scenario, q: Question, a: ScenarioAnswer) -> list[Problem]:
@@ -290,7 +403,9 @@ def add_scenarios(catalog: Catalog, files: Iterable[tuple[str, bytes]],
     for name, data in files:
         scenario, problems = parse_scenario(data, name, parsed)
         if scenario is not None:
-            problems = [*problems, *check_scenario(catalog, scenario)]
+            routes, route_problems = check_routes(catalog, scenario)
+            problems = [*problems, *_check_main(catalog, scenario), *route_problems]
+            scenario = replace(scenario, routes=routes)
             other = catalog.scenarios.get(scenario.id)
             if other is not None:
                 problems.append(Problem(name, scenario.pos.line, scenario.pos.column,

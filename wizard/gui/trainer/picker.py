@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from wizard.core.catalog import Catalog
 from wizard.core.scenarios import Scenario
 from wizard.gui.trainer.parts import button, label
-from wizard.gui.trainer.texts import verdict_words
+from wizard.gui.trainer.texts import also_reached_from, verdict_words
 
 HIDDEN = "(hidden)"
 TITLE, PERSON, TOPIC, VERDICT = range(4)
@@ -60,7 +60,8 @@ class ScenarioPicker(QWidget):
         for s in sorted(catalog.scenarios.values(), key=lambda s: (topic_of(catalog, s), s.title)):
             item = QTreeWidgetItem([s.title, s.person_label, topic_of(catalog, s), HIDDEN])
             item.setData(TITLE, Qt.ItemDataRole.UserRole, s.id)
-            item.setToolTip(TITLE, s.story)
+            also = also_reached_from(catalog, s)
+            item.setToolTip(TITLE, f"{s.story}\n\n{also}" if also else s.story)
             item.setToolTip(TOPIC, item.text(TOPIC))
             self.list.addTopLevelItem(item)
             self.ids.append(s.id)

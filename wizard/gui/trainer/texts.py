@@ -14,6 +14,14 @@ from wizard.core.walk import Step, Walk, quote
 from wizard.core.whatif import Alternative, alternatives
 
 
+def also_reached_from(catalog: Catalog, scenario: Scenario) -> str:
+    """'Also reached from: Talking about politics; …': the topics of the scenario's routes other
+    than the one its walk starts in; '' when it has none."""
+    titles = dict.fromkeys(catalog.tree(r.tree).title for r in scenario.routes
+                           if r.tree != scenario.tree and r.tree in catalog.trees)
+    return "Also reached from: " + "; ".join(titles) if titles else ""
+
+
 def verdict_words(verdict_id: str) -> str:
     v = VERDICTS[verdict_id]
     return f"{v.symbol} {v.label}"
