@@ -46,7 +46,7 @@ def load(args: argparse.Namespace) -> Catalog:
 def cmd_validate(args: argparse.Namespace) -> int:
     targets = [Path(p) for p in args.paths] or [trees_folder(args)]
     problems: list[Problem] = []
-    trees = sources = scenarios = 0
+    trees = sources = questions = scenarios = 0
     for target in targets:
         if target.is_file():
             cat = load_folder(folder_of(target))
@@ -56,6 +56,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems += cat.problems
         trees += len(cat.trees)
         sources += len(cat.sources)
+        questions += len(cat.questions)
         scenarios += len(cat.scenarios)
     for p in sorted(set(problems)):
         print(p)
@@ -64,7 +65,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
         return EXIT_PROBLEMS
     checked = f"; {scenarios} scenario(s) reach their verdicts" if scenarios else ""
-    print(f"OK: {trees} tree(s) and {sources} source(s), no problems{checked}", file=sys.stderr)
+    shared = f", {questions} shared question(s)" if questions else ""
+    print(f"OK: {trees} tree(s) and {sources} source(s){shared}, no problems{checked}",
+          file=sys.stderr)
     return EXIT_OK
 
 

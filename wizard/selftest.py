@@ -135,15 +135,17 @@ def check_bundled_trees(ctx: Context) -> str:
         raise CheckFailed(f"{len(cat.problems)} problem(s) in {ctx.bundled}; first: {first}")
     if not cat.trees:
         raise CheckFailed(f"no trees in {ctx.bundled}")
-    return (f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s) in {ctx.bundled}: "
-            "no problems")
+    shared = f", {len(cat.questions)} shared question(s)" if cat.questions else ""
+    return (f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s){shared} in "
+            f"{ctx.bundled}: no problems")
 
 
 @check("start-up cache", required=is_frozen())
 def check_parsed_trees(ctx: Context) -> str:
     """The bundled trees' parsed cache (wizard/treecache.py), which the window starts from,
-    holds every tree, source and scenario and reads back exactly as parsing them does. Required
-    when frozen (the build writes it); from source it is written when the window first starts."""
+    holds every tree, source, shared question and scenario and reads back exactly as parsing
+    them does. Required when frozen (the build writes it); from source it is written when the
+    window first starts."""
     parsed = read_cache(ctx.bundled)
     if not parsed.entries:
         raise Skip(f"no usable {CACHE_NAME} beside the trees in {ctx.bundled}")
@@ -152,7 +154,7 @@ def check_parsed_trees(ctx: Context) -> str:
         raise CheckFailed(f"{CACHE_NAME} lacks {parsed.added} file(s): they are parsed at every "
                           "start")
     same = (cached.trees == fresh.trees and cached.sources == fresh.sources
-            and cached.scenarios == fresh.scenarios
+            and cached.questions == fresh.questions and cached.scenarios == fresh.scenarios
             and sorted(cached.problems) == sorted(fresh.problems))
     if not same:
         raise CheckFailed(f"{CACHE_NAME} reads back differently from the trees: rebuild")

@@ -7,9 +7,13 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for the type only: the window's start needs human_date, not transcripts
-    from wizard.core.transcript import Transcript
+    from collections.abc import Sequence
+
+    from wizard.core.transcript import QuotedClause, Transcript
 
 DOUBT = "If in doubt, don't do it."
+READING_HEADING = "How the guidance is read here"
+LAW_HEADING = "The law"
 
 
 def human_date(iso: str) -> str:
@@ -34,10 +38,20 @@ def format_transcript(t: Transcript) -> str:
         lines.append(_wrap(f"→ {s.answer}", "   "))
     o = t.outcome
     if o is not None:
-        lines += ["", f"Outcome: {o.verdict_label.upper()}: {o.title}", _wrap(o.advice, "  "), "",
-                  "The guidance says:"]
-        for c in o.citations:
-            lines.append(_wrap(f"“{c.text}”", "  "))
-            lines.append(f"    ({c.citation}, clause {c.clause_id})")
+        lines += ["", f"Outcome: {o.verdict_label.upper()}: {o.title}", _wrap(o.advice, "  ")]
+        if o.reading:
+            lines += ["", f"{READING_HEADING}:", _wrap(o.reading, "  ")]
+        lines += ["", "The guidance says:", *_quoted(o.citations)]
+        if o.law:
+            lines += ["", f"{LAW_HEADING}:", *_quoted(o.law)]
         lines += ["", DOUBT]
     return "\n".join(lines)
+
+
+def _quoted(clauses: Sequence[QuotedClause]) -> list[str]:
+    """Each clause in quotation marks, with where it is from."""
+    out = []
+    for c in clauses:
+        out.append(_wrap(f"“{c.text}”", "  "))
+        out.append(f"    ({c.citation}, clause {c.clause_id})")
+    return out

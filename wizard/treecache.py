@@ -83,8 +83,8 @@ def cache_bytes(parsed: ParsedDocuments) -> bytes:
 
 
 def fresh_cache(folder: Path) -> bytes:
-    """Parse every tree, source and scenario in `folder` and return the cache for them (for the
-    build, which puts it beside the bundled trees)."""
+    """Parse every tree, source, shared question and scenario in `folder` and return the cache
+    for them (for the build, which puts it beside the bundled trees)."""
     from wizard.treedir import load_folder
 
     parsed = ParsedDocuments()

@@ -1,4 +1,5 @@
-"""Read a folder of tree files (and its `sources/` and `scenarios/` subfolders) into a Catalog."""
+"""Read a folder of tree files (and its `sources/`, `questions/` and `scenarios/` subfolders) into
+a Catalog."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
 
 PATTERNS = ("*.yaml", "*.yml")
+SUBFOLDERS = ("sources", "questions", "scenarios")  # a file in one belongs to the folder above
 
 
 def _files(folder: Path) -> list[Path]:
@@ -28,12 +30,13 @@ def _read(paths: list[Path], problems: list[Problem]) -> list[tuple[str, bytes]]
 
 def load_folder(folder: Path, scenarios: bool = True,
                 parsed: ParsedDocuments | None = None) -> Catalog:
-    """Every tree in `folder`, every source in `folder/sources` and every training scenario in
-    `folder/scenarios`. Never raises for bad files; a bad scenario never stops a tree loading.
+    """Every tree in `folder`, every source in `folder/sources`, every shared question in
+    `folder/questions` and every training scenario in `folder/scenarios`. Never raises for bad
+    files; a bad scenario never stops a tree loading.
 
     `scenarios=False` leaves the scenarios for `load_scenarios` (the window reads them after its
     first screen is up: only the trainer uses them). `parsed`: trees and sources parsed before
-    (wizard/treecache.py), which are not parsed again (scenarios too)."""
+    (wizard/treecache.py), which are not parsed again (shared questions and scenarios too)."""
     problems: list[Problem] = []
     if not folder.is_dir():
         cat = Catalog()
@@ -42,7 +45,8 @@ def load_folder(folder: Path, scenarios: bool = True,
         return cat
     trees = _read(_files(folder), problems)
     sources = _read(_files(folder / "sources"), problems)
-    cat = load_catalog(trees, sources, parsed)
+    questions = _read(_files(folder / "questions"), problems)
+    cat = load_catalog(trees, sources, parsed, questions)
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)
@@ -64,6 +68,6 @@ def load_scenarios(cat: Catalog, folder: Path, parsed: ParsedDocuments | None = 
 
 def folder_of(path: Path) -> Path:
     """The tree folder a single file belongs to (a source file lives in its `sources/`, a
-    scenario in its `scenarios/`)."""
+    shared question in its `questions/`, a scenario in its `scenarios/`)."""
     parent = path.parent
-    return parent.parent if parent.name in ("sources", "scenarios") else parent
+    return parent.parent if parent.name in SUBFOLDERS else parent

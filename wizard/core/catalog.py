@@ -10,9 +10,11 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from wizard.core.documents import parse_source, parse_tree
-from wizard.core.model import Node, Question, Source, Tree
+from wizard.core.marked import Pos
+from wizard.core.model import Node, Question, SharedQuestion, Source, Tree
 from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem, TreeError
+from wizard.core.shared import parse_questions, resolve_tree
 
 if TYPE_CHECKING:
     from wizard.core.scenarios import Scenario
@@ -27,6 +29,7 @@ class Catalog:
     def __init__(self) -> None:
         self.trees: dict[str, Tree] = {}
         self.sources: dict[str, Source] = {}
+        self.questions: dict[str, SharedQuestion] = {}  # shared questions (trees/questions/)
         self.problems: list[Problem] = []
         self.failed: dict[str, list[Problem]] = {}  # file name -> its problems
         # Training scenarios that check clean (see wizard/core/scenarios.py), and those that do
@@ -61,6 +64,10 @@ class Catalog:
                             "cannot be followed; ask a supervisor and report the broken tree")
         return other.id, answer_next or other.start
 
+    def law_source(self) -> Source | None:
+        """The loaded source of kind law (at most one is kept), or None."""
+        return next((s for s in self.sources.values() if s.kind == "law"), None)
+
     def sorted_trees(self) -> list[Tree]:
         """Trees in home-screen order."""
         return sorted(self.trees.values(), key=lambda t: (t.order, t.title.lower()))
@@ -74,17 +81,25 @@ class Catalog:
 
 
 def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str, bytes]],
-                 parsed: ParsedDocuments | None = None) -> Catalog:
-    """Parse every tree and source (name, bytes), then run the checks that span files. Files in
-    `parsed` are not parsed again (every check still runs); new clean parses are added to it."""
+                 parsed: ParsedDocuments | None = None,
+                 questions: Iterable[tuple[str, bytes]] = ()) -> Catalog:
+    """Parse every tree, source and shared-questions file (name, bytes), then run the checks that
+    span files. Files in `parsed` are not parsed again (every check still runs); new clean parses
+    are added to it."""
     cat = Catalog()
+    for name, data in questions:
+        found, problems = parse_questions(data, name, parsed)
+        _keep_questions(cat, name, found, problems)
     for name, data in sources:
         source, problems = parse_source(data, name, parsed)
         _keep(cat, name, source, problems, cat.sources, "source")
+    _check_one_law(cat)
     for name, data in trees:
         tree, problems = parse_tree(data, name, parsed)
         _keep(cat, name, tree, problems, cat.trees, "tree")
+    _resolve_shared(cat)
     _check_citations(cat)
+    _check_law(cat)
     _check_links(cat)
     _check_cycles(cat)
     _check_reachable(cat)
@@ -108,6 +123,33 @@ def _keep(cat: Catalog, name: str, item: Tree | Source | None, problems: list[Pr
         into[item.id] = item
 
 
+def _keep_questions(cat: Catalog, name: str, found: list[SharedQuestion] | None,
+                    problems: list[Problem]) -> None:
+    """Add one file's shared questions; the whole file is left out if it has a blocking problem
+    or defines an id another file already does."""
+    for q in found or ():
+        if q.id in cat.questions:
+            problems = [*problems, Problem(
+                name, q.pos.line, q.pos.column, f"the shared question '{q.id}' is already "
+                f"defined in {cat.questions[q.id].name}", "give each shared question its own id, "
+                "or delete one of the two")]
+    cat.problems.extend(problems)
+    if found is None or any(p.blocking for p in problems):
+        cat.failed[name] = problems
+        return
+    cat.questions.update((q.id, q) for q in found)
+
+
+def _resolve_shared(cat: Catalog) -> None:
+    """Give each question with `ask:` its shared question's words; drop a tree that misuses one."""
+    for tree in list(cat.trees.values()):
+        resolved, problems = resolve_tree(tree, cat.questions)
+        for problem in problems:
+            _drop(cat, tree, problem)
+        if not problems:
+            cat.trees[tree.id] = resolved
+
+
 def _drop(cat: Catalog, tree: Tree, problem: Problem) -> None:
     """Report a blocking problem found across files and take its tree out of use."""
     cat.problems.append(problem)
@@ -117,24 +159,77 @@ def _drop(cat: Catalog, tree: Tree, problem: Problem) -> None:
         cat.failed.setdefault(tree.name, []).append(problem)
 
 
+def _check_one_law(cat: Catalog) -> None:
+    """Keep the first source of kind law; a second one is reported and left out."""
+    laws = [s for s in cat.sources.values() if s.kind == "law"]
+    for extra in laws[1:]:
+        problem = Problem(extra.name, 1, 1, f"a second source of kind law, '{extra.id}' (the "
+                          f"law is already '{laws[0].id}' in {laws[0].name})",
+                          "keep the law in one source file: move its clauses there")
+        cat.problems.append(problem)
+        del cat.sources[extra.id]
+        cat.failed.setdefault(extra.name, []).append(problem)
+
+
 def _check_citations(cat: Catalog) -> None:
     for tree in list(cat.trees.values()):
         source = cat.sources.get(tree.source)
+        where = _lc(tree.field_pos.get("source", tree.pos))
         if source is None:
-            known = ", ".join(sorted(cat.sources)) or "none loaded"
-            _drop(cat, tree, Problem(tree.name, *_lc(tree.field_pos.get("source", tree.pos)),
-                                     f"the source '{tree.source}' is not loaded",
-                                     f"name one of: {known}"))
+            known = ", ".join(sorted(s.id for s in cat.sources.values() if s.kind != "law"))
+            _drop(cat, tree, Problem(tree.name, *where, f"the source '{tree.source}' is not loaded",
+                                     f"name one of: {known or 'none loaded'}"))
+            continue
+        if source.kind == "law":
+            _drop(cat, tree, Problem(tree.name, *where, f"the source '{tree.source}' is the law, "
+                                     "not the guidance", "name the guidance under 'source:'; "
+                                     "cite the law from outcomes under 'law:'"))
             continue
         for o in tree.outcomes.values():
             for i, clause_id in enumerate(o.cite):
                 if clause_id not in source.clauses:
-                    pos = o.cite_pos[i] if i < len(o.cite_pos) else o.pos
                     _drop(cat, tree, Problem(
-                        tree.name, *_lc(pos),
+                        tree.name, *_lc(_at(o.cite_pos, i, o.pos)),
                         f"outcome '{o.id}' cites '{clause_id}', "
                         f"which is no clause of '{source.id}'",
-                        f"see the clause ids in {source.name}"))
+                        _cite_hint(cat, clause_id, source)))
+
+
+def _cite_hint(cat: Catalog, clause_id: str, source: Source) -> str:
+    law = cat.law_source()
+    if law is not None and clause_id in law.clauses:
+        return f"'{clause_id}' is a clause of the law: list it under 'law:', not 'cite:'"
+    return f"see the clause ids in {source.name}"
+
+
+def _check_law(cat: Catalog) -> None:
+    """Every `law:` of every outcome names a clause of the loaded law source."""
+    law = cat.law_source()
+    for tree in list(cat.trees.values()):
+        for o in tree.outcomes.values():
+            if o.law and law is None:
+                _drop(cat, tree, Problem(
+                    tree.name, *_lc(_at(o.law_pos, 0, o.pos)),
+                    f"outcome '{o.id}' cites the law ('{o.law[0]}'), but no law source is loaded",
+                    "add the law as a file in sources/ with 'kind: law', or remove 'law:'"))
+                continue
+            for i, clause_id in enumerate(o.law):
+                if law is not None and clause_id not in law.clauses:
+                    _drop(cat, tree, Problem(
+                        tree.name, *_lc(_at(o.law_pos, i, o.pos)),
+                        f"outcome '{o.id}' cites the law '{clause_id}', "
+                        f"which is no clause of '{law.id}'", _law_hint(cat, tree, clause_id, law)))
+
+
+def _law_hint(cat: Catalog, tree: Tree, clause_id: str, law: Source) -> str:
+    guidance = cat.sources.get(tree.source)
+    if guidance is not None and clause_id in guidance.clauses:
+        return f"'{clause_id}' is a clause of the guidance: list it under 'cite:', not 'law:'"
+    return f"see the clause ids in {law.name}"
+
+
+def _at(positions: tuple[Pos, ...], i: int, fallback: Pos) -> Pos:
+    return positions[i] if i < len(positions) else fallback
 
 
 def _check_links(cat: Catalog) -> None:
@@ -238,14 +333,20 @@ def _check_reachable(cat: Catalog) -> None:
 
 
 def _check_coverage(cat: Catalog) -> None:
-    cited = {(t.source, c) for t in cat.trees.values() for o in t.outcomes.values() for c in o.cite}
+    law = cat.law_source()
+    outcomes = [(t, o) for t in cat.trees.values() for o in t.outcomes.values()]
+    cited = {(t.source, c) for t, o in outcomes for c in o.cite}
+    if law is not None:
+        cited |= {(law.id, c) for _, o in outcomes for c in o.law}
     for source in cat.sources.values():
+        hint = ("every clause of the law must be cited: cite it from an outcome under 'law:'"
+                if source.kind == "law" else
+                "every clause of the guidance must be reachable: cite it from an outcome")
         for clause in source.clauses.values():
             if (source.id, clause.id) not in cited:
                 cat.problems.append(Problem(
                     source.name, *_lc(clause.pos), f"no outcome cites the clause '{clause.id}'",
-                    "every clause of the guidance must be reachable: cite it from an outcome",
-                    blocking=False))
+                    hint, blocking=False))
 
 
 def _lc(pos) -> tuple[int, int]:

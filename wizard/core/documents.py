@@ -24,7 +24,9 @@ TREE_FIELDS = {
 }
 QUESTION_FIELDS = {
     "id": Field(Kind.ID, True),
-    "text": Field(Kind.TEXT, True, "the question, in plain words"),
+    "ask": Field(Kind.ID, False, "the id of a shared question in trees/questions/"),
+    # Needed unless the question has `ask:` (see _question): it then comes from the definition.
+    "text": Field(Kind.TEXT, False, "the question, in plain words"),
     "help": Field(Kind.TEXT, False, "what a term in the question means"),
     "answers": Field(Kind.LIST, True, "two or more answers"),
 }
@@ -35,13 +37,21 @@ ANSWER_FIELDS = {
     "next": Field(Kind.ID, False, "the id of the question or outcome it leads to"),
     "tree": Field(Kind.ID, False, "another tree it leads into"),
 }
+# The answers of a question with `ask:`: the label comes from the shared question.
+ROUTE_FIELDS = {**ANSWER_FIELDS, "label": Field(Kind.TEXT, False)}
+# What `ask:` takes from the definition: of the question, and of each answer.
+SHARED_QUESTION_TEXT, SHARED_ANSWER_TEXT = ("text", "help"), ("label", "explain")
 OUTCOME_FIELDS = {
     "id": Field(Kind.ID, True),
     "verdict": Field(Kind.ID, True, "one of: " + ", ".join(VERDICTS)),
     "title": Field(Kind.TEXT, True, "what the user may or may not do, in a few words"),
     "advice": Field(Kind.TEXT, True, "what to do now, in plain words"),
     "cite": Field(Kind.ID_LIST, True, "the ids of the clauses it rests on"),
+    "reading": Field(Kind.TEXT, False, "how the guidance is read here, and why"),
+    "law": Field(Kind.ID_LIST, False, "the ids of the clauses of the law source it rests on"),
 }
+READING_MAX = 400  # characters: a sentence or two
+SOURCE_KINDS = ("guidance", "law")
 SOURCE_FIELDS = {
     "id": Field(Kind.ID, True, "a short stable name"),
     "title": Field(Kind.TEXT, True),
@@ -50,6 +60,7 @@ SOURCE_FIELDS = {
     "date": Field(Kind.DATE, False),
     "description": Field(Kind.TEXT, False),
     "url": Field(Kind.TEXT, False),
+    "kind": Field(Kind.ID, False, "guidance (the default) or law"),
     "clauses": Field(Kind.LIST, True, "the guidance, one clause per statement"),
 }
 CLAUSE_FIELDS = {
@@ -112,8 +123,13 @@ def _items(check: Checker, seq: object, what: str, spec: dict, build,
 
 
 def _question(check: Checker, m: MarkedDict, f: dict, label: str) -> Question | None:
-    answers = _items(check, f.get("answers"), "answer", ANSWER_FIELDS, _answer, f" of {label}")
-    if isinstance(f.get("answers"), MarkedList) and len(f["answers"]) < 2:
+    asks = "ask" in m
+    spec = ROUTE_FIELDS if asks else ANSWER_FIELDS
+    answers = _items(check, f.get("answers"), "answer", spec, _answer, f" of {label}")
+    if not asks and m.get("text") is None:
+        check.add(m.pos, f"{label} has no 'text'", "add 'text:' (the question, in plain words), "
+                  "or 'ask:' with the id of a shared question in trees/questions/")
+    if not asks and isinstance(f.get("answers"), MarkedList) and len(f["answers"]) < 2:
         count = len(f["answers"])
         check.add(m.key_pos.get("answers", m.pos),
                   f"{label} has {count} answer(s); it needs two or more",
@@ -126,7 +142,22 @@ def _question(check: Checker, m: MarkedDict, f: dict, label: str) -> Question | 
         seen.setdefault(a.id, a.pos)
     if "id" not in f:
         return None
-    return Question(f["id"], f.get("text", ""), tuple(answers), f.get("help", ""), m.pos)
+    return Question(f["id"], f.get("text", ""), tuple(answers), f.get("help", ""), m.pos,
+                    f.get("ask", ""), m.where("ask"), _overrides(m))
+
+
+def _overrides(m: MarkedDict) -> tuple[tuple[str, str, Pos], ...]:
+    """With `ask:`, the text, help, labels and explanations written anyway: (answer id or "",
+    field, where). The catalog reports them, naming the file of the shared question."""
+    if "ask" not in m:
+        return ()
+    out = [("", k, m.key_pos.get(k, m.pos)) for k in SHARED_QUESTION_TEXT if k in m]
+    answers = m.get("answers")
+    for a in answers if isinstance(answers, MarkedList) else ():
+        if isinstance(a, MarkedDict):
+            out += [(str(a.get("id", "")), k, a.key_pos.get(k, a.pos))
+                    for k in SHARED_ANSWER_TEXT if k in a]
+    return tuple(out)
 
 
 def _answer(check: Checker, m: MarkedDict, f: dict, label: str) -> Answer | None:
@@ -149,12 +180,38 @@ def _outcome(check: Checker, m: MarkedDict, f: dict, label: str) -> Outcome | No
         check.add(m.where("cite"), f"{label} cites no clause",
                   "every outcome must quote the guidance it rests on: "
                   "list clause ids under 'cite:'")
-    raw = m.get("cite")
-    cite_pos = tuple(raw.where(i) for i in range(len(raw))) if isinstance(raw, MarkedList) else ()
+    reading = _reading(check, m, f, label)
+    law = _law(check, m, f, label)
     if "id" not in f:
         return None
     return Outcome(f["id"], v or "", f.get("title", ""), f.get("advice", ""), tuple(cite), m.pos,
-                   cite_pos)
+                   _item_pos(m, "cite"), reading, law, _item_pos(m, "law"))
+
+
+def _item_pos(m: MarkedDict, key: str) -> tuple[Pos, ...]:
+    """Where each item of the list under `key` is written; () if it is not a list."""
+    raw = m.get(key)
+    return tuple(raw.where(i) for i in range(len(raw))) if isinstance(raw, MarkedList) else ()
+
+
+def _reading(check: Checker, m: MarkedDict, f: dict, label: str) -> str:
+    """The outcome's `reading:`, reported when it is longer than a sentence or two."""
+    reading = " ".join(str(f.get("reading", "")).split())
+    if len(reading) > READING_MAX:
+        check.add(m.where("reading"), f"the reading of {label} is {len(reading)} characters long; "
+                  f"at most {READING_MAX} fit under the verdict",
+                  "say in a sentence or two how the guidance is read here and why; put longer "
+                  "reasoning in trees/READINGS.md")
+    return reading
+
+
+def _law(check: Checker, m: MarkedDict, f: dict, label: str) -> tuple[str, ...]:
+    """The outcome's `law:` clause ids; an empty list is reported, as it cites nothing."""
+    law = tuple(f.get("law", ()))
+    if "law" in f and not law:
+        check.add(m.where("law"), f"{label} has an empty 'law:' list",
+                  "list the ids of clauses of the law source, or remove 'law:'", blocking=False)
+    return law
 
 
 def _check_ids(check: Checker, nodes: list) -> None:
@@ -197,9 +254,14 @@ def parse_source(data: str | bytes, name: str,
                      lambda c, m, g, label: Clause(g["id"], g.get("text", ""), g.get("heading", ""),
                                                    m.pos) if "id" in g else None)
     _check_ids(check, clauses)
+    kind = f.get("kind", "guidance")
+    if kind not in SOURCE_KINDS:
+        check.add(top.where("kind"), f"the source has the unknown kind '{kind}'",
+                  "use 'guidance' for the force's own words (the default) or 'law' for the law "
+                  "behind them")
     if any(p.blocking for p in check.problems):
         return None, check.problems
     source = Source(f["id"], f["title"], f["reference"], f["publisher"], f.get("date", ""),
                     f.get("description", ""), _first_by_id(clauses), name, sha256_of(data),
-                    f.get("url", ""))
+                    f.get("url", ""), kind)
     return source, check.problems

@@ -34,9 +34,27 @@ class Question(NamedTuple):
     answers: tuple[Answer, ...]
     help: str = ""
     pos: Pos = NOWHERE
+    # With `ask:`, the id of the shared question (trees/questions/) it asks: the catalog gives it
+    # that question's text, help and answer labels. `ask_pos` is where `ask:` is written, and
+    # `overrides` what was written here anyway: (answer id or "", field, where), an error.
+    shared: str = ""
+    ask_pos: Pos = NOWHERE
+    overrides: tuple[tuple[str, str, Pos], ...] = ()
 
     def answer(self, answer_id: str) -> Answer | None:
         return next((a for a in self.answers if a.id == answer_id), None)
+
+
+class SharedQuestion(NamedTuple):
+    """A question several trees ask, defined once in trees/questions/; its answers lead nowhere
+    (each tree that asks it routes them)."""
+
+    id: str
+    text: str
+    answers: tuple[Answer, ...]
+    help: str
+    name: str  # the file it is defined in, for messages
+    pos: Pos = NOWHERE
 
 
 class Outcome(NamedTuple):
@@ -47,6 +65,9 @@ class Outcome(NamedTuple):
     cite: tuple[str, ...]
     pos: Pos = NOWHERE
     cite_pos: tuple[Pos, ...] = ()
+    reading: str = ""  # how the guidance is read here, and why
+    law: tuple[str, ...] = ()  # clauses of the law source (kind: law) it rests on
+    law_pos: tuple[Pos, ...] = ()
 
 
 Node = Question | Outcome
@@ -85,7 +106,7 @@ class Clause(NamedTuple):
 
 
 class Source(NamedTuple):
-    """A guidance document split into clauses that outcomes quote."""
+    """A guidance document (or, with kind "law", the law) split into clauses outcomes quote."""
 
     id: str
     title: str
@@ -97,6 +118,7 @@ class Source(NamedTuple):
     name: str
     sha256: str
     url: str = ""
+    kind: str = "guidance"  # "guidance" (the force's words) or "law" (the law behind them)
 
     def citation(self) -> str:
         """How the document is named under a quotation."""

@@ -69,6 +69,15 @@ def format_paths(catalog: Catalog, tree_id: str) -> str:
             lines.append(f"  {where}{s.question.id}={s.answer.id}  "
                          f"{s.question.text} → {s.answer.label}")
         if p.outcome is not None:
-            lines.append(f"  => {p.outcome.title}  (cites: {', '.join(p.outcome.cite)})")
+            lines += _outcome_lines(p.outcome)
         lines.append("")
     return "\n".join(lines)
+
+
+def _outcome_lines(o: Outcome) -> list[str]:
+    """The outcome's title and citations (the law apart from the guidance), then its reading."""
+    law = f"; law: {', '.join(o.law)}" if o.law else ""
+    lines = [f"  => {o.title}  (cites: {', '.join(o.cite)}{law})"]
+    if o.reading:
+        lines.append(f"     reading: {o.reading}")
+    return lines

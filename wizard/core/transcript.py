@@ -29,6 +29,7 @@ class SourceRef:
     reference: str
     publisher: str
     date: str
+    kind: str = "guidance"  # or "law": the law behind the guidance
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class StepRecord:
     answer: str
     explain: str
     answered_at: str
+    shared: str = ""  # the shared question (trees/questions/) it asked, if any
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,10 @@ class OutcomeRecord:
     verdict_label: str
     title: str
     advice: str
-    citations: tuple[QuotedClause, ...]
+    citations: tuple[QuotedClause, ...]  # the guidance: the force's own words only
     reached_at: str
+    reading: str = ""  # how the guidance is read here, and why
+    law: tuple[QuotedClause, ...] = ()  # the law behind the guidance, quoted apart from it
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,7 @@ class Transcript:
                 trees=tuple(TreeRef(**t) for t in d["trees"]),
                 sources=tuple(SourceRef(**s) for s in d["sources"]),
                 steps=tuple(StepRecord(**s) for s in d["steps"]),
-                outcome=None if outcome is None else OutcomeRecord(
-                    **{**outcome, "citations": tuple(QuotedClause(**c)
-                                                     for c in outcome["citations"])}),
+                outcome=None if outcome is None else _outcome(outcome),
                 format=d.get("format", FORMAT),
             )
         except (KeyError, TypeError) as exc:
@@ -111,3 +113,9 @@ class Transcript:
         if not isinstance(data, dict):
             raise ValueError("not a walk transcript: expected a JSON object")
         return cls.from_dict(data)
+
+
+def _outcome(d: dict[str, Any]) -> OutcomeRecord:
+    """An outcome from its dict; one recorded before `reading` and `law` existed gets them empty."""
+    quoted = {k: tuple(QuotedClause(**c) for c in d[k]) for k in ("citations", "law") if k in d}
+    return OutcomeRecord(**{**d, **quoted})

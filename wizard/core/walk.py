@@ -2,13 +2,15 @@
 
 The answers given are the only state (as in GOV.UK Smart Answers): where the walk stands is
 found by replaying them. Answers are also remembered by question, so that after a change a later
-question that is reached again offers the earlier answer, pre-selected but never applied.
+question that is reached again offers the earlier answer, pre-selected but never applied. An
+answer to a shared question (`ask:`) is offered the same way wherever that question is asked
+again: later in this walk, and in a walk given it as `carried` (the window's next topic).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from wizard import __version__
@@ -43,13 +45,17 @@ class Step:
 
 
 class Walk:
-    def __init__(self, catalog: Catalog, tree_id: str, clock: Clock = utc_now) -> None:
+    def __init__(self, catalog: Catalog, tree_id: str, clock: Clock = utc_now,
+                 carried: Mapping[str, str] | None = None) -> None:
+        """`carried`: answers to shared questions given before this walk, by shared id."""
         self.catalog = catalog
         self.start_tree: Tree = catalog.tree(tree_id)
         self._clock = clock
         self.started_at = clock()
         self.steps: list[Step] = []
         self._remembered: dict[tuple[str, str], str] = {}
+        self._carried: dict[str, str] = dict(carried or {})
+        self._shared: dict[str, str] = {}  # this walk's answers to shared questions
         self._position: NodeRef = (self.start_tree.id, self.start_tree.start)
         self._reached_at: dt.datetime | None = None
 
@@ -79,8 +85,19 @@ class Walk:
         return self.outcome is not None
 
     def remembered_answer(self) -> str | None:
-        """The answer given earlier to the current question, to offer pre-selected."""
-        return self._remembered.get(self._position)
+        """The answer given earlier to the current question, to offer pre-selected; for a shared
+        question, else the last answer to it anywhere (this walk first, then carried in)."""
+        own = self._remembered.get(self._position)
+        q = self.question
+        if own is not None or q is None or not q.shared:
+            return own
+        shared = self.shared_answers().get(q.shared)
+        return shared if shared is not None and q.answer(shared) is not None else None
+
+    def shared_answers(self) -> dict[str, str]:
+        """The latest answer to each shared question: carried in, then this walk's (to carry on
+        into the next walk)."""
+        return {**self._carried, **self._shared}
 
     # -- moving
     def answer(self, answer_id: str) -> Node:
@@ -96,6 +113,8 @@ class Walk:
         now = self._clock()
         self.steps.append(Step(self._position[0], q.id, a.id, now))
         self._remembered[self._position] = a.id
+        if q.shared:
+            self._shared[q.shared] = a.id
         self._position = target
         self._reached_at = now if isinstance(self.node, Outcome) else None
         return self.node
@@ -121,9 +140,11 @@ class Walk:
         self._reached_at = None
 
     def restart(self) -> None:
-        """Start the same tree again, forgetting every answer."""
+        """Start the same tree again, forgetting every answer given in this walk (answers carried
+        in from before it stay)."""
         self.steps.clear()
         self._remembered.clear()
+        self._shared.clear()
         self._position = (self.start_tree.id, self.start_tree.start)
         self.started_at = self._clock()
         self._reached_at = None
@@ -132,13 +153,16 @@ class Walk:
     def transcript(self) -> Transcript:
         trees = self._trees_passed()
         sources = [self.catalog.sources[s] for s in dict.fromkeys(t.source for t in trees)]
+        law = self.catalog.law_source()
+        if law is not None and self.outcome is not None and self.outcome.law:
+            sources.append(law)
         steps = tuple(self._step_record(i, s) for i, s in enumerate(self.steps))
         return Transcript(
             program_version=__version__,
             started_at=_iso(self.started_at),
             tree=_tree_ref(self.start_tree),
             trees=tuple(_tree_ref(t) for t in trees),
-            sources=tuple(SourceRef(s.id, s.title, s.reference, s.publisher, s.date)
+            sources=tuple(SourceRef(s.id, s.title, s.reference, s.publisher, s.date, s.kind)
                           for s in sources),
             steps=steps,
             outcome=self._outcome_record(),
@@ -154,7 +178,7 @@ class Walk:
         a = q.answer(step.answer_id)
         assert a is not None
         return StepRecord(i + 1, step.tree_id, q.id, q.text, q.help, a.id, a.label, a.explain,
-                          _iso(step.answered_at))
+                          _iso(step.answered_at), q.shared)
 
     def _outcome_record(self) -> OutcomeRecord | None:
         o = self.outcome
@@ -165,6 +189,7 @@ class Walk:
             tree_id=tree.id, id=o.id, verdict=o.verdict, verdict_label=VERDICTS[o.verdict].label,
             title=o.title, advice=o.advice, citations=quote(self.catalog, tree, o),
             reached_at=_iso(self._reached_at or self._clock()),
+            reading=o.reading, law=quote_law(self.catalog, o),
         )
 
 
@@ -176,6 +201,16 @@ def quote(catalog: Catalog, tree: Tree, outcome: Outcome) -> tuple[QuotedClause,
                      source.citation())
         for c in outcome.cite
     )
+
+
+def quote_law(catalog: Catalog, outcome: Outcome) -> tuple[QuotedClause, ...]:
+    """The clauses of the law an outcome cites under `law:`, quoted in full, apart from the
+    guidance; () when it cites none."""
+    law = catalog.law_source()
+    if law is None or not outcome.law:
+        return ()
+    return tuple(QuotedClause(law.id, c, law.clauses[c].heading, law.clauses[c].text,
+                              law.citation()) for c in outcome.law)
 
 
 def _tree_ref(t: Tree) -> TreeRef:

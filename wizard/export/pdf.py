@@ -35,11 +35,11 @@ from PySide6.QtGui import (
 from wizard import __version__
 from wizard.atomicfile import write_atomic
 from wizard.core.case import CaseDetails
-from wizard.core.transcript import Transcript
+from wizard.core.transcript import QuotedClause, Transcript
 from wizard.core.verdicts import VERDICTS
 from wizard.export.fonts import register_fonts
 from wizard.export.naming import topic
-from wizard.textreport import DOUBT, human_date
+from wizard.textreport import DOUBT, LAW_HEADING, READING_HEADING, human_date
 
 TITLE = "Pre-election guidance: record of reasoning"
 PROGRAM = "Purdah Wizard"
@@ -240,7 +240,8 @@ def _guidance(t: Transcript) -> list[str]:
             f"<p class='hash'>SHA-256 of the tree file: {_e(tree.sha256)}</p>")
     for s in t.sources:
         dated = f", dated {_e(human_date(s.date))}" if s.date else ""
-        out.append(f"<p><b>Source guidance:</b> {_e(s.publisher)}, {_e(s.title)}, "
+        what = f"{LAW_HEADING}:" if s.kind == "law" else "Source guidance:"
+        out.append(f"<p><b>{what}</b> {_e(s.publisher)}, {_e(s.title)}, "
                    f"reference {_e(s.reference)}{dated}.</p>")
     return out
 
@@ -280,13 +281,23 @@ def _outcome(t: Transcript) -> list[str]:
     out = ["<h2>Outcome</h2>",
            "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: "
            f"#000000; border-style: solid; border-collapse: collapse;'><tr><td>{box}</td></tr>"
-           "</table>",
-           "<h2>What the guidance says</h2>"]
-    for c in o.citations:
+           "</table>"]
+    if o.reading:
+        out += [f"<h2>{_e(READING_HEADING)}</h2>", _paras(o.reading, "reading")]
+    out += ["<h2>What the guidance says</h2>", *_quoted(o.citations)]
+    if o.law:
+        out += [f"<h2>{_e(LAW_HEADING)}</h2>", *_quoted(o.law)]
+    out.append(f"<p class='doubt'>{_e(DOUBT)}</p>")
+    return out
+
+
+def _quoted(clauses: Sequence[QuotedClause]) -> list[str]:
+    """Each clause under its heading, in quotation marks, then where it is from."""
+    out = []
+    for c in clauses:
         head = f"{c.heading} (clause {c.clause_id})" if c.heading else f"Clause {c.clause_id}"
         out += [f"<h3>{_e(head)}</h3>", _paras(f"“{c.text.strip()}”", "quote"),
                 f"<p class='cite'>{_e(c.citation)}</p>"]
-    out.append(f"<p class='doubt'>{_e(DOUBT)}</p>")
     return out
 
 

@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.prefs = Preferences(self.settings)
         self.family = register_fonts()
         self.walk: Walk | None = None
+        # Answers to shared questions (trees/questions/) given on this screen, offered
+        # pre-selected in the next topic; forgotten when the screen is cleared.
+        self.shared_answers: dict[str, str] = {}
         self.setWindowTitle(wording.APP_NAME)
         self.stack = QStackedWidget()
         self.home: HomeView | None = None
@@ -199,8 +202,14 @@ class MainWindow(QMainWindow):
     def start_topic(self, tree_id: str) -> None:
         from wizard.core.walk import Walk
 
-        self.walk = Walk(self.catalog, tree_id)
+        self._keep_shared_answers()
+        self.walk = Walk(self.catalog, tree_id, carried=self.shared_answers)
         self.show_walk()
+
+    def _keep_shared_answers(self) -> None:
+        """Keep the walk's answers to shared questions, for the next topic, before it goes."""
+        if self.walk is not None:
+            self.shared_answers = self.walk.shared_answers()
 
     def show_walk(self) -> None:
         """Show where the walk stands: its question, or its outcome."""
@@ -245,6 +254,7 @@ class MainWindow(QMainWindow):
             self.show_walk()
 
     def go_home(self) -> None:
+        self._keep_shared_answers()
         self.walk = None
         self.setWindowTitle(wording.APP_NAME)
         self.stack.setCurrentWidget(self.start_page)
@@ -263,6 +273,7 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.go_home()
+        self.shared_answers = {}  # the terminal is shared: the next person starts afresh
         if self.home is not None:
             self.home.reset()
         self.statusBar().showMessage("Cleared: the last answers are gone.", 5000)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core.transcript import OutcomeRecord, StepRecord
+from wizard.core.transcript import OutcomeRecord, QuotedClause, StepRecord
 from wizard.core.verdicts import Verdict
 from wizard.core.whatif import Alternative
 from wizard.gui import wording
@@ -31,6 +31,7 @@ from wizard.gui.widgets import (
     scrolling,
     tab_chain,
 )
+from wizard.textreport import LAW_HEADING, READING_HEADING
 
 NAV_KEYS = ["Alt+Left go back", "Ctrl+R start again", "Alt+Home home"]
 
@@ -76,13 +77,21 @@ class OutcomeView(QWidget):
         self.banner = VerdictBanner()
         self.title = label("", "h1")
         self.advice = label("", "")
+        self.reading_head = label(READING_HEADING, "h2")
+        self.reading = label("", "")
         col.addWidget(self.banner)
         col.addWidget(self.title)
+        col.addWidget(self.reading_head)
+        col.addWidget(self.reading)
         col.addWidget(label("What to do now", "h2"))
         col.addWidget(self.advice)
         col.addWidget(label("The guidance says", "h2"))
         self.quotes = QVBoxLayout()
         col.addLayout(self.quotes)
+        self.law_head = label(LAW_HEADING, "h2")
+        col.addWidget(self.law_head)
+        self.law = QVBoxLayout()
+        col.addLayout(self.law)
         self.panel = AnswersPanel("The answers that led here")
         self.panel.changeRequested.connect(self.changeRequested)
         col.addWidget(self.panel)
@@ -147,13 +156,13 @@ class OutcomeView(QWidget):
                      alternatives: Sequence[Alternative]) -> None:
         self.banner.set_verdict(verdict)
         self.title.setText(outcome.title)
+        self.reading.setText(outcome.reading)
+        self.reading_head.setVisible(bool(outcome.reading))
+        self.reading.setVisible(bool(outcome.reading))
         self.advice.setText(outcome.advice)
-        clear_layout(self.quotes)
-        for c in outcome.citations:
-            if c.heading:
-                add_now(self.quotes, label(c.heading, "stepAnswer"))
-            add_now(self.quotes, label(f"“{c.text}”", "quote"))
-            add_now(self.quotes, label(f"— {c.citation}, clause “{c.clause_id}”", "citation"))
+        _show_quotes(self.quotes, outcome.citations)
+        _show_quotes(self.law, outcome.law)
+        self.law_head.setVisible(bool(outcome.law))
         self.panel.set_steps(steps)
         clear_layout(self.why)
         for html in why_html(steps, alternatives):
@@ -169,3 +178,13 @@ class OutcomeView(QWidget):
             self.backRequested.emit()
         else:
             super().keyPressEvent(e)
+
+
+def _show_quotes(layout: QVBoxLayout, clauses: Sequence[QuotedClause]) -> None:
+    """Replace what `layout` shows with each clause: its heading, its words, where it is from."""
+    clear_layout(layout)
+    for c in clauses:
+        if c.heading:
+            add_now(layout, label(c.heading, "stepAnswer"))
+        add_now(layout, label(f"“{c.text}”", "quote"))
+        add_now(layout, label(f"— {c.citation}, clause “{c.clause_id}”", "citation"))

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.transcript import OutcomeRecord
 from wizard.export.fonts import register_fonts
 from wizard.records.model import Record, local_time
 from wizard.records.text import fields_of, heading
+from wizard.textreport import LAW_HEADING, READING_HEADING
 
 
 def _e(text: object) -> str:
@@ -54,15 +56,25 @@ def record_html(record: Record, history: list[Record]) -> str:
         parts.append("<ol>" + "".join(f"<li>{_e(s.question)}<br>→ <b>{_e(s.answer)}</b></li>"
                                       for s in t.steps) + "</ol>")
         if t.outcome is not None:
-            o = t.outcome
-            parts.append(f"<p><b>Outcome: {_e(o.verdict_label)}: {_e(o.title)}</b><br>"
-                         f"{_lines(o.advice)}</p>")
-            for c in o.citations:
-                parts.append(f"<blockquote>“{_e(c.text)}”<br><i>{_e(c.citation)}, "
-                             f"clause {_e(c.clause_id)}</i></blockquote>")
+            parts += _outcome_html(t.outcome)
     parts.append(f"<p><small>Previous hash: {_e(record.prev_hash)}<br>"
                  f"Hash: {_e(record.hash)}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _outcome_html(o: OutcomeRecord) -> list[str]:
+    """The outcome of the walk: verdict, the reading of the guidance, the guidance quoted and,
+    under its own heading, the law."""
+    parts = [f"<p><b>Outcome: {_e(o.verdict_label)}: {_e(o.title)}</b></p>"]
+    if o.reading:
+        parts.append(f"<h4>{_e(READING_HEADING)}</h4><p>{_lines(o.reading)}</p>")
+    parts.append(f"<p>{_lines(o.advice)}</p>")
+    for heading_text, clauses in (("The guidance says", o.citations), (LAW_HEADING, o.law)):
+        if clauses:
+            parts.append(f"<h4>{_e(heading_text)}</h4>")
+        parts += [f"<blockquote>“{_e(c.text)}”<br><i>{_e(c.citation)}, "
+                  f"clause {_e(c.clause_id)}</i></blockquote>" for c in clauses]
+    return parts
 
 
 class RecordView(QDialog):

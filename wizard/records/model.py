@@ -73,8 +73,9 @@ def cited_guidance(transcript: Transcript | None) -> str:
     """The guidance an outcome quotes, as text to pre-fill "Powers and policy"."""
     if transcript is None or transcript.outcome is None:
         return ""
+    o = transcript.outcome
     return "\n\n".join(f"{c.citation}, {c.heading} ({c.clause_id}): “{c.text}”"
-                       for c in transcript.outcome.citations)
+                       for c in (*o.citations, *o.law))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The order of a presentation and where it stands: story, each question (hidden, then its answer
-revealed), the outcome (hidden, then revealed), the guidance, why, and points for discussion.
+revealed), the outcome (hidden, then revealed), the guidance, the law (when the outcome cites
+it), why, and points for discussion.
 
 No Qt here: the view shows what the deck says, and the tests drive the deck by key presses.
 """
@@ -13,8 +14,8 @@ from wizard.core.model import Answer, Outcome, Question, Tree
 from wizard.core.scenarios import Scenario
 from wizard.core.walk import Step
 
-STORY, QUESTION, OUTCOME, GUIDANCE, WHY, DISCUSSION = (
-    "story", "question", "outcome", "guidance", "why", "discussion")
+STORY, QUESTION, OUTCOME, GUIDANCE, LAW, WHY, DISCUSSION = (
+    "story", "question", "outcome", "guidance", "law", "why", "discussion")
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,10 @@ class Deck:
         self.outcome: Outcome = outcome
         self.outcome_ref: NodeRef = walk.position
         self.transcript = walk.transcript()
+        law = [Slide(LAW)] if outcome.law else []  # the law on a slide of its own
         self.slides = [Slide(STORY),
                        *(Slide(QUESTION, i, True) for i in range(len(self.steps))),
-                       Slide(OUTCOME, hides=True), Slide(GUIDANCE), Slide(WHY),
+                       Slide(OUTCOME, hides=True), Slide(GUIDANCE), *law, Slide(WHY),
                        Slide(DISCUSSION)]
         self.index = 0
         self.revealed = False

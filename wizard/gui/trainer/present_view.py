@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.scenarios import Scenario
+from wizard.core.scenarios import PERSONS, Scenario
+from wizard.core.transcript import QuotedClause
 from wizard.gui.trainer import deck as d
 from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
-from wizard.gui.trainer.texts import WhyStep, verdict_words, why_steps
+from wizard.gui.trainer.texts import WhyStep, also_reached_from, verdict_words, why_steps
+from wizard.textreport import LAW_HEADING, READING_HEADING
 
 FORWARD_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Return,
                 Qt.Key.Key_Enter}
@@ -46,6 +48,8 @@ def why_lines(w: WhyStep) -> list[str]:
 
 def person_phrase(scenario: Scenario) -> str:
     """'this police officer', 'this PCSO': how the reveal names who the answer is for."""
+    if PERSONS[scenario.person].phrase:
+        return PERSONS[scenario.person].phrase
     text = scenario.person_label
     return f"this {text if text.isupper() else text.lower()}"
 
@@ -156,7 +160,7 @@ class PresentView(QWidget):
         slide = deck.slide
         n = len(deck.steps)
         where = {d.STORY: "The story", d.QUESTION: f"Question {slide.step + 1} of {n}",
-                 d.OUTCOME: "The outcome", d.GUIDANCE: "What the guidance says",
+                 d.OUTCOME: "The outcome", d.GUIDANCE: "What the guidance says", d.LAW: LAW_HEADING,
                  d.WHY: "Why this outcome", d.DISCUSSION: "For discussion"}[slide.kind]
         self.meta.setText(f"{s.title}  ·  {s.person_label}  ·  {where}  "
                           f"({deck.index + 1}/{len(deck.slides)})")
@@ -191,6 +195,7 @@ class PresentView(QWidget):
         self._add(label(s.title, "title"))
         who = label(s.person_label, "person")
         who.setAccessibleName(f"Who: {s.person_label}")
+        who.setWordWrap(False)  # a long one ("Staff of the Police and Crime ...") stays one line
         row = QHBoxLayout()
         row.addWidget(who)
         row.addStretch(1)
@@ -199,6 +204,9 @@ class PresentView(QWidget):
         self._add(label(s.story, "story"), 24)
         start = deck.catalog.tree(s.tree)
         self._add(label(f"The walk starts in: {start.title}", "prompt"), 24)
+        also = also_reached_from(deck.catalog, s)
+        if also:
+            self._add(label(also, "prompt"), 6)
 
     def _question(self, deck: d.Deck) -> None:
         i = deck.slide.step
@@ -267,10 +275,24 @@ class PresentView(QWidget):
         self._add(label("What the guidance says", "title"))
         record = deck.transcript.outcome
         assert record is not None
-        for c in record.citations:
+        self._quotes(record.citations)
+        if record.reading:
+            self._add(label(READING_HEADING, "section"), 28)
+            self._add(label(record.reading, "body"), 8)
+
+    def _law(self, deck: d.Deck) -> None:
+        """The law the outcome cites, on a slide of its own after the guidance."""
+        self._add(label(LAW_HEADING, "title"))
+        record = deck.transcript.outcome
+        assert record is not None
+        self._quotes(record.law)
+
+    def _quotes(self, clauses: tuple[QuotedClause, ...]) -> None:
+        """Each clause in a box, then where they are from."""
+        for c in clauses:
             self._add(quote_box(c, 10), 16)
-        if record.citations:
-            self._add(label(record.citations[0].citation, "cite"), 12)
+        if clauses:
+            self._add(label(clauses[0].citation, "cite"), 12)
 
     def _why(self, deck: d.Deck) -> None:
         self._add(label("Why this outcome", "title"))

@@ -25,6 +25,7 @@ ROLES: dict[str, tuple[float, bool]] = {
     "verdict": (1.2, True),
     "body": (0.95, False),
     "heading": (0.9, True),
+    "section": (1.05, True),  # a heading within a slide: the reading, the law
     "quote": (0.85, False),
     "cite": (0.6, False),
     "point": (1.0, False),
