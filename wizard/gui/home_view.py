@@ -167,8 +167,8 @@ class HomeView(QWidget):
             self.topicChosen.emit(self.shown[0])
 
     def _leave_search(self) -> None:
-        """Down from the search box: to "Not sure where to start?", or to the first match."""
-        first = self.start_button if not self.search.text().strip() else None
+        """Down from the search box: to the first match, else to "Not sure where to start?"."""
+        first = self.start_button if not (self.search.text().strip() and self.shown) else None
         target = first or (self.tiles[self.shown[0]] if self.shown else None)
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
