@@ -24,11 +24,14 @@ def test_every_shipped_scenario_checks_clean(shipped) -> None:
 def test_scenarios_cover_every_topic_tree_verdict_and_person(shipped) -> None:
     passed = set().union(*(trees_passed(shipped, s) for s in shipped.scenarios.values()))
     assert passed == set(shipped.trees)
-    assert {s.verdict for s in shipped.scenarios.values()} == set(VERDICTS)
+    given = {o.verdict for t in shipped.trees.values() for o in t.outcomes.values()}
+    assert {s.verdict for s in shipped.scenarios.values()} == given & set(VERDICTS)
     assert {s.person for s in shipped.scenarios.values()} == set(PERSONS)
 
 
 def test_most_scenarios_start_at_the_start_and_some_go_straight_to_a_topic(shipped) -> None:
     starts = [s.tree for s in shipped.scenarios.values()]
-    assert starts.count("start") > len(starts) / 2
+    from_start = [s for s in shipped.scenarios.values()
+                  if "start" in (s.tree, *(r.tree for r in s.routes))]
+    assert len(from_start) > len(starts) / 2  # the way in for anyone unsure, as route or main
     assert len(set(starts) - {"start"}) >= 3
