@@ -21,7 +21,8 @@ PERMISSIVE = {"acceptable", "acceptable_with_care"}
 SHARED = {"role": "role", "setting": "on_duty"}
 SETTING = {("talking-politics", "setting"), ("events", "hustings_why"),
            ("events", "candidate_why"), ("events", "polling_what"),
-           ("campaigning", "through_job"), ("photos", "as_police")}
+           ("campaigning", "through_job"), ("photos", "as_police"), ("family", "poster_seen"),
+           ("campaigners", "cause_linked")}
 PURPOSE = {("photos", "candidate_present"), ("photos", "staged"), ("photos", "as_police"),
            ("campaigning", "activity"), ("campaigning", "stand_what"),
            ("social-media", "official_post"), ("social-media", "personal_post"),
@@ -31,7 +32,9 @@ PURPOSE = {("photos", "candidate_present"), ("photos", "staged"), ("photos", "as
            ("events", "polling_what"), ("statements", "respond"), ("station-visits", "purpose"),
            ("complaints", "on_behalf"),
            ("force-output", "what"), ("force-output", "routine_check"),
-           ("force-output", "pcc_what"), ("badges", "what")}
+           ("force-output", "pcc_what"), ("badges", "what"),
+           ("family", "what"), ("family", "event_kind"), ("family", "photo_kind"),
+           ("campaigners", "activist_what"), ("campaigners", "cause_what")}
 
 WORK_BY_DEFINITION = "it is done at work by definition"
 ANY_ROLE = "the guidance gives every role the same answer here"
@@ -67,6 +70,14 @@ EXCUSED: dict[tuple[str, str], dict[str, str]] = {
                                        "setting": WORK_BY_DEFINITION},
     ("force-output", "pcc_business"): {"role": "the force's business, whoever arranges it",
                                        "setting": WORK_BY_DEFINITION},
+    ("campaigners", "police_campaigners"): {"role": "policing campaigners is duty for every role",
+                                            "setting": WORK_BY_DEFINITION},
+    ("family", "family_private"): {
+        "role": "time with family, with no campaigning in it, supports no candidate for any role",
+        "setting": "a private family occasion is not work; the advice keeps work out of it"},
+    ("family", "family_photo_private"): {
+        "role": "photos kept in the family are no campaign material for any role",
+        "setting": "the photo stays private, whenever it is taken; the advice rules out uniform"},
 }
 
 
