@@ -264,7 +264,7 @@ SCENARIOS = [
       "speak_to_supervisor", ("fairness", "political-neutrality", "if-in-doubt")),
     S("An officer has been invited by a candidate to the count as her guest.",
       {"start:about": "events", "events:kind": "polling", "events:polling_what": "attend",
-       "campaigning:support_role": "officer"},
+       "events:count_guest_of": "no", "campaigning:support_role": "officer"},
       "do_not", ("campaigning-outside-work",)),
     S("I don't know whether the library's 'meet your candidates' coffee morning is an election "
       "event.",
