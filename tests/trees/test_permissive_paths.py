@@ -22,7 +22,7 @@ SHARED = {"role": "role", "setting": "on_duty"}
 SETTING = {("talking-politics", "setting"), ("events", "hustings_why"),
            ("events", "candidate_why"), ("events", "polling_what"),
            ("campaigning", "through_job"), ("photos", "as_police"), ("family", "poster_seen"),
-           ("campaigners", "cause_linked")}
+           ("campaigners", "cause_linked"), ("campaigners", "back_through_job")}
 PURPOSE = {("photos", "candidate_present"), ("photos", "staged"), ("photos", "as_police"),
            ("campaigning", "activity"), ("campaigning", "stand_what"),
            ("social-media", "official_post"), ("social-media", "personal_post"),

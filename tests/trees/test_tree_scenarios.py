@@ -515,6 +515,13 @@ SCENARIOS = [
       {**CAMPAIGNERS, "campaigners:who": "cause", "campaigners:cause_what": "back",
        "campaigners:back_on_duty": "no", "campaigners:back_role": "officer"},
       "speak_to_supervisor", ("campaigning-outside-work", "if-in-doubt")),
+    S("Off duty, a PCSO wants to sign a petition against a new housing estate, nothing to do with "
+      "work; she holds no restricted post.",
+      {**CAMPAIGNERS, "campaigners:who": "cause", "campaigners:cause_what": "back",
+       "campaigners:back_on_duty": "no", "campaigners:back_role": "pcso",
+       "campaigners:back_through_job": "no", "campaigners:back_restricted": "no"},
+      "acceptable_with_care", ("campaigning-outside-work", "personal-social-media",
+                               "political-neutrality")),
     S("A campaign group wants a briefing on knife crime to use in its election push.",
       {**CAMPAIGNERS, "campaigners:who": "cause", "campaigners:cause_what": "figures"},
       "speak_to_supervisor", ("publicity-period", "fairness", "if-in-doubt")),
