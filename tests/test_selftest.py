@@ -151,7 +151,7 @@ def test_a_path_that_stops_short_fails(capsys: pytest.CaptureFixture[str], tmp_p
     (tmp_path / "trees" / "photos.yaml").unlink()  # start's answers lead into photos
     code, lines = run(capsys, named("every path"), bundled=tmp_path / "trees")
     assert code == 1
-    assert "start path 1 stops short" in lines[0] and "'photos' could not be loaded" in lines[0]
+    assert "start: a path stops short" in lines[0] and "'photos' could not be loaded" in lines[0]
 
 
 def test_a_broken_trees_folder_given_on_the_command_line_fails(

@@ -1,9 +1,9 @@
 """`purdah-wizard --self-test`: prove that this copy of the program works, one line per check.
 
 Run on a terminal after installing (or by CI on the frozen build) it loads and checks the trees
-and scenarios, walks every path, and exercises the parts a frozen build can lose (fonts, style
-sheets, Qt plugins, the PDF engine, SQLite for the records, the window). Exit 0 only if no check
-failed.
+and scenarios, checks every path on the map of each tree and walks every answer, and exercises
+the parts a frozen build can lose (fonts, style sheets, Qt plugins, the PDF engine, SQLite for
+the records, the window). Exit 0 only if no check failed.
 
 A check is a function registered with `@check(...)`: it returns one line saying what it proved,
 raises `CheckFailed` with one line saying what is wrong, or raises `Skip` when the feature it
@@ -27,7 +27,8 @@ from typing import Any
 
 from wizard import __version__
 from wizard.core.catalog import Catalog
-from wizard.core.paths import all_paths
+from wizard.core.paths import Path as TreePath
+from wizard.core.paths import count_paths, covering_paths, longest_path
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
 from wizard.locations import bundled_trees, is_frozen, resources
@@ -190,29 +191,41 @@ def check_scenarios(ctx: Context) -> str:
 
 @check("every path")
 def check_every_path(ctx: Context) -> str:
-    """Every path of every tree walks to an outcome; its transcript survives a JSON round trip."""
+    """Every path of every tree ends at an outcome, checked on the map of questions and answers
+    (a tree's paths can number millions): walks that take every answer at least once, and each
+    tree's longest walk, reach their outcomes; their transcripts survive a JSON round trip."""
     cat = ctx.catalog
     if not cat.trees:
         raise CheckFailed("no trees to walk")
-    count = 0
+    paths = walks = 0
+    covered: set[tuple[tuple[str, str], str]] = set()
     for tree in cat.sorted_trees():
-        for n, path in enumerate(all_paths(cat, tree.id), 1):
-            where = f"{tree.id} path {n}"
-            if path.outcome is None:
-                raise CheckFailed(f"{where} stops short: {path.broken}")
-            walk = Walk(cat, tree.id)
-            for step in path.steps:
-                walk.answer(step.answer.id)
-            if walk.outcome is None or walk.position != (path.tree_id, path.outcome.id):
-                raise CheckFailed(f"{where}: the walk ended at {walk.position}, "
-                                  f"not at the outcome {path.outcome.id}")
-            transcript = walk.transcript()
-            if Transcript.from_json(transcript.to_json()) != transcript:
-                raise CheckFailed(f"{where}: the transcript changed in a JSON round trip")
-            ctx.transcripts.append(transcript)
-            count += 1
-    return (f"{count} path(s) in {len(cat.trees)} tree(s) end at an outcome; "
-            "every transcript round-trips through JSON")
+        paths += count_paths(cat, tree.id)
+        for path in [*covering_paths(cat, tree.id, covered), longest_path(cat, tree.id)]:
+            ctx.transcripts.append(_walk_path(cat, tree.id, path))
+            walks += 1
+    return (f"{paths:,} path(s) in {len(cat.trees)} tree(s) end at an outcome (counted on the "
+            f"map, not walked one by one): {walks:,} walk(s) take each of the {len(covered):,} "
+            "answer(s) at least once; every transcript round-trips through JSON")
+
+
+def _walk_path(cat: Catalog, tree_id: str, path: TreePath) -> Transcript:
+    """Walk `path` as the window would and return its transcript; CheckFailed if the walk stops
+    short, ends elsewhere, or its transcript changes in a JSON round trip."""
+    answers = ", ".join(f"{s.question.id}={s.answer.id}" for s in path.steps)
+    where = f"{tree_id} ({answers})"
+    if path.outcome is None:
+        raise CheckFailed(f"{tree_id}: a path stops short: {path.broken} ({answers})")
+    walk = Walk(cat, tree_id)
+    for step in path.steps:
+        walk.answer(step.answer.id)
+    if walk.outcome is None or walk.position != (path.tree_id, path.outcome.id):
+        raise CheckFailed(f"{where}: the walk ended at {walk.position}, "
+                          f"not at the outcome {path.outcome.id}")
+    transcript = walk.transcript()
+    if Transcript.from_json(transcript.to_json()) != transcript:
+        raise CheckFailed(f"{where}: the transcript changed in a JSON round trip")
+    return transcript
 
 
 TTF_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO")

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wizard.core.catalog import Catalog
+from wizard.core.problems import printable
 from wizard.locations import bundled_trees
-from wizard.treedir import load_folder
+from wizard.treedir import cancel_on, load_folder
 
 ENV_VAR = "PURDAH_WIZARD_TREES"
 # An unreachable network share can block a file call for a long time (SMB waits ~20 s or more on
@@ -97,12 +98,15 @@ def folder_problem(folder: Path, load: Loader = load_folder,
 
 
 def unusable_reason(catalog: Catalog) -> str | None:
-    """Why a loaded folder must not be used (a blocking problem, or no trees), or None."""
-    blocking = [p for p in catalog.problems if p.blocking]
+    """Why a loaded folder must not be used (a blocking problem, or no trees), or None.
+
+    A scenario's problems never count: a broken scenario only drops out of trainer mode."""
+    scenarios = catalog.failed_scenarios.keys()
+    blocking = [p for p in catalog.problems if p.blocking and p.file not in scenarios]
     if blocking:
         first = blocking[0]
         more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""
-        where = f"{first.file}:{first.line}" if first.line else first.file
+        where = printable(f"{first.file}:{first.line}" if first.line else first.file)
         return f"{where}: {first.message}{more}"
     if not catalog.trees:
         return "it holds no trees"
@@ -110,22 +114,27 @@ def unusable_reason(catalog: Catalog) -> str | None:
 
 
 def _load_within(folder: Path, load: Loader, timeout: float) -> tuple[Catalog | None, str]:
-    """Load in a daemon thread so that a hung share cannot freeze start-up."""
+    """Load in a daemon thread so that a hung share cannot freeze start-up. A load abandoned
+    after `timeout` is cancelled: it stops before the next file (wizard/treedir.py)."""
     result: list[Catalog] = []
     errors: list[BaseException] = []
+    abandoned = threading.Event()
 
     def work() -> None:
         try:
             if not folder.is_dir():
                 errors.append(FileNotFoundError("not found, or the share is offline"))
                 return
-            result.append(load(folder))
+            with cancel_on(abandoned):
+                result.append(load(folder))
         except Exception as exc:  # an unexpected failure is a reason to fall back, not to crash
             errors.append(exc)
 
     worker = threading.Thread(target=work, name="load-trees", daemon=True)
     worker.start()
     worker.join(timeout)
+    if worker.is_alive():
+        abandoned.set()
     if result:
         return result[0], ""
     if errors:

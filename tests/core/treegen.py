@@ -55,3 +55,21 @@ def big_tree_yaml(questions: int = 24, outcomes: int = 36, seed: int = 7,
                   f"    title: Outcome {k} for the {WORDS[k % len(WORDS)]}",
                   "    advice: Do what the guidance says.", "    cite: [doubt]"]
     return "\n".join(lines) + "\n"
+
+
+def chain_tree_yaml(questions: int = 18) -> str:
+    """A valid tree of `questions` two-answer questions where both answers of each lead to the
+    next one, so it has 2**questions paths but only 2 * questions answers (issue 18, item 9).
+    It cites the clauses c1 and c2 of tests.core.helpers.SOURCE."""
+    lines = ["id: chain", "title: A long chain of questions", "summary: Many paths.",
+             'version: "1.0"', "effective: 2026-01-01", "source: src", "questions:"]
+    for i in range(questions):
+        nexts = [f"q{i + 1}"] * 2 if i + 1 < questions else ["o1", "o2"]
+        lines += [f"  - id: q{i}", f"    text: Question {i}?", "    answers:"]
+        for answer, target in zip(("a", "b"), nexts, strict=True):
+            lines += [f"      - id: {answer}", f"        label: Answer {answer}",
+                      f"        next: {target}"]
+    lines += ["outcomes:",
+              "  - {id: o1, verdict: acceptable, title: Fine, advice: Go ahead., cite: [c1]}",
+              "  - {id: o2, verdict: do_not, title: Not allowed, advice: Don't., cite: [c2]}"]
+    return "\n".join(lines) + "\n"

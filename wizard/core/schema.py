@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
-from wizard.core.problems import Problem
+from wizard.core.problems import Problem, quote, shorten
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -72,7 +72,7 @@ class Checker:
 
         close = difflib.get_close_matches(str(key), list(spec), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(spec)}"
-        self.add(m.key_pos.get(key, m.pos), f"unknown field '{key}' in {what}", hint)
+        self.add(m.key_pos.get(key, m.pos), f"unknown field {quote(str(key))} in {what}", hint)
 
     def _typed(self, value: object, f: Field, pos: Pos, what: str) -> object:
         match f.kind:
@@ -88,7 +88,8 @@ class Checker:
                     try:
                         return dt.date.fromisoformat(text).isoformat()
                     except ValueError:
-                        self.add(pos, f"{what} is not a date: {text!r}", "write it as 2024-05-02")
+                        self.add(pos, f"{what} is not a date: {quote(text)}",
+                                 "write it as 2024-05-02")
                 return None
             case Kind.NUMBER:
                 if isinstance(value, int) and not isinstance(value, bool):
@@ -121,7 +122,7 @@ class Checker:
                      'put it in quotes, e.g. "yes"')
             return None
         if isinstance(value, (int, float)):
-            self.add(pos, f"{what} was read as the number {value!r}, not as text",
+            self.add(pos, f"{what} was read as the number {shorten(repr(value))}, not as text",
                      'put it in quotes, e.g. "1.10", so that it stays exactly as written')
             return None
         if isinstance(value, (dt.date, dt.datetime)):
@@ -134,7 +135,7 @@ class Checker:
             self.add(pos, f"{what} is empty", "write the text after the colon")
             return None
         if as_id and not ID_PATTERN.match(text):
-            self.add(pos, f"{what} {text!r} is not a valid id",
+            self.add(pos, f"{what} {quote(text)} is not a valid id",
                      "use letters, digits, '_', '-' or '.', with no spaces, e.g. on_duty")
             return None
         return text
@@ -150,8 +151,8 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    return f"the text {value!r}"
+        return f"the number {shorten(repr(value))}"
+    return f"the text {quote(str(value))}"
 
 
 def open_document(data: str | bytes, name: str, what: str,

@@ -12,7 +12,7 @@ from collections.abc import Hashable
 import yaml
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
-from wizard.core.problems import Problem
+from wizard.core.problems import Problem, shorten
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ScalarNode, MappingNode, SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
@@ -43,9 +43,10 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.problems: list[Problem] = []
         self._built: dict[yaml.Node, object] = {}  # containers, so that aliases share them
         self._building: set[yaml.Node] = set()
+        self.inside: yaml.Mark | None = None  # the last list or mapping entered, for messages
 
     def note(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
-        p = _pos(mark)
+        p = _pos(mark) if mark is not None else Pos(1, 1)
         self.problems.append(Problem(self.file_name, p.line, p.column, message, hint))
 
     def build(self, node: yaml.Node) -> object:
@@ -63,6 +64,7 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive"
                                                     " node", node.start_mark)
         self._building.add(node)
+        self.inside = node.start_mark
         try:
             if tag == MAP_TAG:
                 value = self._map(node) if type(node) is MappingNode else self._wrong_kind(node)
@@ -156,15 +158,13 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
-    """Parse one YAML document; return its content (or None) and every problem found."""
+    """Parse one YAML document; return its content (or None) and every problem found, each at
+    a line and column of the file."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            return None, [
-                Problem(name, 0, 0, f"the file is not UTF-8 text ({exc.reason})",
-                        "save it as UTF-8 in your editor")
-            ]
+            return None, [_not_utf8(data, exc, name)]
     loader = _MarkedLoader(data, name)
     try:
         node = loader.get_single_node()
@@ -175,13 +175,52 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
         line = data.splitlines()[mark.line] if mark and mark.line < len(data.splitlines()) else ""
         loader.note(mark, f"YAML syntax error: {what}", _syntax_hint(what, line))
         return None, loader.problems
+    except yaml.reader.ReaderError as exc:
+        return None, [*loader.problems, _bad_character(data, exc, name)]
     except yaml.YAMLError as exc:
-        return None, [*loader.problems, Problem(name, 0, 0, f"YAML error: {exc}")]
+        first = shorten(str(exc), 200)
+        return None, [*loader.problems, Problem(name, 1, 1, f"YAML error: {first}")]
     except RecursionError:
-        return None, [Problem(name, 0, 0, "the YAML is nested too deeply to read")]
+        line, column = _pos(loader.inside) if loader.inside else _reader_pos(loader)
+        return None, [Problem(name, line, column, "the YAML is nested too deeply to read",
+                              "a tree needs only a few levels of indentation: check the "
+                              "brackets and the indentation from here")]
     finally:
         loader.dispose()
     return content, loader.problems
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> Problem:
+    """Where the first byte that is not UTF-8 is, as a line and column of the text before it."""
+    line, column = _line_column(data[:exc.start].decode("utf-8-sig", errors="replace"))
+    bad = "".join(f"\\x{b:02x}" for b in data[exc.start:exc.end])
+    return Problem(name, line, column, f"the file is not UTF-8 text: the byte {bad} cannot be "
+                   f"read ({exc.reason})", "save it as UTF-8 in your editor")
+
+
+def _bad_character(text: str, exc: yaml.reader.ReaderError, name: str) -> Problem:
+    """A character YAML refuses (a control character such as ESC or NUL), at its line and column.
+
+    libyaml counts the position in bytes of the UTF-8 text, PyYAML's own reader in characters."""
+    position = exc.position
+    if exc.encoding != "unicode":
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    line, column = _line_column(text[:position])
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(name, line, column, f"the control character U+{code:04X} "
+                   f"({shorten(chr(code))}) is not allowed in a YAML file",
+                   "delete it: it may have come in with text copied from another program")
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """The 1-based line and column just after `before`, the text that precedes a place."""
+    lines = before.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _reader_pos(loader: _MarkedLoader) -> tuple[int, int]:
+    """Where PyYAML's own reader had got to (libyaml does not say): for a failure with no mark."""
+    return getattr(loader, "line", 0) + 1, getattr(loader, "column", 0) + 1
 
 
 def _tag_word(tag: str) -> str:
