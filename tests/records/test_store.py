@@ -45,7 +45,7 @@ def test_the_file_uses_wal_and_the_current_schema(tmp_path):
     path = tmp_path / "r.sqlite3"
     RecordStore(path).close()
     assert sql(path, "PRAGMA journal_mode") == [("wal",)]
-    assert sql(path, "PRAGMA user_version") == [(2,)]
+    assert sql(path, "PRAGMA user_version") == [(3,)]
 
 
 @pytest.mark.parametrize(("changes", "missing"), [

@@ -8,6 +8,9 @@ Version 1 (the first schema) kept the content in the same row as a few columns, 
 every UPDATE and DELETE. Version 2 moves the content to a table of its own (long rows made every
 scan read the whole file), adds the columns search needs and a full-text index (FTS5, trigram:
 any part of a word matches), and lets a DELETE through only for records a purge covers.
+Version 3 searches without accents or case: `search_text` holds the searched fields folded
+(wizard.records.folding) and the full-text index covers that one column, so what is typed is
+folded the same way; both are still derived from each record's content alone.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from wizard.records.folding import fold
 from wizard.records.model import Record
 
 NEVER_UPDATED = "advice records are never changed: record an amendment instead"
@@ -85,7 +89,7 @@ CREATE INDEX records_verdict ON records(verdict);
 CREATE INDEX records_tree ON records(tree_id);
 CREATE INDEX records_purges ON records(purged_through) WHERE purged_through IS NOT NULL;
 """
-FTS = f"""
+FTS_V2 = f"""
 CREATE VIRTUAL TABLE records_fts USING fts5({", ".join(SEARCHED)},
     content='records', content_rowid='id', tokenize='trigram');
 CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
@@ -95,6 +99,24 @@ END;
 CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
     INSERT INTO records_fts(records_fts, rowid, {", ".join(SEARCHED)})
     VALUES ('delete', old.id, {", ".join("old." + c for c in SEARCHED)});
+END;
+INSERT INTO records_fts(records_fts) VALUES ('rebuild');
+"""
+FTS_V2_DROP = """
+DROP TRIGGER IF EXISTS records_fts_insert;
+DROP TRIGGER IF EXISTS records_fts_delete;
+DROP TABLE IF EXISTS records_fts;
+"""
+# Version 3: the index covers the folded search_text only (any part of a word, no accents).
+FTS = """
+CREATE VIRTUAL TABLE records_fts USING fts5(search_text,
+    content='records', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
+    INSERT INTO records_fts(rowid, search_text) VALUES (new.id, new.search_text);
+END;
+CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+    INSERT INTO records_fts(records_fts, rowid, search_text)
+    VALUES ('delete', old.id, old.search_text);
 END;
 INSERT INTO records_fts(records_fts) VALUES ('rebuild');
 """
@@ -112,9 +134,9 @@ def columns(record: Record) -> dict[str, Any]:
 
 
 def search_text(record: Record) -> str:
-    """The searched fields in one case-folded text: a short word is found with one instr()
-    per row instead of nine LIKEs (the full-text index needs three letters or more)."""
-    return "\n".join(getattr(record, c) for c in SEARCHED).casefold()
+    """The searched fields in one folded text (no accents, no case): a short word is found with
+    one instr() per row instead of nine LIKEs (the full-text index needs three letters)."""
+    return fold("\n".join(getattr(record, c) for c in SEARCHED))
 
 
 def insert(conn: sqlite3.Connection, record: Record, content: str) -> None:
@@ -157,10 +179,26 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE records_v2 RENAME TO records")
     _execute_script(conn, V2_GUARDS)
     if fts5_available(conn):
+        _execute_script(conn, FTS_V2)
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """Search without accents: refill search_text, folded, and index that one column. The guard
+    against updates is lifted for this transaction only."""
+    _execute_script(conn, FTS_V2_DROP)
+    conn.execute("DROP TRIGGER records_never_updated")
+    # From the field columns, which verify holds equal to each record's content: parsing every
+    # record's JSON (its transcript) would take some 15 s at 100,000 records.
+    rows = conn.execute(f"SELECT id, {', '.join(SEARCHED)} FROM records").fetchall()
+    conn.executemany("UPDATE records SET search_text = ? WHERE id = ?",
+                     ((fold("\n".join(fields)), row_id) for row_id, *fields in rows))
+    conn.execute(f"CREATE TRIGGER records_never_updated BEFORE UPDATE ON records "
+                 f"BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END")
+    if fts5_available(conn):
         _execute_script(conn, FTS)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
 CURRENT = len(MIGRATIONS)
 
 

@@ -1,7 +1,8 @@
 """Find records: search as you type over names, numbers, situation and advice, with filters.
 
-Each word typed must appear somewhere (any part of a word, any case). Words of three letters or
-more use the full-text index (FTS5, trigram), shorter ones a scan of one case-folded column.
+Each word typed must appear somewhere (any part of a word, any case, with or without accents:
+"zoe" finds "Zoë"). Both sides are folded (wizard.records.folding). Words of three letters or
+more use the full-text index (FTS5, trigram) over the folded column, shorter ones a scan of it.
 Lists show the newest version of each record (an amended record appears once, as its latest
 amendment), newest first, a page at a time: `before` is the last id of the previous page.
 """
@@ -13,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.records.model import Record
-from wizard.records.purge import cutoff_of
+from wizard.records.folding import fold
+from wizard.records.model import WALK_CHECKED, Record
+from wizard.records.purge import cutoff_after, cutoff_of
 from wizard.records.store import RecordStore, record_from_row, translated
 
 PAGE = 200
@@ -31,8 +33,9 @@ class Query:
     tree_id: str = ""
 
     def words(self) -> list[str]:
-        """The words typed; a NUL (pasted, never typed) would cut SQLite's query short."""
-        return self.text.replace("\x00", " ").split()
+        """The words typed, folded as the stored text is; a word that folds to nothing (a lone
+        accent) is dropped, and a NUL (pasted, never typed) would cut SQLite's query short."""
+        return [w for w in (fold(word) for word in self.text.replace("\x00", " ").split()) if w]
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,21 @@ class Summary:
     verdict: str
     tree_id: str
     amends: int | None
+    walk_checked: bool = False  # the walk was checked against its tree (from the content)
+
+    @property
+    def walk_unchecked(self) -> bool:
+        """True for advice whose walk was not checked against its tree (see Record)."""
+        return self.kind != "purge" and not self.walk_checked
 
 
-SUMMARY_COLUMNS = ", ".join(f"r.{f}" for f in Summary.__dataclass_fields__)
+# The mark is read from the content the hash covers (no column of its own); content that is not
+# JSON text (damaged: `verify` names it) reads as unchecked instead of failing the whole list.
+WALK_CHECKED_SQL = (f"coalesce((SELECT CASE WHEN typeof(c.content) = 'text' THEN CASE WHEN "
+                    f"json_valid(c.content) THEN json_extract(c.content, '$.walk_check') = "
+                    f"'{WALK_CHECKED}' END END FROM record_content c WHERE c.id = r.id), 0)")
+SUMMARY_COLUMNS = ", ".join([*(f"r.{f}" for f in Summary.__dataclass_fields__
+                               if f != "walk_checked"), WALK_CHECKED_SQL])
 
 
 def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
@@ -67,7 +82,7 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
             fts_words.append('"' + word.replace('"', '""') + '"')
         else:
             clauses.append("instr(r.search_text, ?) > 0")
-            params.append(word.casefold())
+            params.append(word)
     if fts_words:
         clauses.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
         params.append(" AND ".join(fts_words))
@@ -76,7 +91,7 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
         params.append(cutoff_of(query.date_from))
     if query.date_to is not None:
         clauses.append("r.created_at < ?")
-        params.append(cutoff_of(query.date_to + dt.timedelta(days=1)))
+        params.append(cutoff_after(query.date_to))
     if query.verdict:
         clauses.append("r.verdict = ?")
         params.append(query.verdict)
@@ -96,7 +111,7 @@ def search(store: RecordStore, query: Query, *, before: int | None = None,
     with translated(store.path, "search"):
         rows = store.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} "
                                   "ORDER BY r.id DESC LIMIT ?", [*params, limit]).fetchall()
-    return [Summary(*row) for row in rows]
+    return [Summary(*row[:-1], walk_checked=bool(row[-1])) for row in rows]
 
 
 def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
