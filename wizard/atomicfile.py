@@ -63,3 +63,41 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
+def write_bytes_new(path: Path, data: bytes) -> None:
+    """Write a new file whole, never replacing one: FileExistsError if `path` is taken.
+
+    The bytes go to a temporary file first and are hard-linked into place (atomic, and refused
+    if the name exists); where links are unsupported, the name is reserved with O_EXCL first.
+    SaveError for any other failure; no temporary file is left behind.
+    """
+    path = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise SaveError(explain(exc, path)) from exc
+    tmp = Path(tmp_name)
+    try:
+        with open(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        _link_new(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise SaveError(explain(exc, path)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give `tmp`'s bytes the name `path`, refusing (FileExistsError) if it is taken."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some shares): reserve, then replace
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        os.replace(tmp, path)

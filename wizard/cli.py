@@ -15,12 +15,11 @@ from pathlib import Path
 from wizard import __version__
 from wizard.core.catalog import Catalog
 from wizard.core.paths import format_paths
-from wizard.core.problems import Problem, TreeError
+from wizard.core.problems import TreeError, printable
 from wizard.core.replay import Replay, UnknownAnswer, replay
 from wizard.core.transcript import Transcript
 from wizard.locations import bundled_trees
 from wizard.textreport import format_transcript
-from wizard.treedir import folder_of, load_folder
 from wizard.treesource import choose_trees
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
@@ -44,30 +43,24 @@ def load(args: argparse.Namespace) -> Catalog:
 
 # -- validate
 def cmd_validate(args: argparse.Namespace) -> int:
-    targets = [Path(p) for p in args.paths] or [trees_folder(args)]
-    problems: list[Problem] = []
-    trees = sources = questions = scenarios = 0
-    for target in targets:
-        if target.is_file():
-            cat = load_folder(folder_of(target))
-            problems += [p for p in cat.problems if Path(p.file) == target]
-        else:
-            cat = load_folder(target)
-            problems += cat.problems
-        trees += len(cat.trees)
-        sources += len(cat.sources)
-        questions += len(cat.questions)
-        scenarios += len(cat.scenarios)
-    for p in sorted(set(problems)):
+    """Print every problem and warning as file:line:column; exit 1 if there is a problem."""
+    from wizard.validate import validate_targets, warning_line
+
+    r = validate_targets([Path(p) for p in args.paths] or [trees_folder(args)])
+    problems = sorted(set(r.problems))
+    for p in problems:
         print(p)
-    files = len({p.file for p in problems})
+    for w in sorted(set(r.warnings)):
+        print(warning_line(w))
+    warned = f"; {len(set(r.warnings))} warning(s), above" if r.warnings else ""
     if problems:
-        print(f"{len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
+        files = len({p.file for p in problems})
+        print(f"{len(problems)} problem(s) in {files} file(s){warned}", file=sys.stderr)
         return EXIT_PROBLEMS
-    checked = f"; {scenarios} scenario(s) reach their verdicts" if scenarios else ""
-    shared = f", {questions} shared question(s)" if questions else ""
-    print(f"OK: {trees} tree(s) and {sources} source(s){shared}, no problems{checked}",
-          file=sys.stderr)
+    checked = f"; {r.scenarios} scenario(s) reach their verdicts" if r.scenarios else ""
+    shared = f", {r.questions} shared question(s)" if r.questions else ""
+    print(f"OK: {r.trees} tree(s) and {r.sources} source(s){shared}, no problems{checked}"
+          f"{warned}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -77,7 +70,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in cat.sorted_trees():
         print(f"{t.id:<20} {t.version:<8} {t.title}")
     for name in sorted(cat.failed):
-        print(f"{'(unavailable)':<29} {name}: {cat.failed[name][0].message}")
+        print(f"{'(unavailable)':<29} {printable(name)}: {cat.failed[name][0].message}")
     return EXIT_OK
 
 
@@ -89,11 +82,66 @@ def parse_answers(pairs: list[str]) -> dict[str, str]:
         if not sep or not key.strip() or not value.strip():
             raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, "
                            "e.g. on_duty=yes")
-        answers[key.strip()] = value.strip()
+        key, value = key.strip(), value.strip()
+        if key in answers:
+            raise CliError(f"--answer {key} is given twice ({answers[key]!r}, then {value!r}): "
+                           "give one answer to each question")
+        answers[key] = value
     return answers
 
 
+ANSWER_OPTIONS = ("-a", "--answer")
+
+
+def take_answers(argv: list[str]) -> tuple[list[str], list[str]]:
+    """`run`'s answers lifted out of the command line, and the rest for argparse: argparse scans
+    every remaining option for each option it meets, so 10,000 answers took minutes."""
+    start = _command_index(argv)
+    if start is None or argv[start] != "run":
+        return argv, []
+    rest, answers, i = argv[: start + 1], [], start + 1
+    while i < len(argv):
+        token, following = argv[i], argv[i + 1] if i + 1 < len(argv) else None
+        if token == "--":
+            rest += argv[i:]
+            break
+        if token in ANSWER_OPTIONS and following is not None and not following.startswith("-"):
+            answers.append(following)
+            i += 2
+            continue
+        attached = _attached_answer(token)
+        if attached is not None:
+            answers.append(attached)
+        else:
+            rest.append(token)
+        i += 1
+    return rest, answers
+
+
+def _attached_answer(token: str) -> str | None:
+    """The answer in `--answer=X`, `-a=X` or `-aX` (as argparse reads them), else None."""
+    if token.startswith("--answer="):
+        return token[len("--answer="):]
+    if token.startswith("-a=") or (token.startswith("-a") and len(token) > 2):
+        return token[3:] if token.startswith("-a=") else token[2:]
+    return None
+
+
+def _command_index(argv: list[str]) -> int | None:
+    """Where the command (run, records, ...) is, past the options before it."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if not token.startswith("-"):
+            return i
+        takes_value = len(token) > 3 and "--trees".startswith(token)  # --trees DIR, --tr DIR
+        i += 2 if takes_value else 1
+    return None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.pdf is not None and not args.pdf.strip():
+        raise CliError("--pdf needs a file name, e.g. --pdf advice.pdf")
     cat = load(args)
     answers = parse_answers(args.answer or [])
     try:
@@ -104,7 +152,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"note: --answer {key}={answers[key]} was not used: "
               "that question is not on this path", file=sys.stderr)
     transcript = result.walk.transcript()
-    if getattr(args, "pdf", None):
+    if args.pdf is not None:
         write_pdf(args, transcript)
     if args.json:
         data = transcript.to_dict()
@@ -192,7 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     parser = build_parser()
+    argv, answers = take_answers(list(argv))
     args = parser.parse_args(argv)
+    if answers:
+        args.answer = [*answers, *(args.answer or [])]
     if args.self_test:
         from wizard.selftest import run_self_test
 

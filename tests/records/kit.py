@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from tests.conftest import EXAMPLE_TREES
@@ -84,3 +85,19 @@ def filled_store(path: Path, n: int = 5) -> RecordStore:
     for i in range(n):
         store.add(advice(advised_name=f"Person {i + 1}"))
     return store
+
+
+def append_chained(path: Path, record: Record) -> Record:
+    """Append a record with correct hashes, as anyone with the file and the program's source
+    can: what no check of the file alone can tell from a record the program saved."""
+    from wizard.records import schema
+    from wizard.records.canonical import canonical_json, chain_hash
+    from wizard.records.model import utc_stamp
+
+    [(last_id, last_hash)] = sql(path, "SELECT id, hash FROM records ORDER BY id DESC LIMIT 1")
+    record = replace(record, id=last_id + 1, created_at=record.created_at or utc_stamp())
+    text = canonical_json(record.content())
+    record = replace(record, prev_hash=last_hash, hash=chain_hash(last_hash, text))
+    with raw(path) as conn:
+        schema.insert(conn, record, text)
+    return record

@@ -7,6 +7,7 @@ without loss and holds everything needed to read it years later, after the trees
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,6 +80,9 @@ class Transcript:
     steps: tuple[StepRecord, ...]
     outcome: OutcomeRecord | None
     format: int = field(default=FORMAT)
+    # The pre-election period the walk was made in, by the calendar (wizard/core/periods.py);
+    # empty for a walk made with no calendar, or before the calendar existed.
+    period: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,14 +98,17 @@ class Transcript:
             return cls(
                 program_version=d["program_version"],
                 started_at=d["started_at"],
-                tree=TreeRef(**d["tree"]),
-                trees=tuple(TreeRef(**t) for t in d["trees"]),
-                sources=tuple(SourceRef(**s) for s in d["sources"]),
-                steps=tuple(StepRecord(**s) for s in d["steps"]),
-                outcome=None if outcome is None else _outcome(outcome),
+                tree=_part("tree", lambda: TreeRef(**d["tree"])),
+                trees=_listed(d, "trees", TreeRef),
+                sources=_listed(d, "sources", SourceRef),
+                steps=_listed(d, "steps", StepRecord),
+                outcome=None if outcome is None else _part("outcome", lambda: _outcome(outcome)),
                 format=d.get("format", FORMAT),
+                period=d.get("period", ""),
             )
-        except (KeyError, TypeError) as exc:
+        except KeyError as exc:
+            raise ValueError(f"not a walk transcript: it has no {exc} field") from exc
+        except TypeError as exc:
             raise ValueError(f"not a walk transcript: {exc}") from exc
 
     @classmethod
@@ -117,5 +124,22 @@ class Transcript:
 
 def _outcome(d: dict[str, Any]) -> OutcomeRecord:
     """An outcome from its dict; one recorded before `reading` and `law` existed gets them empty."""
-    quoted = {k: tuple(QuotedClause(**c) for c in d[k]) for k in ("citations", "law") if k in d}
+    quoted = {k: _listed(d, k, QuotedClause) for k in ("citations", "law") if k in d}
     return OutcomeRecord(**{**d, **quoted})
+
+
+def _part(name: str, build: Callable[[], Any]) -> Any:
+    """`build()`, with a failure's message naming the part of the transcript it was building."""
+    try:
+        return build()
+    except (KeyError, TypeError) as exc:
+        raise TypeError(f"{name}: {exc}") from exc
+
+
+def _listed(d: dict[str, Any], name: str, kind: Callable[..., Any]) -> tuple[Any, ...]:
+    """d[name], a list of dicts, as a tuple of `kind`; TypeError naming the field if it is not."""
+    items = d[name]
+    if not isinstance(items, list | tuple):
+        raise TypeError(f"{name}: expected a list, not {type(items).__name__}")
+    return tuple(_part(f"{name}[{i}]", lambda item=item: kind(**item))
+                 for i, item in enumerate(items))

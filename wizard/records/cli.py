@@ -1,6 +1,7 @@
-"""`python -m wizard records ...`: list, show, export, verify, add, amend, purge, where.
+"""`python -m wizard records ...`: list, show, export, verify, anchor, add, amend, purge, where.
 
-Exit codes: 0 done, 1 the chain does not verify (or a purge not confirmed), 2 a bad request
+Exit codes: 0 done, 1 the chain does not verify or does not extend the anchor given (or a purge
+not confirmed), 2 a bad request
 (unknown record, missing field, a transcript with no outcome), 4 the records file could not be
 read or written (locked, read-only, damaged). A record that could not be saved is never lost:
 its content is written to a file (or, failing that, to stderr) and the message says where.
@@ -16,8 +17,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from wizard.atomicfile import SaveError
+from wizard.atomicfile import SaveError, write_bytes_atomic
+from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
+from wizard.core.transcript_checks import transcript_problems
+from wizard.records import anchor as anchors
 from wizard.records import datadir, drafts
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordRefused, RecordsError
@@ -27,6 +31,7 @@ from wizard.records.search import Query, matching_records, search
 from wizard.records.store import RecordStore
 from wizard.records.text import format_record
 from wizard.records.verify import verify
+from wizard.treesource import choose_trees
 
 EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
 
@@ -105,7 +110,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
     p = cmds.add_parser("verify", help="check that no record was changed (exit 1 if one was)")
+    p.add_argument("--anchor", metavar="FILE",
+                   help="also check the records still extend this anchor ('records anchor')")
     p.set_defaults(func=cmd_verify)
+
+    p = cmds.add_parser("anchor", help="write the newest record's hash and the count to a "
+                                       "file to keep elsewhere (verify --anchor checks it)")
+    p.add_argument("--out", metavar="FILE",
+                   help="the file to write ('-' prints it; default: a new file here)")
+    p.set_defaults(func=cmd_anchor)
 
     p = cmds.add_parser("add", help="record advice given on a walk's transcript")
     p.add_argument("--transcript", metavar="FILE",
@@ -133,6 +146,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("where", help="print the path of the records file")
     p.set_defaults(func=cmd_where)
+
 
     for parser in (rec, *cmds.choices.values()):
         func = parser.get_default("func")
@@ -162,8 +176,10 @@ def records_file(args: argparse.Namespace) -> Path:
     return datadir.records_path(datadir.data_dir(getattr(args, "data_dir", None)))
 
 
-def open_store(args: argparse.Namespace) -> RecordStore:
-    return RecordStore(records_file(args))
+def open_store(args: argparse.Namespace, *, readonly: bool = False) -> RecordStore:
+    """The records file in use; reading commands open it read-only (they must work on an
+    evidence copy in a read-only folder, or on a full disk, and leave it as it was)."""
+    return RecordStore(records_file(args), readonly=readonly)
 
 
 def _query(args: argparse.Namespace) -> Query:
@@ -178,8 +194,8 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        rows = search(store, _query(args), limit=max(args.limit, 1))
+    with open_store(args, readonly=True) as store:
+        rows = search(store, _query(args), limit=min(max(args.limit, 1), 2**63 - 1))
     for r in rows:
         who = r.advised_name or "—"
         if r.kind == "purge":
@@ -187,8 +203,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         else:
             what = f"{r.verdict} ({r.tree_id}); advised: {_short(r.advice)}"
         amended = f" [amends {r.amends}]" if r.amends is not None else ""
+        unchecked = " [not checked against its tree]" if r.walk_unchecked else ""
         print(f"{r.id:>6}  {local_time(r.created_at):<22} {r.supervisor_name or '—'} -> {who}: "
-              f"{what}{amended}")
+              f"{what}{amended}{unchecked}")
     if not rows:
         print("No records match.", file=sys.stderr)
     return EXIT_OK
@@ -200,7 +217,7 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, readonly=True) as store:
         record = store.get(args.id)
         history = store.history(args.id)
     if args.json:
@@ -213,33 +230,75 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, readonly=True) as store:
         n = write_csv(Path(args.csv), matching_records(store, _query(args)))
     print(f"Wrote {n} record(s) to {args.csv}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    given = read_anchor(args.anchor) if args.anchor else None
+    with open_store(args, readonly=True) as store:
         result = verify(store)
-    print(result.message())
-    return EXIT_OK if result.ok else EXIT_BAD_CHAIN
+        print(result.message())
+        if given is None or not result.ok:
+            return EXIT_OK if result.ok else EXIT_BAD_CHAIN
+        extends = anchors.check(store, given, result)
+    print(extends.message)
+    return EXIT_OK if extends.ok else EXIT_BAD_CHAIN
+
+
+def read_anchor(name: str) -> anchors.Anchor:
+    """An anchor file as 'records anchor' writes it; Refused (exit 2) if it is not one."""
+    try:
+        with open(name, "rb") as f:
+            raw = f.read(anchors.LARGEST + 1)
+    except OSError as exc:
+        raise Refused(f"--anchor {name}: {exc.strerror}") from exc
+    if len(raw) > anchors.LARGEST:
+        raise Refused(f"--anchor {name}: too large for an anchor file")
+    try:
+        return anchors.parse(_decoded(raw, f"--anchor {name}"))
+    except ValueError as exc:
+        raise Refused(f"--anchor {name}: not an anchor file: {exc}") from exc
+
+
+def cmd_anchor(args: argparse.Namespace) -> int:
+    with open_store(args, readonly=True) as store:
+        result = verify(store)
+    if not result.ok:
+        print(f"{result.message()} No anchor was written: an anchor vouches for the records as "
+              "they are.")
+        return EXIT_BAD_CHAIN
+    if not result.checked:
+        raise Refused("the advice records are empty: there is nothing to anchor yet")
+    anchor = anchors.taken(result)
+    text = anchor.text(str(records_file(args)))
+    if args.out == "-":
+        print(text, end="")
+        return EXIT_OK
+    out = Path(args.out or f"advice-records-anchor-{anchor.taken_at.replace(':', '')}.txt")
+    write_bytes_atomic(out, text.encode("utf-8"))
+    print(f"Wrote the anchor to {out}: record {anchor.record_id}, hash {anchor.hash}, "
+          f"{anchor.count} record(s). File it where the records' keepers cannot change it.")
+    return EXIT_OK
 
 
 # -- writing commands
 def read_transcript(name: str) -> Transcript:
     """A walk's transcript from a file or stdin; refuses one that stops short of an outcome."""
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        raw = _stdin_bytes() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
         raise Refused(f"--transcript {name}: {exc.strerror}") from exc
+    text = _decoded(raw, f"--transcript {name}")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = json.loads(text, parse_constant=_no_constant)
+    except ValueError as exc:  # json.JSONDecodeError, or NaN / Infinity
         raise Refused(f"--transcript {name}: not JSON ({exc}); give what 'run --json' prints") \
             from exc
     if isinstance(data, dict) and data.get("pending"):
-        q = data["pending"]
+        q = data["pending"] if isinstance(data["pending"], dict) else {}
         raise Refused(f"--transcript {name}: the walk stops short of an outcome (next question "
                       f"{q.get('question_id')}: {q.get('text')}); answer it to the end first")
     try:
@@ -250,7 +309,41 @@ def read_transcript(name: str) -> Transcript:
         raise Refused(f"--transcript {name}: not a walk transcript (expected a JSON object)")
     if transcript.outcome is None:
         raise Refused(f"--transcript {name}: the walk has no outcome; answer it to the end first")
+    problems = transcript_problems(transcript)
+    if problems:
+        raise Refused(f"--transcript {name}: {_listed(problems)}")
     return transcript
+
+
+def _listed(problems: list[str], most: int = 3) -> str:
+    """Problems in one line: the first few, and how many more."""
+    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    return "; ".join(problems[:most]) + more
+
+
+def _stdin_bytes() -> bytes:
+    """Standard input as bytes (a test may replace it with text)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "replace")
+
+
+def _decoded(raw: bytes, what: str) -> str:
+    """A file's text: UTF-8, or UTF-16 with a byte-order mark (what Windows PowerShell's `>`
+    writes); anything else is refused in one line."""
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    if encoding != "utf-16" and b"\x00" in raw:
+        raise Refused(f"{what}: not UTF-8 text (it holds NUL bytes: UTF-16 with no "
+                      "byte-order mark?); save it as UTF-8")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise Refused(f"{what}: not UTF-8 text (byte {exc.start} cannot be read); "
+                      "save it as UTF-8") from exc
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity: Python's json reads them, JSON has no such numbers."""
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _given(args: argparse.Namespace) -> dict[str, Any]:
@@ -270,6 +363,9 @@ def _read_saved_record(name: str) -> Record:
         raise Refused(f"--record {name}: {exc.strerror}") from exc
     except ValueError as exc:
         raise Refused(f"--record {name}: not a saved record ({exc})") from exc
+    if record.kind == "purge":
+        raise Refused(f"--record {name}: it is a purge; a purge cannot be added from a file, it "
+                      "is made with 'records purge'")
     return replace(record, id=0, created_at="")
 
 
@@ -299,9 +395,10 @@ def _save(args: argparse.Namespace, record: Record) -> int:
     problems = record.problems()
     if problems:
         raise Refused(f"cannot record this: {'; '.join(problems)}")
+    trees, _folder = trees_in_use(args)
     try:
         with open_store(args) as store:
-            saved = store.add(record)
+            saved = store.add(record, trees=trees)
     except RecordRefused:
         raise
     except RecordsError as exc:
@@ -309,7 +406,18 @@ def _save(args: argparse.Namespace, record: Record) -> int:
         print(f"error: {exc}\nThe record was NOT saved. {where}", file=sys.stderr)
         return EXIT_UNAVAILABLE
     print(f"Saved as record {saved.id} ({local_time(saved.created_at)}), hash {saved.hash}")
+    if saved.walk_unchecked:
+        print(f"{saved.walk_check_text()}.")
     return EXIT_OK
+
+
+def trees_in_use(args: argparse.Namespace) -> tuple[Catalog, Path]:
+    """The trees the program uses (--trees, PURDAH_WIZARD_TREES, else the bundled ones) and
+    their folder, whose history holds past versions: a walk is checked before it is recorded."""
+    chosen = choose_trees(getattr(args, "trees", None))
+    if chosen.notice:
+        print(f"note: {chosen.notice}", file=sys.stderr)
+    return chosen.catalog, chosen.folder
 
 
 def keep_unsaved(record: Record) -> str:

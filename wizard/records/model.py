@@ -13,11 +13,14 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from wizard.core.transcript import Transcript, TreeRef
+from wizard.core.transcript_checks import transcript_problems
 from wizard.core.verdicts import VERDICTS
 
-CONTENT_FORMAT = 1
+CONTENT_FORMAT = 2  # 2: walk_check and walk_check_note (a record of format 1 reads as unchecked)
 GENESIS = "0" * 64  # the "previous hash" of the very first record
 KINDS = ("advice", "amendment", "purge")
+WALK_CHECKED = "checked"  # the store replayed the walk on its own trees: it matches
+WALK_NOT_CHECKED = "not checked"  # its trees were not at hand (another version)
 
 # (field, label) for the people and the situation, in the order a form asks them
 PEOPLE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -61,10 +64,22 @@ def parse_stamp(stamp: str) -> dt.datetime:
     return dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
 
 
+def is_stamp(stamp: object) -> bool:
+    """Whether `stamp` is a time as the records write it (else it was changed outside them)."""
+    try:
+        parse_stamp(stamp).astimezone()  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
 def local_time(stamp: str) -> str:
-    """A stored UTC time as this machine's local time, e.g. '2026-05-01 14:03 BST'."""
+    """A stored UTC time as this machine's local time, e.g. '2026-05-01 14:03 BST'; anything
+    else (changed outside the program) is shown quoted, escaped and flagged, never raised."""
     if not stamp:
         return ""
+    if not is_stamp(stamp):
+        return f"{str(stamp)[:40]!r} (not a time)"
     local = parse_stamp(stamp).astimezone()
     return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ''}".rstrip()
 
@@ -108,6 +123,9 @@ class Record:
     purged_through: int | None = None
     purged_count: int = 0
     anchor_hash: str = ""  # the hash of the last purged record: the chain restarts from it
+    # set by the store (never taken from the caller): was the walk checked against its tree?
+    walk_check: str = ""  # WALK_CHECKED or WALK_NOT_CHECKED; "" before records were checked
+    walk_check_note: str = ""  # the trees it was replayed on, or why it could not be
     # set by the store
     id: int = 0
     created_at: str = ""  # UTC, utc_stamp()
@@ -155,6 +173,20 @@ class Record:
         return t.outcome.title if t is not None and t.outcome is not None else ""
 
     @property
+    def walk_unchecked(self) -> bool:
+        """True for a walk not checked against its tree (a purge has no walk to check)."""
+        return self.kind != "purge" and self.walk_check != WALK_CHECKED
+
+    def walk_check_text(self) -> str:
+        """How a list, the record and its PDF say whether the walk was checked; '' for a purge."""
+        if self.kind == "purge":
+            return ""
+        if not self.walk_unchecked:
+            return f"Checked against its tree: {self.walk_check_note}".rstrip(": ")
+        why = self.walk_check_note or "it was recorded before walks were checked"
+        return f"NOT CHECKED against its tree: {why}"
+
+    @property
     def saved(self) -> bool:
         return self.id > 0
 
@@ -172,7 +204,7 @@ class Record:
             if not self.made_by.strip():
                 out.append("say who is purging the records")
         else:
-            out += self._advice_problems()
+            out += self._advice_problems() + self._foreign_fields()
         bad = [f.name for f in fields(self) if isinstance(getattr(self, f.name), str)
                and not _is_text(getattr(self, f.name))]
         if bad:
@@ -185,6 +217,8 @@ class Record:
             out.append("a record needs the walk's transcript")
         elif self.transcript.outcome is None:
             out.append("the walk has no outcome yet: answer its questions to the end first")
+        else:
+            out += transcript_problems(self.transcript, "transcript.")
         if not self.supervisor_name.strip():
             out.append("give the supervisor's name")
         if not self.advice.strip():
@@ -194,11 +228,24 @@ class Record:
         if self.kind == "amendment":
             if self.amends is None:
                 out.append("an amendment must name the record it corrects")
+            elif not 0 < self.amends < 2**63:
+                out.append(f"there is no record {self.amends} to amend")
             if not self.amendment_reason.strip():
                 out.append("say why the record is being amended")
             if not self.made_by.strip():
                 out.append("say who is making the amendment")
         return out
+
+    def _foreign_fields(self) -> list[str]:
+        """Fields another kind of record fills in: advice naming a record it "amends" would
+        hide that record from every list without an amendment's reason and author."""
+        foreign = [name for name in PURGE_ONLY if getattr(self, name) != _DEFAULTS[name]]
+        if self.kind == "advice":
+            foreign += [name for name in AMENDMENT_ONLY if getattr(self, name) != _DEFAULTS[name]]
+        if not foreign:
+            return []
+        return [f"{', '.join(foreign)} belong(s) to another kind of record, not to {self.kind}; "
+                "record a correction with 'records amend'"]
 
     def amended(self, **changes: Any) -> Record:
         """A new, unsaved amendment of this record with `changes` applied."""
@@ -227,14 +274,20 @@ class Record:
         known = {f.name: f for f in fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, value in content.items():
-            if key == "format" or key not in known:
-                continue  # a later format's extra field: kept in the stored bytes, not shown
+            if key in ("format", "prev_hash", "hash") or key not in known:
+                continue  # a later format's extra field: kept in the stored bytes, not shown;
+                # the hashes are the store's, never part of the content
             if key == "transcript":
                 kwargs[key] = None if value is None else Transcript.from_dict(value)
             else:
                 _check_type(key, value, cls.__dataclass_fields__[key].default)
                 kwargs[key] = value
         return cls(**kwargs, prev_hash=prev_hash, hash=hash)
+
+
+_DEFAULTS = {f.name: f.default for f in fields(Record)}
+PURGE_ONLY = ("purge_before", "purged_from", "purged_through", "purged_count", "anchor_hash")
+AMENDMENT_ONLY = ("amends", "amendment_reason", "made_by")
 
 
 def _is_text(value: str) -> bool:

@@ -33,10 +33,23 @@ class PurgePlan:
                 f"recorded before {self.cutoff}")
 
 
+EARLIEST = "0000-01-01T00:00:00Z"  # sorts before every stamp the records hold
+AFTER_ALL = "9999-12-31T24:00:00Z"  # and after every one (no clock reads 24:00)
+
+
 def cutoff_of(day: dt.date) -> str:
-    """The start of `day` in this machine's local time, as a UTC stamp."""
-    local_midnight = dt.datetime.combine(day, dt.time()).astimezone()
-    return utc_stamp(local_midnight)
+    """The start of `day` in this machine's local time, as a UTC stamp. A day beyond what a
+    clock can convert (0001-01-01, 9999-12-31) gives a stamp before or after every record."""
+    try:
+        moment = dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+    except (ValueError, OverflowError):
+        return EARLIEST if day.year < 5000 else AFTER_ALL
+    return EARLIEST if moment.year < 1000 else utc_stamp(moment)  # %Y pads no year below 1000
+
+
+def cutoff_after(day: dt.date) -> str:
+    """The end of `day` (the start of the next) in local time, as a UTC stamp."""
+    return AFTER_ALL if day == dt.date.max else cutoff_of(day + dt.timedelta(days=1))
 
 
 def _plan(conn: sqlite3.Connection, cutoff: str) -> PurgePlan | None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from wizard.core.catalog import Catalog
 from wizard.records import schema
 from wizard.records.canonical import canonical_json, chain_hash
 from wizard.records.errors import RecordRefused, RecordsError, UnknownRecord
 from wizard.records.model import GENESIS, Record, utc_stamp
+from wizard.records.walkmark import Published, marked
 
 APPLICATION_ID = 0x50575A52  # "PWZR": marks the file as Purdah Wizard's advice records
 # id, content, prev_hash, hash of whole records (a record's content is in a table of its own)
@@ -39,13 +42,24 @@ def explain(exc: sqlite3.Error, path: Path, doing: str) -> str:
     elif code in (11, 26) or "malformed" in text or "not a database" in text:  # CORRUPT, NOTADB
         why = ("the file is damaged or is not an advice records file; keep a copy of it "
                "for investigation and use another data folder")
-    elif code == 13:  # SQLITE_FULL
-        why = "the disk is full; free some space"
+    elif code == 13 or (code == 10 and disk_full(path)):  # SQLITE_FULL, or an I/O error
+        why = "the disk is full; free some space"  # (growing the -shm file) on a full disk
     elif code == 10:  # SQLITE_IOERR
         why = f"the disk reported an error ({exc}); check the drive or use another folder"
     else:
         why = str(exc)
     return f"Could not {doing} the advice records in {path}: {why}."
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the drive holding `path` has (almost) no room: SQLite reports some writes that
+    fail for want of space as a plain I/O error rather than SQLITE_FULL."""
+    for folder in path.parents:
+        try:
+            return shutil.disk_usage(folder).free < 1 << 20
+        except OSError:
+            continue
+    return False
 
 
 @contextlib.contextmanager
@@ -60,9 +74,12 @@ def translated(path: Path, doing: str) -> Iterator[None]:
 class RecordStore:
     """An open records file. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, *, timeout: float = 5.0) -> None:
+    def __init__(self, path: Path, *, timeout: float = 5.0, readonly: bool = False) -> None:
+        """Open the file, creating and migrating it; `readonly` writes nothing, there or beside
+        it, so that an evidence copy in a read-only folder or on a full disk can be read."""
         self.path = Path(path)
-        self.conn = self._open(timeout)
+        self.readonly = readonly
+        self.conn = self._open_readonly(timeout) if readonly else self._open(timeout)
         self.has_fts = schema.has_fts(self.conn)  # else search scans (an SQLite without FTS5)
 
     # -- opening
@@ -86,6 +103,51 @@ class RecordStore:
                 conn.close()
                 raise
         return conn
+
+    def _open_readonly(self, timeout: float) -> sqlite3.Connection:
+        """Open with SQLite's mode=ro. A missing file reads as empty and one written by an
+        older version is migrated in a copy in memory: the file itself is left as it was (in a
+        writable folder SQLite may still make its -wal and -shm files beside it)."""
+        if not self.path.exists():
+            return self._in_memory(None)
+        try:
+            return self._connect_readonly(timeout, "mode=ro")
+        except RecordsError:
+            wal = Path(f"{self.path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+        # An empty -wal or none: every saved record is in the file itself, and SQLite could not
+        # create its -shm file (a read-only folder, a full disk): read the file as it stands.
+        return self._connect_readonly(timeout, "mode=ro&immutable=1")
+
+    def _connect_readonly(self, timeout: float, options: str) -> sqlite3.Connection:
+        """Connect with these URI options, check the file is ours and at the current schema."""
+        with translated(self.path, "open"):
+            conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?{options}", uri=True,
+                                   timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+            try:
+                self._check_ours(conn)
+                if conn.execute("PRAGMA user_version").fetchone()[0] < schema.CURRENT:
+                    return self._in_memory(conn)
+                self._migrate(conn)  # refuses a newer schema; writes nothing
+            except BaseException:
+                conn.close()
+                raise
+        return conn
+
+    def _in_memory(self, source: sqlite3.Connection | None) -> sqlite3.Connection:
+        """A copy of `source` (closed after) or an empty file, in memory, at the current schema."""
+        copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            if source is not None:
+                source.backup(copy)
+                source.close()
+            self._migrate(copy)
+        except BaseException:
+            copy.close()
+            raise
+        return copy
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -124,13 +186,25 @@ class RecordStore:
         self.close()
 
     # -- writing
-    def add(self, record: Record) -> Record:
-        """Save a new advice record or amendment; returns it with its id, time and hashes."""
+    def add(self, record: Record, trees: Catalog | None = None,
+            published: Published | None = None) -> Record:
+        """Save a new advice record or amendment; returns it with its id, time and hashes.
+
+        Its walk is replayed on `trees` (the trees in use) when they hold its tree as it was,
+        else on that version from `published` (the trees' history): refused if it differs;
+        saved marked "not checked against its tree" when neither holds it."""
         if record.kind == "purge":
-            raise ValueError("a purge is made with wizard.records.purge, not add()")
+            raise RecordRefused("A purge is not added as a record: it is made with "
+                                "'records purge', which removes the records it names.")
         problems = record.problems()
         if problems:
             raise RecordRefused(f"Cannot save the record: {'; '.join(problems)}.")
+        try:
+            canonical_json(record.content())
+        except (ValueError, TypeError) as exc:  # NaN, infinity or a non-JSON value inside
+            raise RecordRefused(f"Cannot save the record: its content cannot be kept as JSON "
+                                f"({exc}).") from exc
+        record = marked(record, trees, published)
 
         def build(conn: sqlite3.Connection, next_id: int, now: str) -> Record:
             if record.kind == "amendment":
@@ -166,6 +240,8 @@ class RecordStore:
         return record
 
     def _check_amendable(self, conn: sqlite3.Connection, record_id: int | None) -> None:
+        if not is_record_id(record_id):
+            raise UnknownRecord(f"There is no record {record_id} to amend.")
         row = conn.execute("SELECT kind FROM records WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise UnknownRecord(f"There is no record {record_id} to amend.")
@@ -179,6 +255,8 @@ class RecordStore:
     # -- reading
     def get(self, record_id: int) -> Record:
         """The record with this id, rebuilt from the content its hash covers."""
+        if not is_record_id(record_id):
+            raise UnknownRecord(f"There is no record {record_id}{self._range_hint()}.")
         with translated(self.path, "read"):
             row = self.conn.execute(f"SELECT {FULL} WHERE r.id = ?", (record_id,)).fetchone()
         if row is None:
@@ -192,6 +270,8 @@ class RecordStore:
 
     def amended_by(self, record_id: int) -> int | None:
         """The id of the amendment that corrects this record, if any."""
+        if not is_record_id(record_id):
+            return None
         with translated(self.path, "read"):
             row = self.conn.execute("SELECT id FROM records WHERE amends = ?",
                                     (record_id,)).fetchone()
@@ -236,6 +316,12 @@ class RecordStore:
     def count(self) -> int:
         with translated(self.path, "read"):
             return self.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+
+
+def is_record_id(value: object) -> bool:
+    """Whether `value` can be a record's id: SQLite's ids are 1 to 2**63 - 1 (a larger number
+    cannot even be asked for: binding it raises OverflowError)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
 
 
 def record_from_row(content: str, prev_hash: str, hash_: str) -> Record:

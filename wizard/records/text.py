@@ -8,6 +8,7 @@ from wizard.records.model import (
     NDM_FIELDS,
     PEOPLE_FIELDS,
     Record,
+    is_stamp,
     local_time,
 )
 from wizard.textreport import format_transcript
@@ -16,8 +17,8 @@ from wizard.textreport import format_transcript
 def heading(record: Record) -> str:
     kind = {"advice": "Advice", "amendment": f"Amendment of record {record.amends}",
             "purge": "Purge"}.get(record.kind, record.kind)
-    return (f"Record {record.id}: {kind}, recorded {local_time(record.created_at)} "
-            f"({record.created_at})")
+    stamp = f" ({record.created_at})" if is_stamp(record.created_at) else ""
+    return f"Record {record.id}: {kind}, recorded {local_time(record.created_at)}{stamp}"
 
 
 def fields_of(record: Record) -> list[tuple[str, str]]:
@@ -34,6 +35,7 @@ def fields_of(record: Record) -> list[tuple[str, str]]:
     if tree is not None:
         out.append(("Topic", f"{tree.title} ({tree.id}, version {tree.version}, "
                              f"sha256 {tree.sha256})"))
+    out.append(("Walk", record.walk_check_text()))
     out.append((ADVICE_FIELDS[0][1], record.advice))
     if record.differs:
         out.append((ADVICE_FIELDS[1][1], record.reason))

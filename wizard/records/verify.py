@@ -3,22 +3,28 @@
 For each record, oldest first: its id follows the previous one (none missing), its previous hash
 is the hash before it (the genesis for record 1, or a purge's anchor for the first record kept
 after a purge), its hash is SHA-256 over its stored content, the content reads back and names the
-same id, and the columns used for searching agree with the content.
+same id, and the columns used for searching agree with the content. Then the file's pages
+(SQLite's integrity check) and the search index against those columns (wizard.records.indexcheck).
 
-What this cannot show, from the file alone: the newest records removed, or the whole chain
-rewritten by someone who recomputes every hash. The head hash it reports, noted elsewhere (an
-export, a PDF, a notebook), lets a later check show either.
+What this cannot show, from the file alone: the newest records removed, records appended or a
+purge forged by someone who computes the hashes as the program does, or the whole chain
+rewritten. An anchor (wizard.records.anchor: the head's id, hash and count, filed elsewhere)
+shows the first three after it was taken, and lists what was added since.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from wizard.records import schema
 from wizard.records.canonical import chain_hash
-from wizard.records.model import GENESIS, Record
+from wizard.records.indexcheck import index_problem, integrity_problem
+from wizard.records.model import GENESIS, Record, is_stamp
 from wizard.records.store import RecordStore, translated
 
 Progress = Callable[[int], None]
@@ -31,23 +37,58 @@ class Verification:
     problem: str
     head_hash: str  # the newest record's hash: note it to detect later rewriting
     last_id: int
+    damage: str = ""  # what SQLite's or the search index's own check found wrong in the file
+    in_index: bool = False  # the first bad record's problem is in the search index only
 
     @property
     def ok(self) -> bool:
-        return self.first_bad is None
+        return self.first_bad is None and not self.damage
 
     def message(self) -> str:
-        if self.ok:
-            if not self.checked:
-                return "The advice records are empty: nothing to verify."
-            return (f"OK: {self.checked} record(s) checked, the chain is unbroken; the newest, "
-                    f"record {self.last_id}, has hash {self.head_hash}.")
-        return (f"Record {self.first_bad} does not match: {self.problem}. Records from there on "
-                "cannot be trusted as unchanged.")
+        """One line: OK with the head's id, hash and the count, or the first thing wrong."""
+        if self.first_bad is not None:
+            after = ("Searches cannot be trusted until the file is restored" if self.in_index
+                     else "Records from there on cannot be trusted as unchanged")
+            return f"Record {self.first_bad} does not match: {self.problem}. {after}."
+        if self.damage:
+            return (f"The records file is damaged: {self.damage}. The chain of {self.checked} "
+                    "record(s) is unbroken, but keep a copy of the file as it is for "
+                    "investigation and restore it from a backup.")
+        if not self.checked:
+            return "The advice records are empty: nothing to verify."
+        return (f"OK: {self.checked} record(s) checked, the chain is unbroken; the newest, "
+                f"record {self.last_id}, has hash {self.head_hash}.")
 
 
 def verify(store: RecordStore, progress: Progress | None = None) -> Verification:
-    """Check the whole chain; stops at the first record that does not match."""
+    """Check the chain, then the file (SQLite's integrity check) and the search index."""
+    damage = integrity_problem(store)
+    with _tolerant_text(store.conn):
+        result = _walk(store, progress)
+    if damage or not result.ok:
+        return replace(result, damage=damage and f"SQLite's integrity check says {damage!r}")
+    found = index_problem(store)
+    if found is None:
+        return result
+    if found.record is None:
+        return replace(result, damage=found.text)
+    return replace(result, first_bad=found.record, problem=found.text, in_index=True)
+
+
+@contextlib.contextmanager
+def _tolerant_text(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read text that is not UTF-8 (bytes changed outside the program) without failing, so
+    that the check names the record instead of stopping."""
+    before = conn.text_factory
+    conn.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
+    try:
+        yield
+    finally:
+        conn.text_factory = before
+
+
+def _walk(store: RecordStore, progress: Progress | None) -> Verification:
+    """Walk the chain oldest first; stops at the first record that does not match."""
     names = [*schema.columns(Record()), "id", "prev_hash", "hash", "content"]
     selected = ", ".join(f"r.{n}" for n in names[:-1]) + ", c.content"
     checked = 0
@@ -100,13 +141,17 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
         anchor = json.loads(row[0]).get("anchor_hash")
     except (ValueError, AttributeError):
         return None  # the purge record itself is damaged; the walk will name it
-    return anchor if isinstance(anchor, str) else None
+    return anchor if isinstance(anchor, str) and HASH.fullmatch(anchor) else None
 
 
 def _check(row: dict, prev_hash: str) -> str:
     """What is wrong with one record, or '' if it matches."""
     if row["content"] is None:
         return "its content is missing"
+    if not isinstance(row["content"], str):
+        return "its content is stored as bytes, not text (it was changed outside the program)"
+    if not _is_utf8(row["content"]):
+        return "its content is not UTF-8 text (bytes were changed outside the program)"
     if row["prev_hash"] != prev_hash:
         return "its link to the record before it is broken (previous hash differs)"
     if chain_hash(row["prev_hash"], row["content"]) != row["hash"]:
@@ -121,4 +166,18 @@ def _check(row: dict, prev_hash: str) -> str:
     for name, value in expected.items():
         if row[name] != value:
             return f"its {name} column ({row[name]!r}) differs from its content ({value!r})"
+    if not is_stamp(record.created_at):
+        return f"its time ({record.created_at[:40]!r}) is not a time the program writes"
     return ""
+
+
+HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_utf8(text: str) -> bool:
+    """False for text read with bytes that are not UTF-8 (kept as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
