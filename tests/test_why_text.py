@@ -26,12 +26,12 @@ def test_each_other_answer_that_changes_the_verdict_is_named_with_where_it_leads
     steps = walk.transcript().steps
     assert step_lines(steps[0], [a for a in alts if a.step_index == 0]) == [
         "1. “Is a candidate in the photo?” You answered “Yes”.",
-        "If you had answered “No”: ✔ Acceptable: You may carry on",
+        "If you had answered “No”: Acceptable — “You may carry on”",
     ]
     assert step_lines(steps[1], [a for a in alts if a.step_index == 1]) == [
         "2. “Is the photo staged?” You answered “I'm not sure”.",
-        "If you had answered “Yes, it is posed”: ✖ Do not do this: Do not pose for the photo",
-        "If you had answered “No, it is general filming”: ✔ Acceptable: You may carry on",
+        "If you had answered “Yes, it is posed”: Do not do this — “Do not pose for the photo”",
+        "If you had answered “No, it is general filming”: Acceptable — “You may carry on”",
     ]
 
 
@@ -39,8 +39,8 @@ def test_answers_that_keep_the_verdict_are_said_to_keep_it(example_catalog):
     walk = walk_to(example_catalog, "start", "photo", "yes", "no")  # general filming: acceptable
     alts = alternatives(example_catalog, walk.steps, walk.outcome)
     lines = step_lines(walk.transcript().steps[0], [a for a in alts if a.step_index == 0])
-    assert "If you had answered “Something else”: ? Speak to a supervisor first: Ask a supervisor" \
-        in lines
+    assert ("If you had answered “Something else”: Speak to a supervisor first — "
+            "“Ask a supervisor”") in lines
     assert lines[-1] == "“A posed photo”: the same verdict."
 
 

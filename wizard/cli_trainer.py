@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_trainer(args: argparse.Namespace) -> int:
     from wizard.cli import EXIT_OK, CliError, load
-    from wizard.gui.app import EXIT_NO_WINDOW, configure
+    from wizard.gui.app import EXIT_NO_WINDOW, app_argv, configure
     from wizard.gui.platform_check import display_problem
     from wizard.gui.window_size import show_sized
 
@@ -33,7 +33,7 @@ def cmd_trainer(args: argparse.Namespace) -> int:
 
     from wizard.gui.trainer.window import TrainerWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(app_argv())
     configure(app)
     window = TrainerWindow(cat, QSettings())
     if args.scenario:

@@ -39,7 +39,8 @@ class User:
         self.errors: list[str] = []
         self.offered: list[Path] = []
         self.opened: list[Path] = []
-        monkeypatch.setattr(CaseDialog, "ask", classmethod(lambda cls, parent, s: self.case))
+        monkeypatch.setattr(CaseDialog, "ask",
+                            classmethod(lambda cls, parent, s, filled=None: self.case))
         monkeypatch.setattr(pdf_actions, "ask_save_path", self.ask_save_path)
         monkeypatch.setattr(pdf_actions, "tell_error", self.tell_error)
         monkeypatch.setattr(pdf_actions, "offer_open", self.offer_open)

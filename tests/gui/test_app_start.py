@@ -101,3 +101,16 @@ def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, 
     kept = read_cache(bundled)
     assert (bundled / CACHE_NAME).is_file()
     assert len(kept.entries) == len(list(bundled.rglob("*.yaml")))
+
+
+def test_the_program_names_its_window_class_and_desktop_file(qtbot, monkeypatch):
+    """Task bars group windows by these: from source the class was "__main__.py" (issue 17)."""
+    monkeypatch.setattr("sys.argv", ["/somewhere/wizard/__main__.py"])
+    assert gui_app.app_argv()[0] == "purdah-wizard"
+    app = QApplication.instance()
+    before = app.desktopFileName()
+    try:
+        gui_app.configure(app, icon=False)
+        assert app.desktopFileName() == "purdah-wizard"
+    finally:
+        app.setDesktopFileName(before)

@@ -162,7 +162,8 @@ def test_a_pdf_saved_after_changing_the_marking_and_paper_carries_them(
     answer_with(monkeypatch, marking="OFFICIAL-SENSITIVE", paper="Letter")
     open_with_keys(qtbot, window)
     target = tmp_path / "advice.pdf"
-    monkeypatch.setattr(CaseDialog, "ask", classmethod(lambda cls, parent, s: CaseDetails()))
+    monkeypatch.setattr(CaseDialog, "ask",
+                        classmethod(lambda cls, parent, s, initial=None: CaseDetails()))
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda parent, suggestion: target)
     monkeypatch.setattr(pdf_actions, "offer_open", lambda parent, path: False)
     window.start_topic("photos")

@@ -25,7 +25,7 @@ def test_a_whole_walk_from_home_to_an_outcome_by_keyboard_alone(qtbot, make_wind
     press(qtbot, Qt.Key.Key_Return)
     assert on_screen(window) is window.question_view
     assert window.question_view.text.text() == "Is a candidate in the photo?"
-    assert focused() is window.question_view.answer_buttons[0]
+    assert focused() is window.question_view.text  # the question, not answer 1
     press(qtbot, Qt.Key.Key_1)  # Yes
     assert window.question_view.text.text() == "Is the photo staged?"
     press(qtbot, Qt.Key.Key_1)  # Yes, it is posed
@@ -41,6 +41,8 @@ def test_space_and_enter_choose_the_focused_answer_and_tab_moves_between_answers
                                                                                 make_window):
     window = make_window()
     window.start_topic("photos")
+    press(qtbot, Qt.Key.Key_Down)  # from the question to the first answer
+    assert focused() is window.question_view.answer_buttons[0]
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is window.question_view.answer_buttons[1]
     press(qtbot, Qt.Key.Key_Space)  # No
@@ -183,8 +185,8 @@ def test_the_outcome_quotes_the_guidance_in_full_and_explains_why(qtbot, make_wi
     assert texts(view, "citation")[0] == ("— Test Constabulary, Example guidance on photographs "
                                           "(TEST 1/26), clause “doubt”")
     why = " ".join(texts(view, rich=True))
-    assert "If you had answered “No”: ✔ Acceptable: You may carry on" in why
-    assert "If you had answered “Yes, it is posed”: ✖ Do not do this: Do not pose" in why
+    assert "If you had answered “No”: Acceptable — “You may carry on”" in why
+    assert "If you had answered “Yes, it is posed”: Do not do this — “Do not pose" in why
 
 
 def test_an_answer_into_a_topic_that_did_not_load_says_so_and_stays(qtbot, make_window, trees):

@@ -14,6 +14,9 @@ from wizard.gui.window_size import show_sized
 from wizard.locations import APPLICATION, ORGANISATION, resources
 
 ICON = "purdah-wizard.png"
+# Its window class and desktop file name: task bars group its windows by them (from source the
+# window class would otherwise be the script's name, "__main__.py").
+PROGRAM = "purdah-wizard"
 EXIT_NO_WINDOW = 1
 
 
@@ -27,9 +30,16 @@ def configure(app, icon: bool = True) -> None:  # a QApplication; Qt is imported
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(PROGRAM)  # Wayland's app id; X11's class comes from app_argv()
     app.setFont(QFont(register_fonts()))
     if icon:
         set_icon(app)
+
+
+def app_argv() -> list[str]:
+    """The arguments for QApplication: the program's own name first, which X11 task bars group
+    its windows by (WM_CLASS), whether it runs frozen, as a script or as `python -m wizard`."""
+    return [PROGRAM]
 
 
 def set_icon(app) -> None:  # a QApplication
@@ -106,7 +116,7 @@ def run(trees_option: str | None = None) -> int:
     from wizard.gui.first_paint import after_first_paint
     from wizard.gui.settings import saved_trees_folder
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(app_argv())
     # Before QSettings is read: it names the settings file. The icon waits for the first paint
     # (~2 ms: a window shows none for that moment; on Windows the .exe's own icon stands in).
     configure(app, icon=False)

@@ -41,6 +41,16 @@ HINTS = {
 }
 
 
+# Shorter hints for a narrow box (a large text size): one cut short with "…" helps nobody.
+SHORT_HINTS = {
+    "name": ("Your name, or theirs",),
+    "role": ("PC, PCSO, police staff, Special", "PC, PCSO, staff"),
+    "number": ("Collar or staff number",),
+    "supervisor": ("The supervisor, if any",),
+    "reference": ("A reference number",),
+}
+
+
 class CaseDialog(QDialog):
     """Ask for the optional case details; Enter saves, Esc cancels."""
 
@@ -93,9 +103,11 @@ class CaseDialog(QDialog):
             box.setPlaceholderText(HINTS[name])
             box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
         else:
-            box = QLineEdit()
+            from wizard.gui.form_widgets import HintedLine
+
+            box = HintedLine()
             box.setMaxLength(MAX_LINE)
-            box.setPlaceholderText(HINTS[name])
+            box.set_hints(HINTS[name], *SHORT_HINTS.get(name, ()))  # whole, or a shorter one
         box.setAccessibleName(text)
         box.setAccessibleDescription(f"Optional. {HINTS[name]}")
         box.setObjectName(f"case_{name}")
@@ -111,7 +123,7 @@ class CaseDialog(QDialog):
     def _fill(self, initial: CaseDetails | None) -> None:
         remembered = _truthy(self.settings.value(REMEMBER_KEY, False))
         self.remember.setChecked(remembered)
-        values = initial.to_dict() if initial is not None else {}
+        values = {k: v for k, v in (initial.to_dict() if initial else {}).items() if v}
         if remembered:
             for name in REMEMBERED:
                 values.setdefault(name, str(self.settings.value(f"case/{name}", "") or ""))

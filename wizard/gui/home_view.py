@@ -43,6 +43,11 @@ class HomeView(QWidget):
         self.topics = [t for t in catalog.sorted_trees() if t.id != wording.START_TREE]
         page = Page()
         col = page.column
+        # Said after a clear that kept an unfinished advice record; hidden until then.
+        self.kept = label("", "reminder")
+        self.kept.setAccessibleName("Unfinished advice record kept")
+        self.kept.hide()
+        col.addWidget(self.kept)
         col.addWidget(fixed_text(wording.APP_NAME, "appTitle"))
         col.addWidget(fixed_text(wording.PURPOSE, "purpose"))
         reminder = fixed_text(f"⚠  {wording.DOUBT}  That is the guidance's own advice.", "reminder")
@@ -178,6 +183,12 @@ class HomeView(QWidget):
         """Forget the search (for the next person at a shared terminal) and focus it."""
         self.search.clear()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_kept(self, text: str) -> None:
+        """Say that an unfinished advice record was kept, and how to finish it ("" hides)."""
+        self.kept.setText(text)
+        self.kept.setAccessibleDescription(text)
+        self.kept.setVisible(bool(text))
 
 
 class SearchBox(QLineEdit):

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -28,7 +28,6 @@ from wizard.core.verdicts import verdict
 from wizard.export.fonts import register_fonts
 from wizard.gui import wording
 from wizard.gui.first_paint import after_first_paint
-from wizard.gui.flow_layout import flow_row
 from wizard.gui.home_view import HomeView
 from wizard.gui.idle import IdleWatcher
 from wizard.gui.settings import Preferences
@@ -63,6 +62,9 @@ class MainWindow(QMainWindow):
         # Answers to shared questions (trees/questions/) given on this screen, offered
         # pre-selected in the next topic; forgotten when the screen is cleared.
         self.shared_answers: dict[str, str] = {}
+        # Who asked and about what, typed in the PDF or the record form for this walk (see
+        # wizard/gui/walk_details.py); forgotten with the walk.
+        self.walk_details: dict[str, str] = {}
         self.setWindowTitle(wording.APP_NAME)
         self.stack = QStackedWidget()
         self.home: HomeView | None = None
@@ -100,8 +102,63 @@ class MainWindow(QMainWindow):
         minutes = self.prefs.idle_minutes
         self.idle = IdleWatcher(int(minutes * 60_000) if idle_msec is None else idle_msec, self)
         self.idle.idle.connect(self.clear)
+        self.idle.warning.connect(self._count_down)
+        self.idle.resumed.connect(self._stop_count)
+        self._ticker: QTimer | None = None
         self.apply_style()
+        # The status strip shows only while it has something to say (no empty strip under the
+        # outcome's buttons); what it says belongs to the screen it was said on.
+        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setVisible(
+            bool(text)))
+        self.statusBar().hide()
         self.go_home()
+        after_first_paint(self, self._follow_focus)
+
+    def _follow_focus(self) -> None:
+        """Follow the keyboard focus (a Qt signal, not an event filter: issue 8) to scroll what
+        takes it into view and to reach the program's other windows with Ctrl+L."""
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self._scroll_to(None, QApplication.focusWidget())
+
+    def _focus_moved(self, old: QWidget | None, now: QWidget | None) -> None:
+        self._scroll_to(old, now)
+        if now is not None:
+            self._reach_clear(now.window())
+
+    def _reach_clear(self, other: QWidget) -> None:
+        """Give a dialog or window of this program its own Ctrl+L: the window's shortcut does
+        not reach a modal dialog, and whoever walks away leaves whatever is on screen."""
+        if other is self or other.property("clearReached") or not self._owns(other):
+            return
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Ctrl+L"), other).activated.connect(self.clear)
+        other.setProperty("clearReached", True)
+
+    @property
+    def countdown(self) -> QLabel:
+        """The warning before the idle reset, laid over the top bar (made when first needed:
+        Qt's enums it uses would otherwise be built before the first screen, lazyqt.py)."""
+        from wizard.gui.countdown import banner_on
+
+        return banner_on(self)
+
+    def _owns(self, other: QWidget) -> bool:
+        """Whether `other` (a dialog or window) belongs to this window."""
+        owner = other.parentWidget()  # isAncestorOf() stops at a window's edge
+        while owner is not None and owner is not self:
+            owner = owner.parentWidget()
+        return owner is self
+
+    @staticmethod
+    def _scroll_to(_old: QWidget | None, now: QWidget | None) -> None:
+        from PySide6.QtWidgets import QScrollArea
+
+        area = now.parentWidget() if now is not None else None
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.widget() is not None and area.widget().isAncestorOf(now):
+            area.ensureWidgetVisible(now, 0, now.fontMetrics().height())
 
     # -- the question and outcome screens, built when first needed
     @property
@@ -111,6 +168,8 @@ class MainWindow(QMainWindow):
 
             self._question_view = self._add_view(QuestionView())
             self._question_view.answered.connect(self.answer)
+            self._question_view.said.connect(lambda text: self.statusBar().showMessage(text,
+                                                                                       8000))
         return self._question_view
 
     @property
@@ -134,13 +193,10 @@ class MainWindow(QMainWindow):
 
     # -- the top bar and the window's shortcuts
     def _top_bar(self) -> QFrame:
-        """Home and Clear on the left, display settings and About on the right; each group wraps
-        onto a second line at a large text size rather than widen the window."""
-        bar = QFrame()
-        bar.setProperty("role", "topBar")
-        row = QHBoxLayout(bar)
-        left, left_flow = flow_row()
-        right, right_flow = flow_row()
+        """Home and Clear on the left, other features' tools after them, display settings and
+        About on the right; always one row, folding what does not fit into a menu."""
+        from wizard.gui.top_bar import TopBar
+
         self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
                                   self.go_home)
         self.clear_button = button("Clear", "Clear screen", "Forget the answers on screen and go "
@@ -154,16 +210,10 @@ class MainWindow(QMainWindow):
         self.contrast_button.setCheckable(True)
         self.about_button = button("About", "About", "The program's version and the guidance "
                                    "loaded", self.show_about)
-        for b in (self.home_button, self.clear_button):
-            left_flow.addWidget(b)
-        self.tools_flow = left_flow  # add_tool puts other features' buttons here
-        for b in (self.smaller_button, self.larger_button, self.contrast_button,
-                  self.about_button):
-            right_flow.addWidget(b)
-        row.addWidget(left)
-        row.addStretch(1)
-        row.addWidget(right)
-        return bar
+        self.top_bar = TopBar([self.home_button, self.clear_button],
+                              [self.smaller_button, self.larger_button, self.contrast_button,
+                               self.about_button])
+        return self.top_bar
 
     def _add_actions(self) -> None:
         for keys, slot in (
@@ -192,6 +242,38 @@ class MainWindow(QMainWindow):
 
         after_first_paint(self, make)
 
+    # -- the countdown before the idle reset
+    def _count_down(self) -> None:
+        """Say the screen is about to be cleared, and count the seconds down."""
+        if self._ticker is None:
+            self._ticker = QTimer(self)
+            self._ticker.setInterval(1000)
+            self._ticker.timeout.connect(self._show_count)
+        self._ticker.start()
+        self._show_count()
+        QApplication.beep()
+
+    def _show_count(self) -> None:
+        """Say it over this window and over the dialog or window of ours in front, if any."""
+        seconds = max(1, -(-self.idle.remaining() // 1000))
+        text = (f"⚠  Clearing the screen for the next person in {seconds} "
+                f"second{'s' if seconds != 1 else ''}. Press any key to carry on.")
+        from wizard.gui.countdown import banner_on
+
+        self.countdown.say(text)
+        front = QApplication.activeModalWidget() or QApplication.activeWindow()
+        if front is not None and front is not self and self._owns(front):
+            banner_on(front).say(text)
+
+    def _stop_count(self) -> None:
+        if self._ticker is None:
+            return  # never warned: no banner to hide
+        from wizard.gui.countdown import CountdownBanner
+
+        self._ticker.stop()
+        for banner in self.findChildren(CountdownBanner):  # dialogs' too: they are children
+            banner.withdraw()
+
     def show_notice(self, text: str) -> None:
         """Say something about the whole program above every screen (hidden when empty)."""
         self.notice.setText(text)
@@ -203,6 +285,7 @@ class MainWindow(QMainWindow):
         from wizard.core.walk import Walk
 
         self._keep_shared_answers()
+        self.walk_details = {}
         self.walk = Walk(self.catalog, tree_id, carried=self.shared_answers)
         self.show_walk()
 
@@ -217,6 +300,7 @@ class MainWindow(QMainWindow):
         if w is None:
             return
         t = w.transcript()
+        self.statusBar().clearMessage()  # said about the last screen, not this one
         self.setWindowTitle(f"{w.start_tree.title} — {wording.APP_NAME}")
         if w.outcome is not None and t.outcome is not None:
             from wizard.core.whatif import alternatives
@@ -256,10 +340,13 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         self._keep_shared_answers()
         self.walk = None
+        self.walk_details = {}
         self.setWindowTitle(wording.APP_NAME)
         self.stack.setCurrentWidget(self.start_page)
         if self.home is not None:
             self.home.search.setFocus()  # for OtherFocusReason, without Qt's enums (lazyqt.py)
+            self.home.search.selectAll()  # typing replaces the last search, never appends
+            self._scroll_to(None, self.home.search)
 
     def clear(self) -> None:
         """Wipe the walk and the search and go home, so the next person sees nothing of it.
@@ -269,13 +356,19 @@ class MainWindow(QMainWindow):
         """
         from PySide6.QtWidgets import QDialog  # here: its type costs ~1.4 ms at start-up
 
+        self._stop_count()
+        kept = []
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
+                kept.append(getattr(dialog, "draft_path", None))  # Record advice keeps typing
         self.go_home()
         self.shared_answers = {}  # the terminal is shared: the next person starts afresh
         if self.home is not None:
             self.home.reset()
+            from wizard.gui.unfinished import kept_text
+
+            self.home.show_kept(kept_text([p for p in kept if p is not None]))
         self.statusBar().showMessage("Cleared: the last answers are gone.", 5000)
         self.cleared.emit()
 
@@ -305,7 +398,7 @@ class MainWindow(QMainWindow):
                  callback: Callable[[], object]) -> QPushButton:
         """Add a button (and its shortcut) to the top bar, after Home and Clear."""
         b = button(text, name, f"{tip} ({shortcut})", callback)
-        self.tools_flow.addWidget(b)
+        self.top_bar.add_tool(b)
         self._add_shortcut([shortcut], callback)
         return b
 

@@ -46,9 +46,12 @@ def save_pdf_interactively(parent: QWidget | None, transcript: Transcript,
                            settings: QSettings) -> Path | None:
     """Ask for case details and a file, save the PDF, offer to open it. The path, or None if the
     user cancelled. A failed save says why in one line and asks again for where to save."""
-    case = CaseDialog.ask(parent, settings)
+    from wizard.gui import walk_details
+
+    case = CaseDialog.ask(parent, settings, walk_details.case_details(parent))
     if case is None:
         return None
+    walk_details.keep_case(parent, case)  # for Record advice on the same walk
     suggestion = default_folder(settings) / default_pdf_name(transcript)
     options = pdf_options(settings)
     while True:

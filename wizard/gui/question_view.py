@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from wizard.core.model import Question, Tree
 from wizard.core.transcript import StepRecord
@@ -33,6 +33,7 @@ REMEMBERED_NOTE = "Your earlier answer. Press Enter to keep it, or choose anothe
 
 class QuestionView(QWidget):
     answered = Signal(str)  # an answer id
+    said = Signal(str)  # a word for the status strip, e.g. why Ctrl+S does nothing here
     backRequested = Signal()
     restartRequested = Signal()
     homeRequested = Signal()
@@ -48,6 +49,10 @@ class QuestionView(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         self.where = label("", "meta")
         self.text = label("", "h1")
+        # A fresh question has the focus on its words, not on answer 1: a stray Enter or Space
+        # must not answer it. Down or Tab moves to the answers.
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.text.installEventFilter(self)  # Down: the scroll area would take it to scroll
         self.help_button = button("What does this mean?  (F1)", "What does this mean?",
                                   "Show or hide an explanation of this question (F1)",
                                   self.toggle_help)
@@ -61,23 +66,30 @@ class QuestionView(QWidget):
         col.addWidget(self.help)
         col.addWidget(self.error)
         col.addLayout(self.answers)
-        col.addWidget(self._nav_row())
         self.keys = label("", "keys")
         col.addWidget(self.keys)
         col.addStretch(1)
         self.panel = AnswersPanel()
         self.panel.changeRequested.connect(self.changeRequested)
+        # The answers get most of the width: at 1024x768 every answer of a long question fits.
         row.box.addWidget(main, 3)
-        row.box.addWidget(self.panel, 2, Qt.AlignmentFlag.AlignTop)
+        row.box.addWidget(self.panel, 1, Qt.AlignmentFlag.AlignTop)
         page = Page()
         page.column.addWidget(row)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         self.scroll = scrolling(page)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self._nav_bar())
 
-    def _nav_row(self) -> QWidget:
+    def _nav_bar(self) -> QWidget:
+        """Back, Start again and Home in a bar under the page, as on the outcome: always on
+        screen, however long the question."""
+        bar = QFrame()
+        bar.setProperty("role", "actions")
         host, nav = flow_row()
+        QVBoxLayout(bar).addWidget(host)
         self.back_button = button("Back", "Back", "Go back to the previous question "
                                   "(Alt+Left or Backspace)", self.backRequested.emit)
         self.restart_button = button("Start again", "Start again", "Clear your answers and "
@@ -86,7 +98,7 @@ class QuestionView(QWidget):
                                   "(Alt+Home)", self.homeRequested.emit)
         for b in (self.back_button, self.restart_button, self.home_button):
             nav.addWidget(b)
-        return host
+        return bar
 
     # -- showing the walk
     def show_question(self, tree: Tree, question: Question, remembered: str | None,
@@ -104,8 +116,8 @@ class QuestionView(QWidget):
         self.back_button.setEnabled(bool(steps))
         self._show_answers(question, remembered)
         self.panel.set_steps(steps)
-        tab_chain(self.help_button, *self.answer_buttons, self.back_button, self.restart_button,
-                  self.home_button, *self.panel.change_buttons)
+        tab_chain(self.text, self.help_button, *self.answer_buttons, self.back_button,
+                  self.restart_button, self.home_button, *self.panel.change_buttons)
         n = len(question.answers)
         keys = [f"1–{n} choose an answer" if n > 1 else "1 choose"]
         if question.help:
@@ -132,7 +144,7 @@ class QuestionView(QWidget):
             add_now(self.answers, card)
             self.answer_buttons.append(card)
         self.scroll.verticalScrollBar().setValue(0)  # a new question is read from the top
-        (focus or self.answer_buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+        (focus or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
         if focus is not None:  # once laid out, scroll to the earlier answer if it is far down
             QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(focus))
 
@@ -153,6 +165,14 @@ class QuestionView(QWidget):
         self.help_button.setAccessibleDescription(self.help.text() if shown else
                                                   "Show an explanation of this question (F1)")
 
+    def eventFilter(self, watched: QObject, e: QEvent) -> bool:
+        """Down on the question's words moves to the first answer."""
+        if watched is self.text and e.type() == QEvent.Type.KeyPress and \
+                isinstance(e, QKeyEvent) and e.key() == Qt.Key.Key_Down and self.answer_buttons:
+            self.answer_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, e)
+
     # -- keys: 1-9 choose, F1 or ? explains, Backspace goes back
     def keyPressEvent(self, e: QKeyEvent) -> None:
         text = e.text()
@@ -162,5 +182,8 @@ class QuestionView(QWidget):
             self.toggle_help()
         elif e.key() == Qt.Key.Key_Backspace and self.back_button.isEnabled():
             self.backRequested.emit()
+        elif e.matches(QKeySequence.StandardKey.Save):
+            self.said.emit("Nothing to save yet: a PDF of the reasoning is made at the "
+                           "outcome, once every question is answered.")
         else:
             super().keyPressEvent(e)

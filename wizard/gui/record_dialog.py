@@ -24,7 +24,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -35,16 +34,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.atomicfile import SaveError
+from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
 from wizard.core.verdicts import VERDICTS
+from wizard.gui.form_widgets import GrowingText, HintedLine, wrapping_check
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
+from wizard.gui.settings import Preferences
+from wizard.gui.widgets import scrolling
 from wizard.records.drafts import UNSAVED_FOLDER, keep_unsaved
 from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
@@ -65,38 +67,48 @@ LABELS = {
     "advice": "&Advice given *",
     "reason": "&Why your advice differs *",
 }
+# The fullest that fits the box shows (see HintedLine): never one cut short with "…".
+LINE_HINTS = {
+    "advised_role": ("For example: PC, PCSO, police staff, Special Constable",
+                     "PC, PCSO, police staff, Special", "PC, PCSO, staff"),
+}
 HINTS = {
-    "advised_role": "For example: PC, PCSO, police staff, Special Constable",
     "situation": "What they asked about, as they put it",
     "advice": "What you told them to do",
     "reason": "Why you advised something other than the guidance's outcome",
 }
 
 
+STACK_AT = 18  # points: from this text size captions go above their boxes, as in Settings
+
+
 class RecordDialog(QDialog):
     """The form; `saved` holds the record once it is in the records."""
 
     def __init__(self, transcript: Transcript, records_path: Path, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, trees: Catalog | None = None) -> None:
+        """`trees`: the trees the walk was made on, to check it against as it is saved."""
         super().__init__(parent)
         self.transcript = transcript
+        self.trees = trees
         self.records_path = Path(records_path)
         self.settings = settings
         self.saved: Record | None = None
         self.failure = ""  # why the last save failed (for the PDF instead)
         self.pdf_path: Path | None = None
         self.draft_path: Path | None = None  # where typing was kept when the screen was cleared
+        self.prefilled: dict[str, str] = {}  # filled from the walk's PDF case details
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setMinimumWidth(560)
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         outer = QVBoxLayout(self)
-        outer.addWidget(self._summary())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         body = QWidget()
-        scroll.setWidget(body)
+        # Wrapped to the dialog's width, never scrolled sideways, and see-through to the
+        # theme's background (a plain QScrollArea is white in high contrast).
+        scroll = scrolling(body)
         layout = QVBoxLayout(body)
+        layout.addWidget(self._summary())  # scrolls with the form: at 36 points it is long
         layout.addLayout(self._people_form())
         layout.addWidget(self._ndm_group())
         outer.addWidget(scroll, 1)
@@ -108,6 +120,7 @@ class RecordDialog(QDialog):
         self.message.hide()
         outer.addWidget(self.message)
         outer.addLayout(self._buttons())
+        self.save_button.setDefault(True)  # once inside the dialog, so QDialog keeps it
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.activated.connect(self.save)
         self.differs.toggled.connect(self._differs_changed)
@@ -117,6 +130,7 @@ class RecordDialog(QDialog):
 
     def _fit_to(self, parent: QWidget | None) -> None:
         """Wide enough to read the fields at any text size, never larger than the window."""
+        self.ensurePolished()  # the text size of the window's style sheet, not Qt's default
         fm = self.fontMetrics()
         width, height = fm.averageCharWidth() * 100, fm.lineSpacing() * 40
         if parent is not None:
@@ -146,28 +160,54 @@ class RecordDialog(QDialog):
     def _people_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._stack_if_large(form)
         for name in (*LINES, "situation", "advice"):
-            form.addRow(*self._labelled(name, self._input(name)))
-        self.differs = QCheckBox("My advice &differs from the guidance's outcome")
-        form.addRow(self.differs)
+            self._add_row(form, *self._labelled(name, self._input(name)))
+        # Words that wrap: a check box's own text is cut off at a large text size.
+        differs, self.differs = wrapping_check("My advice &differs from the guidance's outcome")
+        form.addRow(differs)
         self.reason_row = self._labelled("reason", self._input("reason"))
-        form.addRow(*self.reason_row)
+        self._add_row(form, *self.reason_row)
         return form
+
+    def _stack_if_large(self, form: QFormLayout) -> None:
+        """At a large text size each caption goes above its box: side by side, they would be
+        wider than the dialog and cut off at its right edge."""
+        if self._stacked():
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+
+    def _wrap_if_stacked(self, caption: QLabel) -> None:
+        """Above its box (a row of its own, the form's width), a caption wraps past that."""
+        caption.setWordWrap(self._stacked())
+
+    def _add_row(self, form: QFormLayout, caption: QLabel, field: QWidget) -> None:
+        """The caption beside its box, or above it at a large text size."""
+        if self._stacked():
+            form.addRow(caption)
+            form.addRow(field)
+        else:
+            form.addRow(caption, field)
+
+    def _stacked(self) -> bool:
+        """Whether captions go above their boxes (at a large text size)."""
+        return Preferences(self.settings).text_size >= STACK_AT
 
     def _labelled(self, name: str, widget: QWidget) -> tuple[QLabel, QWidget]:
         label = QLabel(LABELS[name])
+        self._wrap_if_stacked(label)
         label.setBuddy(widget)
         widget.setAccessibleName(LABELS[name].replace("&", "").rstrip(" *"))
         return label, widget
 
     def _input(self, name: str, text: str = "") -> QLineEdit | QPlainTextEdit:
         if name in LINES:
-            widget: QLineEdit | QPlainTextEdit = QLineEdit(text)
+            widget: QLineEdit | QPlainTextEdit = HintedLine(text)
             widget.setMaxLength(200)
+            widget.set_hints(*LINE_HINTS.get(name, ()))
         else:
-            widget = QPlainTextEdit(text)
+            # As tall as its text: the form scrolls, not each box (issue 17, item 15).
+            widget = GrowingText(text)
             widget.setTabChangesFocus(True)  # Tab moves on: keyboard users are never trapped
-            widget.setMinimumHeight(64)
         if name in HINTS:
             widget.setPlaceholderText(HINTS[name])
         widget.setObjectName(name)
@@ -175,13 +215,22 @@ class RecordDialog(QDialog):
         return widget
 
     def _ndm_group(self) -> QGroupBox:
-        group = QGroupBox("National Decision Model (optional)")
+        title = "National Decision Model (optional)"
+        group = QGroupBox()  # its title inside, wrapped: a group box's own title cannot wrap
+        group.setAccessibleName(title)
         form = QFormLayout(group)
+        self._stack_if_large(form)
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        form.addRow(heading)
         prefill = {"powers_and_policy": cited_guidance(self.transcript)}
         for name, label in NDM_FIELDS:
             widget = self._input(name, prefill.get(name, ""))
             widget.setAccessibleName(label)
-            form.addRow(label, widget)
+            caption = QLabel(label)
+            self._wrap_if_stacked(caption)
+            self._add_row(form, caption, widget)
         return group
 
     def _buttons(self) -> QHBoxLayout:
@@ -204,8 +253,11 @@ class RecordDialog(QDialog):
         return row
 
     def _differs_changed(self, on: bool) -> None:
+        """The reason is asked for only while the box is ticked: unticked, its row is hidden
+        rather than greyed, so it never looks like a box that must be filled in."""
         for widget in self.reason_row:
             widget.setEnabled(on)
+            widget.setVisible(on)
 
     # -- what was typed
     def text(self, name: str) -> str:
@@ -219,6 +271,14 @@ class RecordDialog(QDialog):
         else:
             widget.setPlainText(value)
 
+    def fill_from(self, draft: Record) -> None:
+        """Fill the form with what an unfinished record held (kept when a screen was cleared)."""
+        for name in self.inputs:
+            value = getattr(draft, name, "")
+            if isinstance(value, str) and value:
+                self.set_text(name, value)
+        self.differs.setChecked(bool(draft.differs))
+
     def record(self) -> Record:
         """The record as the form stands (not yet saved)."""
         values = {name: self.text(name).strip() for name in self.inputs}
@@ -227,8 +287,16 @@ class RecordDialog(QDialog):
             values["reason"] = ""
         return Record(transcript=self.transcript, differs=differs, **values)
 
+    def fill_known(self, known: dict[str, str]) -> None:
+        """Fill empty boxes with what is known of this walk (the PDF's case details); that is
+        not typing to keep or to ask about discarding."""
+        for name, value in known.items():
+            if name in self.inputs and value and not self.text(name).strip():
+                self.set_text(name, value)
+                self.prefilled[name] = value
+
     def has_typed(self) -> bool:
-        prefill = {"powers_and_policy": cited_guidance(self.transcript)}
+        prefill = {"powers_and_policy": cited_guidance(self.transcript), **self.prefilled}
         return any(self.text(n).strip() != prefill.get(n, "").strip() for n in self.inputs)
 
     # -- saving
@@ -241,7 +309,7 @@ class RecordDialog(QDialog):
             return
         try:
             with RecordStore(self.records_path, timeout=STORE_TIMEOUT) as store:
-                self.saved = store.add(record)
+                self.saved = store.add(record, trees=self.trees)
         except RecordRefused as exc:
             self.show_message(str(exc))
             return
@@ -316,10 +384,14 @@ class RecordDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, transcript: Transcript, records_path: Path,
-            settings: QSettings) -> Record | None:
+            settings: QSettings, trees: Catalog | None = None) -> Record | None:
         """Show the form; the saved record, or None if nothing was saved."""
-        dialog = cls(transcript, records_path, settings, parent)
+        from wizard.gui import walk_details
+
+        dialog = cls(transcript, records_path, settings, parent, trees)
+        dialog.fill_known(walk_details.details(parent))
         dialog.exec()
+        walk_details.keep_record(parent, {n: dialog.text(n) for n in dialog.inputs})
         return dialog.saved
 
 
@@ -337,14 +409,24 @@ def tell_error(parent: QWidget | None, message: str, title: str = "Not saved") -
     QMessageBox.warning(parent, title, message)
 
 
+def discard_box(parent: QWidget | None) -> tuple[QMessageBox, QPushButton, QPushButton]:
+    """The question before typing is lost, its buttons named by what they do (a "Cancel" here
+    would mean the opposite of the form's own Cancel): the box, Discard, Keep editing."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Discard this advice?",
+                      "The advice has not been recorded. Close the form and lose what you "
+                      "typed?", QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton("&Discard what I typed", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)  # Enter or Esc keeps the typing
+    box.setEscapeButton(keep)
+    return box, discard, keep
+
+
 def confirm_discard(parent: QWidget | None) -> bool:
     """True if the user really wants to close the form and lose what was typed."""
-    answer = QMessageBox.question(parent, "Discard this advice?",
-                                  "The advice has not been recorded. Close and lose what you "
-                                  "typed?", QMessageBox.StandardButton.Discard
-                                  | QMessageBox.StandardButton.Cancel,
-                                  QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Discard
+    box, discard, _keep = discard_box(parent)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def ask_pdf_path(parent: QWidget | None, suggestion: Path) -> Path | None:

@@ -47,7 +47,8 @@ def _record_rows(record: Record, history: list[Record], not_saved: str) -> list[
                 ("What to do", "Keep this PDF, and record the advice when the records can be "
                                "written again.")]
     rows = [("Record", str(record.id)),
-            ("Recorded", f"{local_time(record.created_at)} ({record.created_at})")]
+            ("Recorded", f"{local_time(record.created_at)} ({record.created_at})"),
+            ("Walk", record.walk_check_text())]
     if record.kind == "amendment":
         rows += [("Amends record", str(record.amends)),
                  ("Why it was amended", record.amendment_reason),

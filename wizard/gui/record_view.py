@@ -39,8 +39,16 @@ def record_html(record: Record, history: list[Record]) -> str:
     """The record as rich text; every value typed by a user or taken from a tree is escaped."""
     rows = "".join(f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_lines(value)}</td></tr>"
                    for label, value in fields_of(record))
-    parts = [f"<h2>{_e(heading(record))}</h2>",
-             f"<table cellspacing='0' cellpadding='4'>{rows}</table>"]
+    title, stamp = heading(record), f" ({record.created_at})"
+    if title.endswith(stamp):  # the time once in the heading; as stored, in small print
+        title = title[: -len(stamp)]
+        stamp = f"<p><small>Stored as {_e(record.created_at)}</small></p>"
+    else:
+        stamp = ""
+    parts = [f"<h2>{_e(title)}</h2>{stamp}"]
+    if record.walk_unchecked:  # said above the fields too: the walk is not vouched for
+        parts.append(f"<p><b>⚠ {_e(record.walk_check_text())}</b></p>")
+    parts.append(f"<table cellspacing='0' cellpadding='4'>{rows}</table>")
     if len(history) > 1:
         items = []
         for v in history:
@@ -86,7 +94,8 @@ class RecordView(QDialog):
         super().__init__(parent)
         self.history = history
         self.save_pdf = save_pdf
-        self.setMinimumSize(640, 560)
+        self.setMinimumSize(480, 360)
+        self._fit_to(parent)
         layout = QVBoxLayout(self)
         self.latest_note = QLabel()
         self.latest_note.setWordWrap(True)
@@ -111,6 +120,13 @@ class RecordView(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.show_version(shown)
+
+    def _fit_to(self, parent: QWidget | None) -> None:
+        """Most of the window it belongs to (long values wrap wide, not squeezed), and no more."""
+        if parent is not None:
+            room = parent.window().size()
+            self.resize(max(self.minimumWidth(), int(room.width() * 0.9)),
+                        max(self.minimumHeight(), int(room.height() * 0.9)))
 
     def show_version(self, record_id: int) -> None:
         self.record = next(v for v in self.history if v.id == record_id)

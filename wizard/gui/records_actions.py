@@ -33,12 +33,13 @@ def records_file(settings: QSettings) -> Path:
     return records_path(data_dir(None, chosen or None))
 
 
-def record_advice(parent: QWidget | None, transcript: Transcript,
-                  settings: QSettings) -> Record | None:
-    """Open the "Record advice" form on this walk; the saved record, or None."""
+def record_advice(parent: QWidget | None, transcript: Transcript, settings: QSettings,
+                  trees: Catalog | None = None) -> Record | None:
+    """Open the "Record advice" form on this walk (made on `trees`); the saved record, or
+    None."""
     from wizard.gui.record_dialog import RecordDialog
 
-    return RecordDialog.ask(parent, transcript, records_file(settings), settings)
+    return RecordDialog.ask(parent, transcript, records_file(settings), settings, trees)
 
 
 def install(window: MainWindow) -> None:
@@ -46,7 +47,7 @@ def install(window: MainWindow) -> None:
     records window too (its search box may hold a name)."""
     window.add_outcome_action(
         "Record advice…", "Ctrl+Shift+R",
-        lambda transcript: record_advice(window, transcript, window.settings),
+        lambda transcript: record_advice(window, transcript, window.settings, window.catalog),
         "Supervisors: record the advice you gave on this walk")
     window.add_tool("Advice records", "Advice records",
                     "Supervisors: find and read the advice recorded", "Ctrl+Shift+A",

@@ -19,12 +19,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "Record"),
     ("created_at", "Recorded"),
     ("kind", "Kind"),
+    ("verdict", "Guidance's verdict"),  # early: at 1024 px it shows without scrolling sideways
     ("supervisor_name", "Supervisor"),
     ("advised_name", "Person advised"),
     ("advised_role", "Role"),
-    ("verdict", "Guidance's verdict"),
     ("tree_id", "Topic"),
     ("advice", "Advice given"),
+    ("walk_checked", "Walk checked"),
 )
 Index = QModelIndex | QPersistentModelIndex
 COUNT_CAP = 10_000  # "more than 10,000 match" is as useful as the exact number, and quicker
@@ -133,6 +134,9 @@ class RecordsModel(QAbstractTableModel):
             return f"{v.symbol} {v.label}" if v else row.verdict
         if name == "tree_id":
             return self.topic_titles.get(row.tree_id, row.tree_id)
+        if name == "walk_checked":
+            return "NOT checked against its tree" if row.walk_unchecked else \
+                ("" if row.kind == "purge" else "Checked")
         value = getattr(row, name)
         return " ".join(str(value).split())  # one line in a cell
 

@@ -59,6 +59,7 @@ from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import RecordView
 from wizard.gui.records_model import COLUMNS, COUNT_CAP, RecordsModel
+from wizard.gui.unfinished import finish_draft, kept_drafts
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.model import Record
@@ -133,6 +134,7 @@ class RecordsWindow(QMainWindow):
                                    "border: 2px solid #b00020; padding: 8px; font-weight: bold; }")
         self.warning.hide()
         layout.addWidget(self.warning)
+        layout.addLayout(self._unfinished_row())
         layout.addLayout(self._filters())
         self.model = RecordsModel(self.store, self._topic_titles(), parent=self)
         self.model.failed.connect(self.show_warning)
@@ -162,6 +164,43 @@ class RecordsWindow(QMainWindow):
             return RecordStore(self.records_path), ""
         except RecordsError as exc:
             return None, f"The advice records cannot be shown. {exc}"
+
+    def _unfinished_row(self) -> QHBoxLayout:
+        """Records kept unfinished when a screen was cleared, and a button to finish one."""
+        row = QHBoxLayout()
+        self.unfinished = QLabel()
+        self.unfinished.setWordWrap(True)
+        self.unfinished.setAccessibleName("Unfinished advice records")
+        self.finish_button = QPushButton("Fi&nish unfinished record…")
+        self.finish_button.setAutoDefault(False)
+        self.finish_button.clicked.connect(self.finish_unfinished)
+        row.addWidget(self.unfinished, 1)
+        row.addWidget(self.finish_button)
+        self._show_unfinished()
+        return row
+
+    def _show_unfinished(self) -> None:
+        drafts = kept_drafts(self.records_path)
+        self.unfinished.setText(
+            "" if not drafts else
+            f"{len(drafts)} unfinished advice record{'s are' if len(drafts) > 1 else ' is'} kept "
+            f"in {drafts[0].parent} (typed when a screen was cleared).")
+        self.unfinished.setVisible(bool(drafts))
+        self.finish_button.setVisible(bool(drafts))
+
+    def finish_unfinished(self) -> None:
+        """Open the oldest unfinished record in the Record advice form; list it once saved."""
+        drafts = kept_drafts(self.records_path)
+        if not drafts:
+            return
+        try:
+            saved = finish_draft(self, drafts[0], self.records_path, self.settings, self.catalog)
+        except (OSError, ValueError) as exc:
+            self.show_warning(f"The unfinished record {drafts[0]} cannot be opened: {exc}.")
+            return
+        self._show_unfinished()
+        if saved is not None:
+            self.apply_filters()
 
     def _topic_titles(self) -> dict[str, str]:
         trees = self.catalog.trees if self.catalog is not None else {}
@@ -243,14 +282,18 @@ class RecordsWindow(QMainWindow):
     def _size_columns(self) -> None:
         """Widths from the font in use once shown (the main window's style sets its size)."""
         metrics = self.table.fontMetrics()
-        samples = ("999999", "2026-12-31 23:59 BST", "Amends 9999", "Sgt Firstname La",
-                   "Firstname Lastna", "Police staff", "✖ Do not do this: it", "Photos and film")
+        samples = {"id": "999999", "created_at": "2026-12-31 23:59 BST", "kind": "Amends 9999",
+                   "verdict": "✖ Do not do this: it", "supervisor_name": "Sgt Firstname La",
+                   "advised_name": "Firstname Lastna", "advised_role": "Police staff",
+                   "tree_id": "Photos and film"}
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
         header = QFontMetrics(bold)
-        for column, (sample, (_, title)) in enumerate(zip(samples, COLUMNS, strict=False)):
-            width = max(metrics.horizontalAdvance(sample), header.horizontalAdvance(title))
-            self.table.setColumnWidth(column, width + 24)
+        for column, (name, title) in enumerate(COLUMNS):
+            if name in samples:
+                width = max(metrics.horizontalAdvance(samples[name]),
+                            header.horizontalAdvance(title))
+                self.table.setColumnWidth(column, width + 24)
         for check in (self.from_check, self.to_check):  # a styled check box's hint runs short
             check.setMinimumWidth(check.sizeHint().width() + check.fontMetrics().
                                   horizontalAdvance("  "))

@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES
+from wizard.gui.flow_layout import flow_row
+from wizard.gui.form_widgets import HintedLine, wrapping_check
 from wizard.gui.pdf_actions import MARKING_KEY, PAGE_SIZE_KEY, pdf_options
 from wizard.gui.records_actions import SETTING as RECORDS_KEY
 from wizard.gui.settings import TEXT_SIZES, Preferences
@@ -107,6 +107,9 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self._buttons())
+        # Only once OK is inside the dialog: QDialog remembers its default button then, and
+        # otherwise makes the first auto-default button (Browse…) what Enter presses.
+        self.ok_button.setDefault(True)
         self.initial = self.values()
         self.tab_order: list[QWidget] = [
             self.marking, self.page_size, self.idle, self.records, self.records_browse,
@@ -147,21 +150,23 @@ class SettingsDialog(QDialog):
 
     def _folder_rows(self, form: Rows) -> None:
         form.heading("Folders")
-        self.records = QLineEdit(str(self.settings.value(RECORDS_KEY, "") or "").strip())
-        self.records.setPlaceholderText(f"The default: {default_data_dir()}")
+        self.records = HintedLine(str(self.settings.value(RECORDS_KEY, "") or "").strip())
+        self.records.set_hints(f"The default: {default_data_dir()}", "The default folder")
         self.records_browse = button("&Browse…", "Browse for the records folder",
                                      "Choose the folder for the advice records",
-                                     lambda: self._browse(self.records, "Advice records folder"))
+                                     lambda: self._browse(self.records, "Advice records folder",
+                                                          default_data_dir()))
         self.records_note = label("", "meta")
         self.records.textChanged.connect(self._records_note)
         self._field(form, "&Records folder", self._with(self.records, self.records_browse),
                     note=self.records_note, field=self.records)
         self._records_note()
-        self.trees = QLineEdit(self.prefs.trees_folder)
-        self.trees.setPlaceholderText("The trees that came with the program")
+        self.trees = HintedLine(self.prefs.trees_folder)
+        self.trees.set_hints("The trees that came with the program", "The bundled trees")
         self.trees_browse = button("Bro&wse…", "Browse for the trees folder",
                                    "Choose a folder of trees, e.g. the policy team's share",
-                                   lambda: self._browse(self.trees, "Trees folder"))
+                                   lambda: self._browse(self.trees, "Trees folder",
+                                                        bundled_trees()))
         self.trees_bundled = button("&Use the bundled trees", "Use the bundled trees",
                                     "Use the trees that came with the program", self.trees.clear)
         env = os.environ.get(TREES_ENV, "").strip()
@@ -180,10 +185,10 @@ class SettingsDialog(QDialog):
         self.text_size.setCurrentIndex(TEXT_SIZES.index(self.prefs.text_size))
         self._field(form, "Text si&ze", self.text_size,
                     "Also Ctrl+Plus and Ctrl+Minus in the window; Ctrl+0 resets.")
-        self.contrast = QCheckBox("&High contrast colours (also Ctrl+Shift+H)")
+        contrast, self.contrast = wrapping_check("&High contrast colours (also Ctrl+Shift+H)")
         self.contrast.setAccessibleName("High contrast colours")
         self.contrast.setChecked(self.prefs.high_contrast)
-        self._field(form, "Contrast", self.contrast)
+        self._field(form, "Contrast", contrast, field=self.contrast)
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -191,7 +196,6 @@ class SettingsDialog(QDialog):
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&OK")
         self.ok_button.setAccessibleName("OK: save these settings")
-        self.ok_button.setDefault(True)
         self.cancel_button = box.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText("&Cancel")
         self.cancel_button.setAccessibleName("Cancel: change nothing")
@@ -221,6 +225,11 @@ class SettingsDialog(QDialog):
         for w in (widget, note, error):
             if w is not None:
                 column.addWidget(w)
+        for combo in [widget, *widget.findChildren(QComboBox)]:
+            if isinstance(combo, QComboBox):  # as narrow as the dialog, not its longest item
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(8)
         caption_label = QLabel(caption)
         caption_label.setBuddy(field)
         form.add(caption_label, cell)
@@ -231,12 +240,9 @@ class SettingsDialog(QDialog):
         """The box with its buttons beside it, or under it where the row is narrow."""
         row = ResponsiveRow(WIDE_AT)
         row.box.addWidget(line, 1)
-        group = QWidget()
-        layout = QHBoxLayout(group)
-        layout.setContentsMargins(0, 0, 0, 0)
+        group, layout = flow_row()  # the buttons wrap rather than widen the dialog
         for b in buttons:
             layout.addWidget(b)
-        layout.addStretch(1)
         row.box.addWidget(group)
         return row
 
@@ -272,11 +278,14 @@ class SettingsDialog(QDialog):
             self.scroll.ensureWidgetVisible(target)
         return True
 
-    def _browse(self, line: QLineEdit, title: str) -> None:
-        chosen = choose_folder(self, title, line.text() or str(Path.home()))
-        if chosen:
+    def _browse(self, line: QLineEdit, title: str, default: Path) -> None:
+        """Choose a folder for `line`, starting at the one in use. An empty box means the
+        default: choosing the default itself (Enter in the chooser) leaves it empty."""
+        start = line.text().strip() or str(default)
+        chosen = choose_folder(self, title, start)
+        if chosen and not (not line.text().strip() and _same_folder(chosen, default)):
             line.setText(chosen)
-            line.setFocus(Qt.FocusReason.OtherFocusReason)
+        line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _records_note(self) -> None:
         chosen = self.records.text().strip()
@@ -405,6 +414,13 @@ def trees_folder_problem(folder: Path) -> str | None:
     except OSError as exc:
         return f"it cannot be reached ({exc.strerror or exc})"
     return folder_problem(folder)
+
+
+def _same_folder(chosen: str, folder: Path) -> bool:
+    try:
+        return Path(chosen).expanduser().resolve() == folder.expanduser().resolve()
+    except OSError:
+        return False
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:

@@ -32,12 +32,14 @@ def sizes(base: int) -> dict[str, str]:
     Text sizes are in points. Paddings are in pixels (Qt's style sheets ignore points there),
     computed as the same proportion of the text at 96 dpi; Qt scales them on high-DPI screens.
     """
-    text = {"small": 0.9, "large": 1.3, "title": 1.6, "huge": 2.0}
+    text = {"small": 0.9, "card": 1.15, "large": 1.3, "title": 1.6, "huge": 2.0}
     space = {"pad": 0.75, "half": 0.45, "quarter": 0.25, "gap": 0.6, "scrollbar": 1.1, "badge": 1.2}
-    out = {name: f"{base * f:.1f}" for name, f in text.items()}
+    # Headings grow with the text up to 16 points, then only by what they add there: at 36
+    # points a title twice the text would leave no room at 1024x768 for the question itself.
+    out = {name: f"{base + (f - 1) * min(base, 16):.1f}" for name, f in text.items()}
     out |= {name: str(max(2, round(base * f * 96 / 72))) for name, f in space.items()}
     out["base"] = str(base)
-    bar = min(base, 24)  # the top bar's buttons: readable, and on one line at 1024 px
+    bar = min(base, 20)  # the bars' buttons: readable, and the bars a small part of 768 px
     out |= {"bar": str(bar), "barpad": str(round(bar * 0.75 * 96 / 72)),
             "barhalf": str(round(bar * 0.45 * 96 / 72))}
     return out

@@ -15,10 +15,11 @@ from wizard.core.whatif import Alternative
 
 
 def describe(alt: Alternative) -> str:
-    """What one other answer would have led to, in plain words."""
+    """What one other answer would have led to, in plain words: the verdict, then the outcome's
+    title in quotes (no symbol first: "? Speak to…" read as a stray question mark)."""
     if alt.outcome is not None:
         v = VERDICTS[alt.outcome.verdict]
-        return f"{v.symbol} {v.label}: {alt.outcome.title}"
+        return f"{v.label} — “{alt.outcome.title}”"
     if alt.next_question is not None:
         return f"more questions, starting with “{alt.next_question.text}”"
     return "a topic that is not available (it did not load)"

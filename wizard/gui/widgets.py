@@ -159,9 +159,12 @@ class CardButton(QPushButton):
         super().changeEvent(e)
 
     def _fit_margins(self) -> None:
-        m = max(6, round(self.fontMetrics().height() * 0.55))
-        self.layout().setContentsMargins(m, m, m, m)
+        # Snug above and below, so that nine answers fit at 1024x768 at the default size.
+        line = self.fontMetrics().height()
+        m, v = max(6, round(line * 0.55)), max(4, round(line * 0.35))
+        self.layout().setContentsMargins(m, v, m, v)
         self.layout().setSpacing(m)
+        self.column.setSpacing(max(2, round(line * 0.2)))  # title, detail and note
 
 
 class ResponsiveRow(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -23,6 +24,26 @@ from wizard.core.layout import LINK, QUESTION, Arrow, Box, Rect, TextLine
 from wizard.export.mapsvg import ARROW, PATH, TEXT, colours_of
 
 PATH_PEN = 5.0
+
+
+@dataclass(frozen=True)
+class Ink:
+    """The map's colours: the SVG export's on white, or white and yellow on black for high
+    contrast (a verdict's band keeps its colour and words in both). None: the box's own."""
+
+    background: str
+    text: str
+    path: str
+    path_text: str  # the words on the "now" tag, on the path's colour
+    arrow: str
+    label_fill: str
+    box_fill: str | None
+    stroke: str | None
+
+
+LIGHT_INK = Ink("#ffffff", TEXT, PATH, "#ffffff", ARROW, "#ffffff", None, None)
+CONTRAST_INK = Ink("#000000", "#ffffff", "#ffff00", "#000000", "#ffffff", "#000000", "#000000",
+                   "#ffffff")
 
 
 def _qrect(r: Rect, grow: float = 0) -> QRectF:
@@ -50,6 +71,7 @@ class BoxItem(QGraphicsItem):
         self.family = family
         self.on_path = False
         self.current = False
+        self.ink = LIGHT_INK
         self.setZValue(2)
         kind = {QUESTION: "Question", LINK: "Go to the topic"}.get(box.node.kind, "Outcome")
         words = " ".join(t.text for t in box.texts)
@@ -79,18 +101,19 @@ class BoxItem(QGraphicsItem):
         box = self.box
         c = colours_of(box)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = self.ink
         if self.on_path or self.current:
-            pen = QPen(QColor(PATH), PATH_PEN)
+            pen = QPen(QColor(ink.path), PATH_PEN)
             if self.current and not self.on_path:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(_qrect(box.rect, 5), 10, 10)
-        outline = QPen(QColor(c.stroke), 3 if box.node.start else 1.5)
+        outline = QPen(QColor(ink.stroke or c.stroke), 3 if box.node.start else 1.5)
         if box.node.kind == LINK:
             outline.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(outline)
-        painter.setBrush(QBrush(QColor(c.fill)))
+        painter.setBrush(QBrush(QColor(ink.box_fill or c.fill)))
         painter.drawRoundedRect(_qrect(box.rect), 6, 6)
         if box.band is not None:
             b = box.band
@@ -102,7 +125,7 @@ class BoxItem(QGraphicsItem):
             painter.setBrush(QBrush(QColor(c.band)))
             painter.drawPath(band.united(square))
         for t in box.texts:
-            draw_text(painter, self.family, t, c.band_text if t.role == "heading" else TEXT)
+            draw_text(painter, self.family, t, c.band_text if t.role == "heading" else ink.text)
         if self.current:
             self._now_tag(painter)
 
@@ -117,9 +140,9 @@ class BoxItem(QGraphicsItem):
         w = QFontMetricsF(font).horizontalAdvance(text) + 12
         tag = QRectF(r.x + 4, r.y - 9, w, 18)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(PATH)))
+        painter.setBrush(QBrush(QColor(self.ink.path)))
         painter.drawRoundedRect(tag, 4, 4)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(self.ink.path_text))
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
 
@@ -160,6 +183,7 @@ class ArrowItem(QGraphicsItem):
         self.index = index
         self.family = family
         self.on_path = False
+        self.ink = LIGHT_INK
         self.line = rounded_path(arrow.points)
         self.setZValue(0)
         self.setToolTip(f"Answer: {arrow.edge.label}")
@@ -176,7 +200,8 @@ class ArrowItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         a = self.arrow
-        colour = QColor(PATH if self.on_path else ARROW)
+        ink = self.ink
+        colour = QColor(ink.path if self.on_path else ink.arrow)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(colour, PATH_PEN if self.on_path else 1.6)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -186,8 +211,9 @@ class ArrowItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(arrow_head(a.points, 16 if self.on_path else 10))
-        painter.setPen(QPen(QColor(PATH), 2) if self.on_path else Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.setPen(QPen(QColor(ink.path), 2) if self.on_path else QPen(QColor(ink.arrow), 1)
+                       if ink is not LIGHT_INK else Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(ink.label_fill)))
         painter.drawRoundedRect(_qrect(a.label), 4, 4)
         for t in a.texts:
-            draw_text(painter, self.family, t, TEXT)
+            draw_text(painter, self.family, t, ink.text)

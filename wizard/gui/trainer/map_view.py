@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
 
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.layout import LINK, QUESTION, MapLayout, highlighted, layout_tree
-from wizard.export.mapsvg import TEXT
-from wizard.gui.trainer.map_items import ArrowItem, BoxItem, draw_text
+from wizard.gui.trainer.map_items import (
+    CONTRAST_INK,
+    LIGHT_INK,
+    ArrowItem,
+    BoxItem,
+    draw_text,
+)
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
@@ -36,6 +41,7 @@ class TitleItem(QGraphicsItem):
         super().__init__()
         self.layout = layout
         self.family = family
+        self.ink = LIGHT_INK
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.width, self.layout.style.margin * 4)
@@ -44,7 +50,7 @@ class TitleItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for t in self.layout.titles:
-            draw_text(painter, self.family, t, TEXT)
+            draw_text(painter, self.family, t, self.ink.text)
 
 
 class MapView(QGraphicsView):
@@ -65,7 +71,8 @@ class MapView(QGraphicsView):
         self._press: QPoint | None = None
         self.auto_fit = True  # until the user zooms, the map refits when the window resizes
         self.setScene(QGraphicsScene(self))
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.ink = LIGHT_INK
+        self.setBackgroundBrush(QColor(self.ink.background))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -83,8 +90,10 @@ class MapView(QGraphicsView):
         scene.addItem(self.title_item)
         self.arrow_items = [ArrowItem(a, k, self.family) for k, a in enumerate(layout.arrows)]
         self.box_items = [BoxItem(b, self.family) for b in layout.boxes]
-        for item in (*self.arrow_items, *self.box_items):
-            scene.addItem(item)
+        for item in (self.title_item, *self.arrow_items, *self.box_items):
+            item.ink = self.ink
+            if item is not self.title_item:
+                scene.addItem(item)
         scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.auto_fit = True
         self.setAccessibleName(f"Map of the tree: {layout.graph.title}")
@@ -93,6 +102,15 @@ class MapView(QGraphicsView):
             f"{len(layout.arrows)} answers. Ctrl+wheel, + or - zoom; Ctrl+0 fits; arrow keys "
             "pan; click a question to present it.")
         self._paint_path()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Draw the map white and yellow on black (high contrast), or as the SVG export."""
+        self.ink = CONTRAST_INK if on else LIGHT_INK
+        self.setBackgroundBrush(QColor(self.ink.background))
+        for item in (self.title_item, *self.arrow_items, *self.box_items):
+            if item is not None:
+                item.ink = self.ink
+                item.update()
 
     def show_tree(self, catalog: Catalog, tree_id: str) -> None:
         self.show_layout(layout_tree(catalog, tree_id))

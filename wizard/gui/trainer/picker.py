@@ -32,6 +32,26 @@ def topic_of(catalog: Catalog, scenario: Scenario) -> str:
     return catalog.tree(trees[0]).title
 
 
+def scenario_problems(catalog: Catalog, most: int = 6) -> str:
+    """Which scenario files were left out of trainer mode and why (their first problem each), so
+    a trainer sees at once why a scenario is missing; "" when none was."""
+    failed = catalog.failed_scenarios
+    if not failed:
+        return ""
+    count = len(failed)
+    lines = [f"⚠ {count} scenario file{'s' if count != 1 else ''} could not be used and "
+             f"{'are' if count != 1 else 'is'} left out of the list:"]
+    for name, problems in sorted(failed.items())[:most]:
+        blocking = [p for p in problems if p.blocking] or problems
+        more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""
+        first = str(blocking[0]) if blocking else f"{name}: could not be used"
+        lines.append(f"•  {first}{more}")
+    if count > most:
+        lines.append(f"…and {count - most} more files.")
+    lines.append("`python -m wizard validate` lists every problem.")
+    return "\n".join(lines)
+
+
 class ScenarioPicker(QWidget):
     presentRequested = Signal(str)  # a scenario id
     quizRequested = Signal(str)
@@ -88,6 +108,13 @@ class ScenarioPicker(QWidget):
         column.addWidget(label("Choose a scenario", "title"))
         if empty:
             column.addWidget(label(empty, "prompt"))
+        left_out = scenario_problems(catalog)
+        self.problems = label(left_out, "problems")  # why a scenario is not in the list
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setAccessibleName("Scenarios left out")
+        self.problems.setAccessibleDescription(left_out)
+        self.problems.setVisible(bool(left_out))
+        column.addWidget(self.problems)
         column.addWidget(self.list, 1)
         column.addLayout(row)
         column.addWidget(label("Keys: ↑ ↓ choose  ·  Enter present  ·  Alt+Q quiz  ·  Alt+M map"

@@ -168,8 +168,9 @@ class PresentView(QWidget):
         self.column.addStretch(1)
         self.keys.setText(self._keys_text(deck))
         self.back_button.setEnabled(deck.index > 0 or deck.revealed)
-        self.next_button.setText("Reveal ▶" if slide.hides and not deck.revealed else "Next ▶")
-        self.next_button.setEnabled(not deck.at_end)
+        self.next_button.setText("Reveal ▶" if slide.hides and not deck.revealed else
+                                 "End" if deck.at_end else "Next ▶")
+        self.next_button.setEnabled(not deck.at_end)  # and looks it: see style.py
         self.scroll.verticalScrollBar().setValue(0)
         self.setAccessibleDescription(f"{where}. {self.keys.text()}")
         self.refit()
@@ -178,7 +179,7 @@ class PresentView(QWidget):
         if deck.slide.hides and not deck.revealed:
             first = "Discuss, then Space to reveal"
         elif deck.at_end:
-            first = "End of the scenario: Esc for the list"
+            first = "End of the scenario"  # "Esc list" follows
         else:
             first = "Space or → next"
         return f"{first}  ·  ← back  ·  Home story  ·  M map  ·  F11 full screen  ·  Esc list"

@@ -212,6 +212,7 @@ class QuizView(QWidget):
         self.leave_button = button("Scenarios", "Back to the scenarios",
                                    "Choose another scenario (Esc)", self.leaveRequested.emit)
         for b in (self.again_button, self.leave_button):
+            b.setProperty("role", "action")  # as large as an answer: read across a room
             row.addWidget(b)
             b.setVisible(True)
         row.addStretch(1)

@@ -31,6 +31,8 @@ ROLES: dict[str, tuple[float, bool]] = {
     "point": (1.0, False),
     "keys": (0.55, False),
     "button": (0.7, False),
+    "action": (1.0, True),  # what to do next at the end of a quiz
+    "problems": (0.6, False),  # scenarios left out of the list, and why
 }
 
 
@@ -103,6 +105,8 @@ def stylesheet(high_contrast: bool) -> str:
         f"QPushButton {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "border-radius: 6px; padding: 6px 12px; }",
         f"QPushButton:checked {{ background: {p.accent_fill}; border-color: {p.accent}; }}",
+        f"QPushButton:disabled {{ color: {p.dimmed}; background: {p.background}; "
+        "border-style: dashed; }",
         f"QPushButton:focus, QTreeWidget:focus, QComboBox:focus, QGraphicsView:focus "
         f"{{ border: 4px solid {p.accent}; }}",
         f"QPushButton:hover {{ border-color: {p.accent}; }}",
@@ -116,6 +120,8 @@ def stylesheet(high_contrast: bool) -> str:
         f"QComboBox {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "padding: 4px 8px; }",
         f"QScrollArea {{ border: none; background: {p.background}; }}",
+        f"QLabel[role=\"problems\"] {{ border: 3px solid {p.accent}; border-radius: 8px; "
+        "padding: 8px 12px; }",
         f".QFrame[role=\"topBar\"] {{ background: {p.panel}; border-bottom: 2px solid {p.rule}; }}",
     ]
     for verdict_id, c in VERDICT_COLOURS.items():

@@ -218,6 +218,7 @@ class TrainerWindow(QMainWindow):
     def set_high_contrast(self, on: bool, remember: bool = True) -> None:
         self.contrast_button.setChecked(on)
         self.setStyleSheet(stylesheet(on))
+        self.map_panel.view.set_high_contrast(on)  # drawn, not styled: told on its own
         if remember and self.settings is not None:
             self.settings.setValue(CONTRAST_KEY, on)
         self._size_chrome()
