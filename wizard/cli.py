@@ -275,3 +275,7 @@ EXTRA_COMMANDS.append(_register_records)
 from wizard import cli_trainer  # noqa: E402  (registers `trainer`; Qt is imported when it runs)
 
 EXTRA_COMMANDS.append(cli_trainer.register)
+
+from wizard import cli_diff  # noqa: E402  (registers `diff` and `publish`; loads nothing until run)
+
+EXTRA_COMMANDS.append(cli_diff.register)

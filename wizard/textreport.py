@@ -6,6 +6,8 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
+from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
+
 if TYPE_CHECKING:  # for the type only: the window's start needs human_date, not transcripts
     from collections.abc import Sequence
 
@@ -32,13 +34,18 @@ def _wrap(text: str, indent: str) -> str:
 
 def format_transcript(t: Transcript) -> str:
     tree = t.tree
-    lines = [f"{tree.title} ({tree.id}, version {tree.version}, sha256 {tree.sha256[:12]}…)", ""]
+    lines = [f"{tree.title} ({tree.id}, version {tree.version}, sha256 {tree.sha256[:12]}…)"]
+    if t.period:
+        lines.append(_wrap(f"Pre-election period: {t.period}", ""))
+    lines.append("")
     for s in t.steps:
         lines.append(_wrap(f"{s.number}. {s.question}", ""))
         lines.append(_wrap(f"→ {s.answer}", "   "))
     o = t.outcome
     if o is not None:
         lines += ["", f"Outcome: {o.verdict_label.upper()}: {o.title}", _wrap(o.advice, "  ")]
+        if stamped_outside(t.period):
+            lines += ["", _wrap(f"{t.period} {OUTSIDE_NOTE}", "  ")]
         if o.reading:
             lines += ["", f"{READING_HEADING}:", _wrap(o.reading, "  ")]
         lines += ["", "The guidance says:", *_quoted(o.citations)]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.parsed import ParsedDocuments
+from wizard.core.periods import CALENDAR_FILE
 from wizard.core.problems import Problem
 
 SUFFIXES = (".yaml", ".yml")  # the files read, their names compared as the file system does
@@ -144,8 +145,9 @@ def _not_a_folder(folder: Path) -> Problem | None:
 def load_folder(folder: Path, scenarios: bool = True,
                 parsed: ParsedDocuments | None = None) -> Catalog:
     """Every tree in `folder`, every source in `folder/sources`, every shared question in
-    `folder/questions` and every training scenario in `folder/scenarios`. Never raises for bad
-    files; a bad scenario never stops a tree loading.
+    `folder/questions`, the calendar of elections (`folder/calendar.yaml`) and every training
+    scenario in `folder/scenarios`. Never raises for bad files; a bad scenario or calendar never
+    stops a tree loading.
 
     `scenarios=False` leaves the scenarios for `load_scenarios` (the window reads them after its
     first screen is up: only the trainer uses them). `parsed`: trees and sources parsed before
@@ -156,10 +158,13 @@ def load_folder(folder: Path, scenarios: bool = True,
         cat = Catalog()
         cat.problems.append(missing)
         return cat
-    trees = _read(_files(folder, problems), problems)
+    files = _files(folder, problems)
+    calendar = [f for f in files if f.name == CALENDAR_FILE]
+    trees = _read([f for f in files if f not in calendar], problems)
     sources = _read(_files(folder / "sources", problems), problems)
     questions = _read(_files(folder / "questions", problems), problems)
-    cat = load_catalog(trees, sources, parsed, questions)
+    cat = load_catalog(trees, sources, parsed, questions,
+                       calendar=next(iter(_read(calendar, problems)), None))
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)

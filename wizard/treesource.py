@@ -100,9 +100,10 @@ def folder_problem(folder: Path, load: Loader = load_folder,
 def unusable_reason(catalog: Catalog) -> str | None:
     """Why a loaded folder must not be used (a blocking problem, or no trees), or None.
 
-    A scenario's problems never count: a broken scenario only drops out of trainer mode."""
-    scenarios = catalog.failed_scenarios.keys()
-    blocking = [p for p in catalog.problems if p.blocking and p.file not in scenarios]
+    A scenario's problems never count: a broken scenario only drops out of trainer mode; nor do
+    the calendar's: a broken calendar only leaves the period unknown."""
+    apart = {*catalog.failed_scenarios.keys(), catalog.calendar_file}
+    blocking = [p for p in catalog.problems if p.blocking and p.file not in apart]
     if blocking:
         first = blocking[0]
         more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""

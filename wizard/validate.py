@@ -12,6 +12,7 @@ from wizard.core.catalog import Catalog
 from wizard.core.paths import path_warning
 from wizard.core.problems import Problem
 from wizard.treedir import SUFFIXES, folder_of, load_folder, never_loaded
+from wizard.treehistory import version_problems
 
 
 @dataclass
@@ -68,6 +69,8 @@ def _check_file(target: Path, report: Report) -> None:
     cat = load_folder(folder_of(target))
     report.add(cat)
     report.problems += [p for p in cat.problems if Path(p.file) == target]
+    report.problems += [p for p in version_problems(folder_of(target), cat)
+                        if Path(p.file) == target]
     report.warnings += [w for w in _warnings(cat) if Path(w.file) == target]
 
 
@@ -84,6 +87,7 @@ def _check_folder(target: Path, report: Report) -> None:
     cat = load_folder(target)
     report.add(cat)
     report.problems += cat.problems
+    report.problems += version_problems(target, cat)  # a published version changed (history/)
     report.warnings += _warnings(cat)
     if not cat.trees and not cat.problems:
         report.problems.append(Problem(str(target), 0, 0, f"no trees found in {target}",

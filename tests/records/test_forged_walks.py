@@ -152,3 +152,51 @@ def test_a_walk_reaching_no_outcome_in_its_tree_is_refused(data, tmp_path, capsy
 def test_a_transcript_still_reads_the_same(tmp_path):
     t = transcript("start_ask")
     assert Transcript.from_json(t.to_json()) == t
+
+
+def newer_release(tmp_path):
+    """The example trees with their versions published, then photos reissued as a new version
+    whose outcome reads differently: walks made before it are on the published version."""
+    import shutil
+
+    from wizard.treehistory import publish
+
+    trees = tmp_path / "trees"
+    shutil.copytree(EXAMPLE_TREES, trees)
+    written, refused = publish(trees)
+    assert written and not refused
+    photos = trees / "photos.yaml"
+    text = photos.read_text(encoding="utf-8")
+    old_version = next(line for line in text.splitlines() if line.startswith("version:"))
+    text = text.replace(old_version, 'version: "9.9"', 1)
+    photos.write_text(text.replace("Do not pose", "Never pose", 1), encoding="utf-8")
+    return trees
+
+
+def test_a_walk_on_a_published_older_version_is_checked_against_that_version(
+        data, tmp_path, capsys):
+    trees = newer_release(tmp_path)
+    assert add(data, tmp_path, walk_dict(), trees=trees) == 0
+    assert "not checked" not in capsys.readouterr().out.lower()
+    (record,) = stored(data)
+    assert not record.walk_unchecked
+
+
+def test_a_forged_walk_on_a_published_older_version_is_refused(data, tmp_path, capsys):
+    trees = newer_release(tmp_path)
+    walk = walk_dict()
+    quoted = walk["outcome"]["citations"][0]
+    quoted["text"] = quoted["text"].replace("should not", "may")
+    assert add(data, tmp_path, walk, trees=trees) == 2
+    assert "outcome.citations[0].text" in capsys.readouterr().err
+    assert stored(data) == []
+
+
+def test_without_the_history_an_older_walk_is_kept_but_marked(data, tmp_path, capsys):
+    import shutil
+
+    trees = newer_release(tmp_path)
+    shutil.rmtree(trees / "history")
+    assert add(data, tmp_path, walk_dict(), trees=trees) == 0
+    (record,) = stored(data)
+    assert record.walk_unchecked

@@ -13,6 +13,7 @@ from wizard.core.documents import parse_source, parse_tree
 from wizard.core.marked import Pos
 from wizard.core.model import Node, Question, SharedQuestion, Source, Tree
 from wizard.core.parsed import ParsedDocuments
+from wizard.core.periods import Calendar, parse_calendar
 from wizard.core.problems import Problem, TreeError
 from wizard.core.shared import parse_questions, resolve_tree
 
@@ -36,6 +37,10 @@ class Catalog:
         # not.
         self.scenarios: dict[str, Scenario] = {}
         self.failed_scenarios: dict[str, list[Problem]] = {}
+        # The calendar of elections (trees/calendar.yaml), if there is one and it checks clean;
+        # its file's name either way, so a broken calendar never vetoes the trees.
+        self.calendar: Calendar | None = None
+        self.calendar_file = ""
 
     def __repr__(self) -> str:
         return (f"<Catalog: {len(self.trees)} trees, {len(self.sources)} sources, "
@@ -82,11 +87,16 @@ class Catalog:
 
 def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str, bytes]],
                  parsed: ParsedDocuments | None = None,
-                 questions: Iterable[tuple[str, bytes]] = ()) -> Catalog:
-    """Parse every tree, source and shared-questions file (name, bytes), then run the checks that
-    span files. Files in `parsed` are not parsed again (every check still runs); new clean parses
-    are added to it."""
+                 questions: Iterable[tuple[str, bytes]] = (),
+                 calendar: tuple[str, bytes] | None = None) -> Catalog:
+    """Parse every tree, source and shared-questions file (name, bytes), and the calendar, then
+    run the checks that span files. Files in `parsed` are not parsed again (every check still
+    runs); new clean parses are added to it."""
     cat = Catalog()
+    if calendar is not None:
+        cat.calendar_file = calendar[0]
+        cat.calendar, problems = parse_calendar(calendar[1], calendar[0], parsed)
+        cat.problems.extend(problems)
     for name, data in questions:
         found, problems = parse_questions(data, name, parsed)
         _keep_questions(cat, name, found, problems)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from wizard import __version__
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.model import Node, Outcome, Question, Tree
+from wizard.core.periods import PeriodStatus, status_on
 from wizard.core.problems import TreeError
 from wizard.core.transcript import (
     OutcomeRecord,
@@ -46,9 +47,12 @@ class Step:
 
 class Walk:
     def __init__(self, catalog: Catalog, tree_id: str, clock: Clock = utc_now,
-                 carried: Mapping[str, str] | None = None) -> None:
-        """`carried`: answers to shared questions given before this walk, by shared id."""
+                 carried: Mapping[str, str] | None = None, as_of: dt.date | None = None) -> None:
+        """`carried`: answers to shared questions given before this walk, by shared id.
+        `as_of`: the day whose pre-election period the walk is stamped with (a trainer's
+        scenario day); by default the day it started."""
         self.catalog = catalog
+        self.as_of = as_of
         self.start_tree: Tree = catalog.tree(tree_id)
         self._clock = clock
         self.started_at = clock()
@@ -166,7 +170,15 @@ class Walk:
                           for s in sources),
             steps=steps,
             outcome=self._outcome_record(),
+            period=self.period().stamp() if self.catalog.calendar is not None else "",
         )
+
+    def period(self) -> PeriodStatus | None:
+        """Whether the walk's day is in a pre-election period, by the calendar; None without one."""
+        if self.catalog.calendar is None:
+            return None
+        day = self.as_of or self.started_at.astimezone().date()
+        return status_on(self.catalog.calendar, day)
 
     def _trees_passed(self) -> list[Tree]:
         ids = [self.start_tree.id, *(s.tree_id for s in self.steps), self._position[0]]

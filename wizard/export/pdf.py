@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from wizard import __version__
 from wizard.atomicfile import write_atomic
 from wizard.core.case import CaseDetails
+from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import QuotedClause, Transcript
 from wizard.core.verdicts import VERDICTS
 from wizard.export.fonts import register_fonts
@@ -228,6 +229,8 @@ def _about(t: Transcript, options: PdfOptions, made_at: dt.datetime) -> list[str
             ("Walk started", _local_time(_parse_iso(t.started_at)))]
     if t.outcome is not None:
         rows.append(("Outcome reached", _local_time(_parse_iso(t.outcome.reached_at))))
+    if t.period:
+        rows.append(("Pre-election period", t.period))
     return ["<h2>About this record</h2>", _facts(rows)]
 
 
@@ -282,6 +285,8 @@ def _outcome(t: Transcript) -> list[str]:
            "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: "
            f"#000000; border-style: solid; border-collapse: collapse;'><tr><td>{box}</td></tr>"
            "</table>"]
+    if stamped_outside(t.period):
+        out += ["<h2>Outside the pre-election period</h2>", _paras(f"{t.period} {OUTSIDE_NOTE}")]
     if o.reading:
         out += [f"<h2>{_e(READING_HEADING)}</h2>", _paras(o.reading, "reading")]
     out += ["<h2>What the guidance says</h2>", *_quoted(o.citations)]

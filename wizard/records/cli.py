@@ -23,6 +23,7 @@ from wizard.core.transcript import Transcript
 from wizard.core.transcript_checks import transcript_problems
 from wizard.records import anchor as anchors
 from wizard.records import datadir, drafts
+from wizard.records.cli_impact import add_impact_command
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
@@ -31,6 +32,7 @@ from wizard.records.search import Query, matching_records, search
 from wizard.records.store import RecordStore
 from wizard.records.text import format_record
 from wizard.records.verify import verify
+from wizard.treehistory import published_catalog
 from wizard.treesource import choose_trees
 
 EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
@@ -147,6 +149,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("where", help="print the path of the records file")
     p.set_defaults(func=cmd_where)
 
+    add_impact_command(cmds)  # records impact --trees NEW_DIR (issue 20)
 
     for parser in (rec, *cmds.choices.values()):
         func = parser.get_default("func")
@@ -395,10 +398,11 @@ def _save(args: argparse.Namespace, record: Record) -> int:
     problems = record.problems()
     if problems:
         raise Refused(f"cannot record this: {'; '.join(problems)}")
-    trees, _folder = trees_in_use(args)
+    trees, folder = trees_in_use(args)
     try:
         with open_store(args) as store:
-            saved = store.add(record, trees=trees)
+            saved = store.add(record, trees=trees,
+                              published=lambda t: published_catalog(folder, t.trees))
     except RecordRefused:
         raise
     except RecordsError as exc:
