@@ -1,5 +1,6 @@
 """(c) Size of the frozen program's folder, against a naive one-folder build of a bare PySide6
-window made in the same run. Target: at most 70% of the bare build.
+window made in the same run. Target: at most 75% of the bare build (70% before the records
+server's driver, psycopg with libpq and TLS, joined it: issue 19).
 
     python bench/frozen_size.py        # needs the build extra; takes a few minutes
 
@@ -87,7 +88,7 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
     print(table(rows))
     print(f"\nratio: {sizes['app'] / sizes['bare']:.0%} of the bare window's build "
-          f"(target <= 70%); bare window runs: {'yes' if bare_ok else 'NO'}; "
+          f"(target <= 75%); bare window runs: {'yes' if bare_ok else 'NO'}; "
           f"program --self-test exit {test.returncode}")
 
 

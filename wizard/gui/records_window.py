@@ -59,6 +59,7 @@ from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import RecordView
 from wizard.gui.records_model import COLUMNS, COUNT_CAP, RecordsModel
+from wizard.gui.records_server import ServerBar
 from wizard.gui.unfinished import finish_draft, kept_drafts
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
@@ -134,6 +135,8 @@ class RecordsWindow(QMainWindow):
                                    "border: 2px solid #b00020; padding: 8px; font-weight: bold; }")
         self.warning.hide()
         layout.addWidget(self.warning)
+        self.server_bar = ServerBar(self.records_path, settings, self)  # hidden if no server
+        layout.addWidget(self.server_bar)
         layout.addLayout(self._unfinished_row())
         layout.addLayout(self._filters())
         self.model = RecordsModel(self.store, self._topic_titles(), parent=self)
@@ -473,6 +476,7 @@ class RecordsWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background check and close the file (safe to call twice)."""
+        self.server_bar.shutdown()
         if self.thread is not None:
             self.thread.stop()
             self.thread.wait()

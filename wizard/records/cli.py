@@ -29,6 +29,7 @@ from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
 from wizard.records.purge import plan_purge, purge
 from wizard.records.search import Query, matching_records, search
+from wizard.records.server import cli as server_cli
 from wizard.records.store import RecordStore
 from wizard.records.text import format_record
 from wizard.records.verify import verify
@@ -149,6 +150,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("where", help="print the path of the records file")
     p.set_defaults(func=cmd_where)
 
+    server_cli.register(cmds)  # sync, status, verify --server, server init (issue 19)
     add_impact_command(cmds)  # records impact --trees NEW_DIR (issue 20)
 
     for parser in (rec, *cmds.choices.values()):
@@ -412,6 +414,7 @@ def _save(args: argparse.Namespace, record: Record) -> int:
     print(f"Saved as record {saved.id} ({local_time(saved.created_at)}), hash {saved.hash}")
     if saved.walk_unchecked:
         print(f"{saved.walk_check_text()}.")
+    server_cli.after_save(args)  # send it, when a records server is configured
     return EXIT_OK
 
 

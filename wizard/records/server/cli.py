@@ -1,0 +1,180 @@
+"""The command line's server commands: `records sync`, `records status`,
+`records verify --server` and `records server init`.
+
+Exit codes as the other records commands: 0 done, 1 a fork refused or a chain that does not
+verify, 2 no server configured (or a bad configuration), 4 the server or the file could not be
+used (the records stay safe in the file and wait to be sent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+
+from wizard.records import datadir
+from wizard.records.server.config import ServerConfig, require_config, server_config
+from wizard.records.store import RecordStore
+
+EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
+Command = Callable[[argparse.Namespace], int]
+
+
+def register(cmds: argparse._SubParsersAction) -> None:
+    """Add sync, status, server init and `verify --server` to `records`' commands."""
+    p = cmds.add_parser("sync", help="send the records not yet on the force's records server")
+    p.set_defaults(func=cmd_sync)
+    p = cmds.add_parser("status", help="the records server: unsent records, last sync, its head")
+    p.set_defaults(func=cmd_status)
+    verify = cmds.choices["verify"]
+    verify.add_argument("--server", action="store_true",
+                        help="also check every journal's chain on the records server, and that "
+                             "this file agrees with the server")
+    verify.set_defaults(func=with_server_verify(verify.get_default("func")))
+    server = cmds.add_parser("server", help="the records server (administrators)")
+    server.set_defaults(func=lambda args: (server.print_help(), EXIT_USAGE)[1])
+    sub = server.add_subparsers(dest="server_command", metavar="COMMAND")
+    p = sub.add_parser("init", help="create or migrate the server's schema and roles")
+    p.add_argument("--user", metavar="NAME", help="connect as this administrator account")
+    p.set_defaults(func=cmd_server_init)
+    for parser in sub.choices.values():  # `records`' own guard wraps only its direct commands
+        parser.set_defaults(func=_guarded(parser.get_default("func")))
+
+
+def _guarded(func: Command) -> Command:
+    from wizard.records import cli as records_cli
+
+    return records_cli._guarded(func)
+
+
+def config() -> ServerConfig:
+    return require_config(server_config())
+
+
+def ask() -> Callable[[str], str] | None:
+    """A password prompt when someone is at the keyboard; else None (the connection fails)."""
+    return getpass.getpass if sys.stdin is not None and sys.stdin.isatty() else None
+
+
+def connect(cfg: ServerConfig, user: str | None = None):  # -> psycopg.Connection
+    from wizard.records.server import connect as connecting
+
+    return connecting.connect(cfg, ask=ask(), user=user)
+
+
+def open_store(args: argparse.Namespace) -> RecordStore:
+    return RecordStore(datadir.records_path(datadir.data_dir(getattr(args, "data_dir", None))))
+
+
+def sync_now(args: argparse.Namespace, cfg: ServerConfig) -> int:
+    """Push what waits; print the outcome; return the exit code."""
+    from wizard.records.server import connect as connecting
+    from wizard.records.server.sync import push
+
+    with open_store(args) as store, connect(cfg) as conn:
+        try:
+            result = push(store, conn, cfg)
+        except ValueError as exc:  # the server's schema is missing or another version
+            raise connecting.ServerError(f"Cannot send to the records server: {exc}.") from exc
+        except Exception as exc:
+            if connecting.is_disconnect(exc):
+                raise connecting.ServerError(connecting.explain(exc, "the server")) from exc
+            raise
+    print(result.message(), file=sys.stdout if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_BAD_CHAIN
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    return sync_now(args, config())
+
+
+def after_save(args: argparse.Namespace) -> None:
+    """Once a record is saved in the file: send it, if a server is configured. A failure is
+    a note only: the record is saved, and waits to be sent."""
+    cfg = server_config()
+    if cfg is None:
+        return
+    from wizard.records.errors import RecordsError
+
+    try:
+        code = sync_now(args, cfg)
+    except RecordsError as exc:
+        print(f"note: saved in this terminal's file; not yet sent: {exc}", file=sys.stderr)
+        return
+    if code != EXIT_OK:
+        print("note: saved in this terminal's file; not sent (see above).", file=sys.stderr)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from wizard.records.errors import RecordsError
+    from wizard.records.server import sync
+
+    cfg = config()
+    with open_store(args) as store:
+        journal = sync.local_journal(store)
+        print(f"Records server: {cfg.conninfo} (from {cfg.origin})")
+        print(f"This file: {store.path}; journal {journal or 'none yet (never synced)'}")
+        print(f"Records in this file: {sync.local_head(store)}")
+        print(f"Last sync: {sync.last_sync_text(store)}")
+        try:
+            with connect(cfg) as conn:
+                head = sync.server_head(conn, journal) if journal else (0, "")
+        except RecordsError as exc:
+            print(f"Waiting to be sent: {sync.waiting(store)} (as of the last sync)")
+            print(f"Server: {exc}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+        waiting = max(sync.local_head(store) - head[0], 0)
+        print(f"Server's head for this journal: record {head[0]}"
+              f"{f', hash {head[1]}' if head[1] else ''}")
+        print(f"Waiting to be sent: {waiting}")
+    return EXIT_OK
+
+
+def with_server_verify(local_verify: Command) -> Command:
+    """`verify`, then with --server every journal on the server and this file against it."""
+    def run(args: argparse.Namespace) -> int:
+        code = local_verify(args)
+        if not getattr(args, "server", False):
+            return code
+        return max(code, _verify_server(args))
+    return run
+
+
+def _verify_server(args: argparse.Namespace) -> int:
+    from wizard.records.server import connect as connecting
+    from wizard.records.server.sync import local_journal
+    from wizard.records.server.verify import compare_local, verify_server
+
+    cfg = config()
+    psycopg = connecting.driver()
+    with open_store(args) as store, connect(cfg) as conn:
+        try:
+            result = verify_server(conn)
+            result.local_ok, result.local = compare_local(store, conn, local_journal(store))
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise connecting.ServerError(
+                "Your account may not read the records on the server (it needs the "
+                f"purdah_reader role): {connecting.first_line(exc)}.") from exc
+    print(result.message())
+    return EXIT_OK if result.ok else EXIT_BAD_CHAIN
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    from wizard.records.server import connect as connecting
+    from wizard.records.server.schema import init
+
+    cfg = config()
+    psycopg = connecting.driver()
+    with connect(cfg, args.user) as conn:
+        try:
+            before, after = init(conn, note=lambda text: print(f"note: {text}"))
+        except (ValueError, psycopg.Error) as exc:
+            print(f"error: the server's schema was not changed: {connecting.first_line(exc)}",
+                  file=sys.stderr)
+            return EXIT_UNAVAILABLE
+    if before == after:
+        print(f"The server's schema is current (version {after}); roles and grants checked.")
+    else:
+        print(f"The server's schema is now version {after} (was {before or 'none'}).")
+    return EXIT_OK

@@ -1,0 +1,235 @@
+"""The server's schema (PostgreSQL), created and migrated forward by `records server init`.
+
+Schema `purdah`: `journals` (one per terminal's records file: a random id made once, with the
+terminal and station it came from), `records` (keyed by journal and sequence: the record's id in
+its terminal's chain, with the same canonical content and hashes), `forks` (pushes refused
+because they did not extend their journal: evidence, kept) and `migrations`.
+
+Append-only in the database itself, twice over. Privileges: the writer role (terminals) may
+INSERT and SELECT only (and of other journals' records, only the hashes); the reader role
+(supervisors) SELECT only; the administrator may also DELETE records, which is how a purge
+recorded in a journal's chain is applied. Triggers: UPDATE and TRUNCATE are refused for
+everyone (owner included); DELETE only for records the journal's newest purge covers; an
+INSERT must carry the hash of its own content and extend its journal's chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from wizard.records.canonical import DOMAIN
+from wizard.records.model import GENESIS
+from wizard.records.schema import SEARCHED
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMA = "purdah"
+WRITER, READER, ADMIN = "purdah_writer", "purdah_reader", "purdah_admin"
+ROLES = (WRITER, READER, ADMIN)
+# the query columns, as the local file's (wizard.records.schema.columns gives their values)
+QUERY_COLUMNS = ("kind", "created_at", *SEARCHED, "search_text", "verdict", "tree_id", "amends",
+                 "purged_through")
+RECORD_COLUMNS = ("journal_id", "seq", *QUERY_COLUMNS, "content", "prev_hash", "hash")
+DOMAIN_SQL = DOMAIN.decode("ascii").rstrip("\n")
+NEVER_CHANGED = "advice records are never changed: record an amendment instead"
+
+V1 = f"""
+CREATE TABLE {SCHEMA}.journals (
+    journal_id uuid PRIMARY KEY,
+    terminal text NOT NULL DEFAULT '',
+    station text NOT NULL DEFAULT '',
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by text NOT NULL DEFAULT current_user
+);
+CREATE TABLE {SCHEMA}.records (
+    journal_id uuid NOT NULL REFERENCES {SCHEMA}.journals,
+    seq bigint NOT NULL CHECK (seq > 0),
+    kind text NOT NULL,
+    created_at text NOT NULL,
+    {" ".join(f"{c} text NOT NULL DEFAULT ''," for c in SEARCHED)}
+    search_text text NOT NULL DEFAULT '',
+    verdict text NOT NULL DEFAULT '',
+    tree_id text NOT NULL DEFAULT '',
+    amends bigint,
+    purged_through bigint,
+    content text NOT NULL,
+    prev_hash text NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{{64}}$'),
+    hash text NOT NULL CHECK (hash ~ '^[0-9a-f]{{64}}$'),
+    received_at timestamptz NOT NULL DEFAULT now(),
+    received_by text NOT NULL DEFAULT current_user,
+    PRIMARY KEY (journal_id, seq)
+);
+CREATE INDEX records_created ON {SCHEMA}.records (created_at DESC);
+CREATE INDEX records_first_hash ON {SCHEMA}.records (hash) WHERE seq = 1;
+CREATE INDEX records_purges ON {SCHEMA}.records (journal_id, seq) WHERE kind = 'purge';
+CREATE INDEX records_amends ON {SCHEMA}.records (journal_id, amends) WHERE amends IS NOT NULL;
+CREATE TABLE {SCHEMA}.forks (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    journal_id uuid NOT NULL REFERENCES {SCHEMA}.journals,
+    seq bigint NOT NULL,
+    held_hash text NOT NULL DEFAULT '',
+    offered_hash text NOT NULL,
+    offered_prev_hash text NOT NULL,
+    offered_content text NOT NULL,
+    problem text NOT NULL,
+    reported_at timestamptz NOT NULL DEFAULT now(),
+    reported_by text NOT NULL DEFAULT current_user,
+    UNIQUE (journal_id, seq, offered_hash)
+);
+
+CREATE FUNCTION {SCHEMA}.never_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '{NEVER_CHANGED} (% on %)', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE FUNCTION {SCHEMA}.delete_only_purged() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE covered bigint;
+BEGIN
+    SELECT purged_through INTO covered FROM {SCHEMA}.records
+        WHERE journal_id = OLD.journal_id AND kind = 'purge' ORDER BY seq DESC LIMIT 1;
+    IF covered IS NULL OR OLD.seq > covered THEN
+        RAISE EXCEPTION 'advice records are never deleted, except by a purge recorded in the '
+            'chain (record % of journal %)', OLD.seq, OLD.journal_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE FUNCTION {SCHEMA}.extends_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE before text;
+BEGIN
+    IF NEW.hash <> encode(sha256(convert_to('{DOMAIN_SQL}' || chr(10) || NEW.prev_hash
+                                            || chr(10) || NEW.content, 'UTF8')), 'hex') THEN
+        RAISE EXCEPTION 'record % of journal %: its hash does not match its content',
+            NEW.seq, NEW.journal_id USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT hash INTO before FROM {SCHEMA}.records
+        WHERE journal_id = NEW.journal_id AND seq = NEW.seq - 1;
+    IF before IS NULL THEN
+        IF NEW.seq = 1 THEN
+            before := '{GENESIS}';
+        ELSIF EXISTS (SELECT 1 FROM {SCHEMA}.records WHERE journal_id = NEW.journal_id) THEN
+            RAISE EXCEPTION 'record % of journal %: record % is missing before it',
+                NEW.seq, NEW.journal_id, NEW.seq - 1 USING ERRCODE = 'check_violation';
+        ELSE
+            before := NEW.prev_hash;  -- a journal whose older records were purged unsent
+        END IF;
+    END IF;
+    IF NEW.prev_hash <> before THEN
+        RAISE EXCEPTION 'record % of journal %: it does not extend the journal (its previous '
+            'hash differs from the record before it)', NEW.seq, NEW.journal_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER records_extend BEFORE INSERT ON {SCHEMA}.records
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.extends_chain();
+CREATE TRIGGER records_never_updated BEFORE UPDATE ON {SCHEMA}.records
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER records_delete_purged BEFORE DELETE ON {SCHEMA}.records
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.delete_only_purged();
+CREATE TRIGGER records_never_truncated BEFORE TRUNCATE ON {SCHEMA}.records
+    FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
+""" + "".join(f"""
+CREATE TRIGGER {t}_never_changed BEFORE UPDATE OR DELETE ON {SCHEMA}.{t}
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER {t}_never_truncated BEFORE TRUNCATE ON {SCHEMA}.{t}
+    FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
+""" for t in ("journals", "forks", "migrations"))
+
+# Search as you type across the force: a trigram index on the folded text (pg_trgm, in
+# PostgreSQL's contrib; without it, searches scan). Run in a savepoint: it may be unavailable.
+TRIGRAM = f"""
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS records_search ON {SCHEMA}.records USING gin (search_text gin_trgm_ops);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+CURRENT = len(MIGRATIONS)
+
+_JOURNAL_COLS = "journal_id, terminal, station"
+_FORK_COLS = "journal_id, seq, held_hash, offered_hash, offered_prev_hash, offered_content, problem"
+GRANTS = f"""
+REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC;
+GRANT USAGE ON SCHEMA {SCHEMA} TO {WRITER}, {READER}, {ADMIN};
+GRANT SELECT ({_JOURNAL_COLS}), INSERT ({_JOURNAL_COLS}) ON {SCHEMA}.journals TO {WRITER};
+GRANT SELECT (journal_id, seq, prev_hash, hash), INSERT ({", ".join(RECORD_COLUMNS)})
+    ON {SCHEMA}.records TO {WRITER};
+GRANT SELECT (journal_id, seq, offered_hash), INSERT ({_FORK_COLS}) ON {SCHEMA}.forks TO {WRITER};
+GRANT SELECT ON {SCHEMA}.migrations TO {WRITER};
+GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {READER};
+GRANT {READER} TO {ADMIN};
+GRANT {WRITER} TO {ADMIN};
+GRANT DELETE ON {SCHEMA}.records TO {ADMIN};
+"""
+
+
+def create_roles(conn: psycopg.Connection) -> list[str]:
+    """Make the three group roles (NOLOGIN) that are missing; returns those made."""
+    have = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)",
+                                       (list(ROLES),))}
+    made = [role for role in ROLES if role not in have]
+    for role in made:
+        conn.execute(f"CREATE ROLE {role} NOLOGIN")
+    return made
+
+
+def version(conn: psycopg.Connection) -> int:
+    """The schema's version on the server (0: none yet)."""
+    exists = conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.migrations",)).fetchone()[0]
+    if exists is None:
+        return 0
+    return conn.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA}.migrations") \
+        .fetchone()[0]
+
+
+def _run(conn: psycopg.Connection, script: str) -> None:
+    conn.execute(script.encode("utf-8"))  # several statements: the simple query protocol
+
+
+def _to_current(conn: psycopg.Connection, start: int) -> None:
+    if start == 0:
+        conn.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+        conn.execute(f"CREATE TABLE {SCHEMA}.migrations (version integer PRIMARY KEY, "
+                     "applied_at timestamptz NOT NULL DEFAULT now(), "
+                     "applied_by text NOT NULL DEFAULT current_user)")
+    for number in range(start, CURRENT):
+        _run(conn, MIGRATIONS[number])
+        conn.execute(f"INSERT INTO {SCHEMA}.migrations (version) VALUES (%s)", (number + 1,))
+
+
+def _trigram(conn: psycopg.Connection) -> bool:
+    """Add the search index if pg_trgm can be had; False (searches scan) if not."""
+    from wizard.records.server.connect import driver
+
+    psycopg = driver()
+    try:
+        with conn.transaction():
+            _run(conn, TRIGRAM)
+    except psycopg.Error:
+        return False
+    return True
+
+
+def init(conn: psycopg.Connection, note: Callable[[str], None] = lambda _: None) -> tuple[int, int]:
+    """Create or migrate the schema, make the roles and grant them; returns (before, after).
+    Runs in one transaction: a failure leaves the server as it was."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('purdah-wizard schema'))")
+        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+        if encoding.upper() not in ("UTF8", "UTF-8"):
+            raise ValueError(f"the database's encoding is {encoding}; it must be UTF8")
+        before = version(conn)
+        if before > CURRENT:
+            raise ValueError(f"the server's schema is version {before}, newer than this "
+                             f"program's ({CURRENT}); use the newer program")
+        for role in create_roles(conn):
+            note(f"made the role {role}")
+        _to_current(conn, before)
+        if not _trigram(conn):
+            note("pg_trgm is not available: force-wide search will scan (install "
+                 "PostgreSQL's contrib package for the index)")
+        _run(conn, GRANTS)
+    return before, CURRENT
