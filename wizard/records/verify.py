@@ -18,8 +18,9 @@ import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from wizard.records import schema
 from wizard.records.canonical import chain_hash
@@ -112,7 +113,7 @@ def _walk(store: RecordStore, progress: Progress | None) -> Verification:
             if row["id"] != expected_id:
                 return _bad(checked, expected_id, "it is missing (the records jump from "
                             f"{expected_id - 1} to {row['id']})", prev_hash, after)
-            problem = _check(row, prev_hash)
+            problem = row_problem(row, prev_hash, row["id"])
             if problem:
                 return _bad(checked, row["id"], problem, prev_hash, after)
             checked += 1
@@ -144,8 +145,11 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
     return anchor if isinstance(anchor, str) and HASH.fullmatch(anchor) else None
 
 
-def _check(row: dict, prev_hash: str) -> str:
-    """What is wrong with one record, or '' if it matches."""
+def row_problem(row: Mapping[str, Any], prev_hash: str, number: int,
+                columns: Iterable[str] | None = None) -> str:
+    """What is wrong with one stored record, here or on the records server, or '' if it
+    matches: its content, its link and hash, the number it claims, and the `columns` kept beside
+    it for queries (by default every one the local file keeps)."""
     if row["content"] is None:
         return "its content is missing"
     if not isinstance(row["content"], str):
@@ -160,12 +164,13 @@ def _check(row: dict, prev_hash: str) -> str:
         record = Record.from_content(json.loads(row["content"]))
     except ValueError as exc:
         return f"its content cannot be read ({exc})"
-    if record.id != row["id"]:
+    if record.id != number:
         return f"its content says it is record {record.id}"
     expected = schema.columns(record)
-    for name, value in expected.items():
-        if row[name] != value:
-            return f"its {name} column ({row[name]!r}) differs from its content ({value!r})"
+    for name in expected if columns is None else columns:
+        if row[name] != expected[name]:
+            return (f"its {name} column ({row[name]!r}) differs from its content "
+                    f"({expected[name]!r})")
     if not is_stamp(record.created_at):
         return f"its time ({record.created_at[:40]!r}) is not a time the program writes"
     return ""

@@ -13,11 +13,10 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wizard.records import schema as local_schema
-from wizard.records.canonical import chain_hash
-from wizard.records.model import GENESIS, Record
+from wizard.records.model import GENESIS
 from wizard.records.server.schema import QUERY_COLUMNS, SCHEMA
 from wizard.records.store import RecordStore, translated
+from wizard.records.verify import row_problem
 
 if TYPE_CHECKING:
     import psycopg
@@ -99,7 +98,7 @@ def verify_journal(conn: psycopg.Connection, journal_id: str, terminal: str = ""
                 return _bad(journal_id, terminal, station, checked, head, expected,
                             f"it is missing (the records jump from {expected - 1} to "
                             f"{row['seq']})")
-            problem = check_row(row, prev_hash)
+            problem = row_problem(row, prev_hash, row["seq"], QUERY_COLUMNS)
             if problem:
                 return _bad(journal_id, terminal, station, checked, head, row["seq"], problem)
             checked += 1
@@ -124,25 +123,6 @@ def _start_hash(conn: psycopg.Connection, journal_id: str, first: int) -> str | 
     except (ValueError, AttributeError):
         return None
     return anchor if isinstance(anchor, str) and len(anchor) == 64 else None
-
-
-def check_row(row: dict, prev_hash: str) -> str:
-    """What is wrong with one server record, or '' if it matches."""
-    if row["prev_hash"] != prev_hash:
-        return "its link to the record before it is broken (previous hash differs)"
-    if chain_hash(row["prev_hash"], row["content"]) != row["hash"]:
-        return "its content does not match its hash (it was changed after it was saved)"
-    try:
-        record = Record.from_content(json.loads(row["content"]))
-    except ValueError as exc:
-        return f"its content cannot be read ({exc})"
-    if record.id != row["seq"]:
-        return f"its content says it is record {record.id}"
-    expected = local_schema.columns(record)
-    for name in QUERY_COLUMNS:
-        if row[name] != expected[name]:
-            return f"its {name} column ({row[name]!r}) differs from its content"
-    return ""
 
 
 def compare_local(store: RecordStore, conn: psycopg.Connection,
