@@ -55,7 +55,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         raise
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp_path)`, then move the result into place; SaveError on failure."""
     with atomic_path(path) as tmp:
         write(tmp)

@@ -12,33 +12,26 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard import __version__
-from wizard.core.catalog import Catalog
+from wizard import __version__, cli_diff, cli_graph, cli_trainer
+from wizard.cli_base import (
+    EXIT_OK,
+    EXIT_PENDING,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    CliError,
+    load,
+    parse_answers,
+    trees_folder,
+)
 from wizard.core.paths import format_paths
 from wizard.core.problems import TreeError, printable
 from wizard.core.replay import Replay, UnknownAnswer, replay
 from wizard.core.transcript import Transcript
-from wizard.locations import bundled_trees
+from wizard.records.cli import register as register_records
 from wizard.textreport import format_transcript
-from wizard.treesource import choose_trees
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
-
-
-class CliError(Exception):
-    """A request the program cannot carry out; printed in one line, exit 2."""
-
-
-def trees_folder(args: argparse.Namespace) -> Path:
-    return Path(args.trees) if getattr(args, "trees", None) else bundled_trees()
-
-
-def load(args: argparse.Namespace) -> Catalog:
-    """The trees to use: --trees or PURDAH_WIZARD_TREES if usable, else the bundled ones."""
-    chosen = choose_trees(getattr(args, "trees", None))
-    if chosen.notice:
-        print(f"note: {chosen.notice}", file=sys.stderr)
-    return chosen.catalog
+__all__ = ["EXIT_OK", "EXIT_PENDING", "EXIT_PROBLEMS", "EXIT_USAGE", "CliError", "load", "main",
+           "parse_answers", "trees_folder"]
 
 
 # -- validate
@@ -75,21 +68,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 # -- run
-def parse_answers(pairs: list[str]) -> dict[str, str]:
-    answers: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, "
-                           "e.g. on_duty=yes")
-        key, value = key.strip(), value.strip()
-        if key in answers:
-            raise CliError(f"--answer {key} is given twice ({answers[key]!r}, then {value!r}): "
-                           "give one answer to each question")
-        answers[key] = value
-    return answers
-
-
 ANSWER_OPTIONS = ("-a", "--answer")
 
 
@@ -194,7 +172,10 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 
 Register = Callable[[argparse._SubParsersAction], None]
-EXTRA_COMMANDS: list[Register] = []  # other modules' commands (records, graph, ...)
+# other modules' commands, in the order `--help` lists them; each imports what it shares with
+# this module from wizard.cli_base, never this module (no cycle), and loads its own work lazily
+EXTRA_COMMANDS: list[Register] = [cli_graph.register, register_records, cli_trainer.register,
+                                  cli_diff.register]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -263,19 +244,3 @@ def open_window(args: argparse.Namespace) -> int:
 
     return run_window(getattr(args, "trees", None))
 
-
-from wizard import cli_graph  # noqa: E402  (registers `graph`; it imports this module lazily)
-
-EXTRA_COMMANDS.append(cli_graph.register)
-
-from wizard.records.cli import register as _register_records  # noqa: E402  (records build on cli)
-
-EXTRA_COMMANDS.append(_register_records)
-
-from wizard import cli_trainer  # noqa: E402  (registers `trainer`; Qt is imported when it runs)
-
-EXTRA_COMMANDS.append(cli_trainer.register)
-
-from wizard import cli_diff  # noqa: E402  (registers `diff` and `publish`; loads nothing until run)
-
-EXTRA_COMMANDS.append(cli_diff.register)

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from wizard.cli_base import EXIT_OK, EXIT_PROBLEMS, CliError, trees_folder
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("diff", help="what a new release of the trees changes: questions, "
@@ -28,7 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def load_release(folder: str):
     """A folder's trees, refused (CliError) if any file in it has a blocking problem: a
     comparison with a tree left out would report its every situation as gone."""
-    from wizard.cli import CliError
     from wizard.treedir import load_folder
 
     cat = load_folder(Path(folder), scenarios=False)
@@ -42,7 +43,6 @@ def load_release(folder: str):
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from wizard.cli import EXIT_OK
     from wizard.core.diff import diff_catalogs, format_diff
 
     result = diff_catalogs(load_release(args.old), load_release(args.new),
@@ -55,7 +55,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from wizard.cli import EXIT_OK, EXIT_PROBLEMS, trees_folder
     from wizard.treehistory import publish
 
     folder = Path(args.folder) if args.folder else trees_folder(args)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from wizard.atomicfile import SaveError, write_bytes_atomic
+from wizard.cli_base import EXIT_OK, CliError, load, parse_answers
 
 FORMATS = ("svg", "dot", "mermaid")
 
@@ -24,9 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    # Imported here: wizard.cli imports this module to register the command, and the window,
-    # which starts through wizard.cli, never needs the map code (start-up time, bench/startup.py).
-    from wizard.cli import EXIT_OK, CliError, load, parse_answers
+    # Imported here: the window, which starts through wizard.cli, never needs the map code
+    # (start-up time, bench/startup.py).
     from wizard.core.layout import layout_tree, tree_graph, walk_path
     from wizard.core.replay import UnknownAnswer, replay
     from wizard.export.mapsvg import map_svg

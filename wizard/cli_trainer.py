@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from wizard.cli_base import EXIT_OK, CliError, load
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("trainer", help="open trainer mode: present scenarios, quiz, tree maps")
@@ -14,7 +16,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_trainer(args: argparse.Namespace) -> int:
-    from wizard.cli import EXIT_OK, CliError, load
     from wizard.gui.app import EXIT_NO_WINDOW, app_argv, configure
     from wizard.gui.platform_check import display_problem
     from wizard.gui.window_size import show_sized

@@ -27,8 +27,7 @@ from typing import Any
 
 from wizard import __version__
 from wizard.core.catalog import Catalog
-from wizard.core.paths import Path as TreePath
-from wizard.core.paths import count_paths, covering_paths, longest_path
+from wizard.core.paths import TreePath, count_paths, covering_paths, longest_path
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
 from wizard.locations import bundled_trees, is_frozen, resources
@@ -320,13 +319,18 @@ def check_records(ctx: Context) -> str:
             " its hash verifies")
 
 
+def open_window(args: argparse.Namespace) -> int:
+    """Open the window as the program does with no command (the window check's seam)."""
+    from wizard.gui.app import run as run_window
+
+    return run_window(getattr(args, "trees", None))
+
+
 @check("window", needs="wizard.gui")
 def check_window(ctx: Context) -> str:
     """The main window opens offscreen and closes again."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from wizard import cli
 
     app = ctx.qt_app()
     shown: list[str] = []
@@ -353,7 +357,7 @@ def check_window(ctx: Context) -> str:
     real_exec = QApplication.exec
     QApplication.exec = lambda *_args: loop.exec()
     try:
-        cli.open_window(ctx.args)
+        open_window(ctx.args)
         close_when_shown()  # in case open_window returned without running the event loop
     finally:
         QApplication.exec = real_exec

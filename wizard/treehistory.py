@@ -41,9 +41,12 @@ class PublishedTree(NamedTuple):
 class TreeRefLike(Protocol):
     """What a record names of a tree (wizard.core.transcript.TreeRef has these)."""
 
-    id: str
-    version: str
-    sha256: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
 
 
 def history_folder(trees: Path) -> Path:

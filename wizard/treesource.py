@@ -80,9 +80,10 @@ def choose_trees(option: str | None = None, setting: str | None = None,
         return TreeSource(bundled, load_bundled(bundled), request)
     catalog, reason = _load_within(request.folder, load, timeout)
     if catalog is not None:
-        reason = unusable_reason(catalog)
-        if reason is None:
+        unusable = unusable_reason(catalog)
+        if unusable is None:
             return TreeSource(request.folder, catalog, request)
+        reason = unusable
     notice = (f"The trees folder {request.folder} (from {request.origin}) could not be used: "
               f"{reason}. The trees that came with the program are used instead.")
     return TreeSource(bundled, load_bundled(bundled), request, notice)

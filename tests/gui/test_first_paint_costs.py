@@ -20,19 +20,23 @@ painted), at what has been made and imported so far:
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from wizard.locations import bundled_trees
-from wizard.treecache import needs_writing, read_cache, write_cache
+from wizard.treecache import CACHE_NAME, needs_writing, read_cache, write_cache
 from wizard.treedir import load_folder
 
 pytestmark = pytest.mark.gui
 
 PROBE = """
-import runpy, sys
+import os, runpy, sys
+from pathlib import Path
+import wizard.locations
+wizard.locations.bundled_trees = lambda: Path(os.environ["PROBE_BUNDLED_TREES"])
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication
 
@@ -75,15 +79,17 @@ runpy.run_module("wizard", run_name="__main__")
 def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> str:
     """What the probe printed at the first paint of a fresh start with the bundled trees."""
     # The parsed-trees cache, as the window writes it after its first paint: a fresh clone has
-    # none yet, and its first start parses the trees (with PyYAML) once.
-    folder = bundled_trees()
+    # none yet, and its first start parses the trees (with PyYAML) once. The bundled trees are
+    # copied, so that the cache is written beside the copy, never into the checkout.
+    folder = tmp_path_factory.mktemp("bundled") / "trees"
+    shutil.copytree(bundled_trees(), folder, ignore=shutil.ignore_patterns(CACHE_NAME))
     parsed = read_cache(folder)
     load_folder(folder, parsed=parsed)
-    if needs_writing(parsed):
-        assert write_cache(folder, parsed)
+    assert needs_writing(parsed)
+    assert write_cache(folder, parsed)
     home = tmp_path_factory.mktemp("home")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home),
-           "XDG_DATA_HOME": str(home), "HOME": str(home)}
+           "XDG_DATA_HOME": str(home), "HOME": str(home), "PROBE_BUNDLED_TREES": str(folder)}
     env.pop("PURDAH_WIZARD_TREES", None)
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                           env=env, timeout=60, check=False)

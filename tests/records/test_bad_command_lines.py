@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import EXAMPLE_TREES
 from tests.records.kit import filled_store, transcript
 from wizard.cli import main
+from wizard.core.transcript import FORMAT
 from wizard.records import datadir
 
 BIG = str(10**30)
@@ -82,7 +83,8 @@ def add_file(data, path) -> int:
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_a_transcript_holding_nan_is_refused_as_not_json(data, tmp_path, capsys, constant):
-    text = transcript("do_not").to_json().replace('"format": 1', f'"format": {constant}', 1)
+    text = transcript("do_not").to_json().replace(f'"format": {FORMAT}',
+                                                   f'"format": {constant}', 1)
     assert constant in text
     (tmp_path / "walk.json").write_text(text, encoding="utf-8")
     assert add_file(data, tmp_path / "walk.json") == 2

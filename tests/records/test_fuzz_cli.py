@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tests.records.kit import filled_store, transcript
 from wizard.cli import main
+from wizard.core.transcript import FORMAT
 from wizard.records import datadir
 
 COMMANDS = ("list", "show", "export", "verify", "anchor", "add", "amend", "purge", "where")
@@ -42,7 +43,9 @@ def template(tmp_path_factory):
     filled_store(datadir.records_path(root / "data"), 3).close()
     walk = transcript("do_not").to_json()
     (root / "walk.json").write_text(walk, encoding="utf-8")
-    (root / "nan.json").write_text(walk.replace('"format": 1', '"format": NaN'), encoding="utf-8")
+    nan = walk.replace(f'"format": {FORMAT}', '"format": NaN')
+    assert "NaN" in nan
+    (root / "nan.json").write_text(nan, encoding="utf-8")
     (root / "utf16.json").write_text(walk, encoding="utf-16-le")
     (root / "empty.json").write_bytes(b"")
     (root / "list.json").write_text(walk.replace('"id": "photos"', '"id": ["photos"]'),

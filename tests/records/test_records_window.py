@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import threading
 from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
 
 from tests.export.pdftools import all_text
 from tests.records.kit import advice, tamper
@@ -200,12 +201,44 @@ def test_a_damaged_file_says_so_and_nothing_breaks(qtbot, tmp_path, settings, us
     assert window.export_csv() is None and user.errors == []
 
 
-def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, user):
+def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, user,
+                                                  monkeypatch):
+    """The check is held after its first batch until the window asks it to stop, so the close
+    surely comes while it runs; it must then end, stopped (not finished), and report nothing."""
     path = tmp_path / "many.sqlite3"
     with RecordStore(path) as s:
         s.conn.execute("PRAGMA synchronous = OFF")
         for _ in range(1500):
-            s.add(advice())
+            s.add(advice())  # two batches of the check (1000 a batch): it reports in between
+    running, asked_to_stop, ended = threading.Event(), threading.Event(), []
+    real_verify, real_stop = records_window.verify, records_window.VerifyThread.stop
+
+    def held_verify(store, progress):
+        def held(checked):
+            running.set()
+            asked_to_stop.wait(10)
+            progress(checked)
+
+        try:
+            result = real_verify(store, held)
+        except BaseException as exc:
+            ended.append(type(exc).__name__)
+            raise
+        ended.append("finished")
+        return result
+
+    def stop(self):
+        real_stop(self)
+        asked_to_stop.set()
+
+    monkeypatch.setattr(records_window, "verify", held_verify)
+    monkeypatch.setattr(records_window.VerifyThread, "stop", stop)
     window = make(qtbot, path, settings)
+    thread, reported = window.thread, []
+    thread.done.connect(reported.append)
+    assert running.wait(10), "the check never started"
     window.close()
+    assert ended == ["_Stopped"] and thread.isFinished()
+    QCoreApplication.processEvents()  # a result queued for the window would arrive now
+    assert reported == [] and window.verification is None
     assert window.thread is None and window.store is None

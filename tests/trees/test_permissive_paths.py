@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from wizard.core.catalog import Catalog
-from wizard.core.paths import Path, all_paths
+from wizard.core.paths import TreePath, all_paths
 
 PERMISSIVE = {"acceptable", "acceptable_with_care"}
 
@@ -81,7 +81,7 @@ EXCUSED: dict[tuple[str, str], dict[str, str]] = {
 }
 
 
-def facts_asked(path: Path) -> set[str]:
+def facts_asked(path: TreePath) -> set[str]:
     """Which of role, setting and purpose the path's questions settled."""
     out: set[str] = set()
     for step in path.steps:
@@ -94,7 +94,7 @@ def facts_asked(path: Path) -> set[str]:
     return out
 
 
-def permissive_paths(catalog: Catalog) -> list[Path]:
+def permissive_paths(catalog: Catalog) -> list[TreePath]:
     return [p for tree_id in catalog.trees for p in all_paths(catalog, tree_id)
             if p.outcome is not None and p.outcome.verdict in PERMISSIVE]
 

@@ -7,7 +7,7 @@ import pytest
 
 from wizard.core.catalog import Catalog
 from wizard.core.model import Outcome
-from wizard.core.paths import Path, all_paths
+from wizard.core.paths import TreePath, all_paths
 
 TOPICS = {"campaigners", "family", "photos", "social-media", "talking-politics", "events",
           "force-output", "station-visits", "complaints", "statements", "badges", "campaigning"}
@@ -31,7 +31,7 @@ def nodes(catalog: Catalog) -> set[tuple[str, str]]:
     return {(t.id, n) for t in catalog.trees.values() for n in [*t.questions, *t.outcomes]}
 
 
-def reached(paths: list[Path]) -> set[tuple[str, str]]:
+def reached(paths: list[TreePath]) -> set[tuple[str, str]]:
     out = set()
     for p in paths:
         out |= {(s.tree_id, s.question.id) for s in p.steps}
@@ -39,18 +39,18 @@ def reached(paths: list[Path]) -> set[tuple[str, str]]:
     return out
 
 
-def outcome_of(catalog: Catalog, p: Path) -> Outcome:
+def outcome_of(catalog: Catalog, p: TreePath) -> Outcome:
     assert p.outcome is not None, p.broken
     return p.outcome
 
 
-def role_of(p: Path) -> str | None:
+def role_of(p: TreePath) -> str | None:
     """The role the user gave on this path, if any question asked it."""
     return next((s.answer.id for s in p.steps if s.answer.id in ROLES), None)
 
 
 @pytest.fixture(scope="module")
-def start_paths(shipped) -> list[Path]:
+def start_paths(shipped) -> list[TreePath]:
     return all_paths(shipped, "start")
 
 

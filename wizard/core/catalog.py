@@ -7,11 +7,11 @@ the GUI can list it as unavailable and the validator can print them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.documents import parse_source, parse_tree
 from wizard.core.marked import Pos
-from wizard.core.model import Node, Question, SharedQuestion, Source, Tree
+from wizard.core.model import Node, Outcome, Question, SharedQuestion, Source, Tree
 from wizard.core.parsed import ParsedDocuments
 from wizard.core.periods import Calendar, parse_calendar
 from wizard.core.problems import Problem, TreeError
@@ -77,13 +77,6 @@ class Catalog:
         """Trees in home-screen order."""
         return sorted(self.trees.values(), key=lambda t: (t.order, t.title.lower()))
 
-    def file_problems(self) -> dict[str, list[Problem]]:
-        """Every problem, grouped by file, in line order."""
-        out: dict[str, list[Problem]] = {}
-        for p in sorted(self.problems):
-            out.setdefault(p.file, []).append(p)
-        return out
-
 
 def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str, bytes]],
                  parsed: ParsedDocuments | None = None,
@@ -118,7 +111,7 @@ def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str
 
 
 def _keep(cat: Catalog, name: str, item: Tree | Source | None, problems: list[Problem],
-          into: dict, what: str) -> None:
+          into: dict[str, Any], what: str) -> None:
     cat.problems.extend(problems)
     if item is not None and item.id in into:
         other = into[item.id]
@@ -334,7 +327,8 @@ def _check_reachable(cat: Catalog) -> None:
         seen.add(ref)
         todo.extend(target for target, _, _ in _edges(cat, ref))
     for tree in cat.trees.values():
-        for node in [*tree.questions.values(), *tree.outcomes.values()]:
+        nodes: list[Question | Outcome] = [*tree.questions.values(), *tree.outcomes.values()]
+        for node in nodes:
             if (tree.id, node.id) not in seen:
                 kind = "question" if isinstance(node, Question) else "outcome"
                 cat.problems.append(Problem(
@@ -359,7 +353,7 @@ def _check_coverage(cat: Catalog) -> None:
                     hint, blocking=False))
 
 
-def _lc(pos) -> tuple[int, int]:
+def _lc(pos: Pos) -> tuple[int, int]:
     return pos.line, pos.column
 
 

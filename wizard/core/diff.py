@@ -9,11 +9,12 @@ compared in the time its answers take, and only the situations that changed are 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from wizard.core.catalog import Catalog
-from wizard.core.model import Answer, Outcome, Question, SharedQuestion, Source, Tree
+from wizard.core.model import Answer, Clause, Outcome, Question, SharedQuestion, Source, Tree
 from wizard.core.situations import End, Situation, compare_walks
 from wizard.core.verdicts import VERDICTS
 
@@ -154,7 +155,8 @@ def _change_order(c: Change) -> tuple[int, str, str]:
     return _WHAT_ORDER.index(c.what), c.id, c.kind
 
 
-def _added_removed(what: str, old: dict, new: dict, words) -> list[Change]:
+def _added_removed(what: str, old: Mapping[str, Any], new: Mapping[str, Any],
+                   words: Callable[[Any], str]) -> list[Change]:
     out = [Change(what, "added", k, new=words(new[k])) for k in new if k not in old]
     return out + [Change(what, "removed", k, old=words(old[k])) for k in old if k not in new]
 
@@ -211,8 +213,9 @@ def _quoted(catalog: Catalog, tree: Tree) -> dict[str, list[str]]:
     for o in tree.outcomes.values():
         for c in o.cite:
             out.setdefault(f"{tree.source}:{c}", []).append(o.id)
-        for c in o.law if law is not None else ():
-            out.setdefault(f"{law.id}:{c}", []).append(o.id)
+        if law is not None:
+            for c in o.law:
+                out.setdefault(f"{law.id}:{c}", []).append(o.id)
     return out
 
 
@@ -252,7 +255,7 @@ def _clause_changes(old: Catalog, new: Catalog) -> list[ClauseChange]:
     return out
 
 
-def _clause_text(clause) -> str:
+def _clause_text(clause: Clause | None) -> str:
     if clause is None:
         return ""
     return f"{clause.heading}: {clause.text}" if clause.heading else clause.text

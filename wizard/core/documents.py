@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.model import Answer, Clause, Outcome, Question, Source, Tree
 from wizard.core.parsed import ParsedDocuments, sha256_of
@@ -96,16 +99,17 @@ def parse_tree(data: str | bytes, name: str,
     return (None if any(p.blocking for p in check.problems) else tree), check.problems
 
 
-def _first_by_id(items: list) -> dict:
+def _first_by_id(items: list[Any]) -> dict[str, Any]:
     """Items by id in file order; of two with one id (already reported) the first wins."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     for item in items:
         out.setdefault(item.id, item)
     return out
 
 
-def _items(check: Checker, seq: object, what: str, spec: dict, build,
-           within: str = "") -> list:
+def _items(check: Checker, seq: object, what: str, spec: dict[str, Field],
+           build: Callable[[Checker, MarkedDict, dict[str, Any], str], Any],
+           within: str = "") -> list[Any]:
     """Build each mapping of a list with `build`; `within` names the parent in messages."""
     if not isinstance(seq, MarkedList):
         return []
@@ -122,7 +126,7 @@ def _items(check: Checker, seq: object, what: str, spec: dict, build,
     return out
 
 
-def _question(check: Checker, m: MarkedDict, f: dict, label: str) -> Question | None:
+def _question(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Question | None:
     asks = "ask" in m
     spec = ROUTE_FIELDS if asks else ANSWER_FIELDS
     answers = _items(check, f.get("answers"), "answer", spec, _answer, f" of {label}")
@@ -160,7 +164,7 @@ def _overrides(m: MarkedDict) -> tuple[tuple[str, str, Pos], ...]:
     return tuple(out)
 
 
-def _answer(check: Checker, m: MarkedDict, f: dict, label: str) -> Answer | None:
+def _answer(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Answer | None:
     if "next" not in f and "tree" not in f:
         check.add(m.pos, f"{label} leads nowhere",
                   "add 'next:' with a question or outcome id, or 'tree:' with another tree's id")
@@ -170,7 +174,7 @@ def _answer(check: Checker, m: MarkedDict, f: dict, label: str) -> Answer | None
                   m.pos)
 
 
-def _outcome(check: Checker, m: MarkedDict, f: dict, label: str) -> Outcome | None:
+def _outcome(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Outcome | None:
     v = f.get("verdict")
     if v is not None and v not in VERDICTS:
         check.add(m.where("verdict"), f"{label} has the unknown verdict '{v}'",
@@ -194,7 +198,7 @@ def _item_pos(m: MarkedDict, key: str) -> tuple[Pos, ...]:
     return tuple(raw.where(i) for i in range(len(raw))) if isinstance(raw, MarkedList) else ()
 
 
-def _reading(check: Checker, m: MarkedDict, f: dict, label: str) -> str:
+def _reading(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> str:
     """The outcome's `reading:`, reported when it is longer than a sentence or two."""
     reading = " ".join(str(f.get("reading", "")).split())
     if len(reading) > READING_MAX:
@@ -205,7 +209,7 @@ def _reading(check: Checker, m: MarkedDict, f: dict, label: str) -> str:
     return reading
 
 
-def _law(check: Checker, m: MarkedDict, f: dict, label: str) -> tuple[str, ...]:
+def _law(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> tuple[str, ...]:
     """The outcome's `law:` clause ids; an empty list is reported, as it cites nothing."""
     law = tuple(f.get("law", ()))
     if "law" in f and not law:
@@ -214,7 +218,7 @@ def _law(check: Checker, m: MarkedDict, f: dict, label: str) -> tuple[str, ...]:
     return law
 
 
-def _check_ids(check: Checker, nodes: list) -> None:
+def _check_ids(check: Checker, nodes: list[Any]) -> None:
     seen: dict[str, Pos] = {}
     for n in nodes:
         if n.id in seen:

@@ -16,7 +16,7 @@ every map that leads into it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from wizard.core.catalog import Catalog, NodeRef
@@ -25,6 +25,10 @@ from wizard.core.problems import TreeError
 from wizard.core.textsize import ASCENT, LINE_SPACING, text_width, wrap
 from wizard.core.verdicts import VERDICTS
 from wizard.core.walk import Walk
+
+# a line of a box: (dy from its top, text, size, bold, role)
+BoxLine = tuple[float, str, float, bool, str]
+Near = Callable[[int], list[int]]  # a vertex's neighbours in the row next to it
 
 QUESTION, OUTCOME, LINK = "question", "outcome", "link"
 
@@ -234,7 +238,7 @@ def _link_node(catalog: Catalog, target: NodeRef) -> MapNode:
 # -- sizes and text of boxes
 
 
-def _box_texts(node: MapNode, style: MapStyle) -> tuple[float, float, list[tuple], bool]:
+def _box_texts(node: MapNode, style: MapStyle) -> tuple[float, float, list[BoxLine], bool]:
     """(width, height, [(dy, text, size, bold, role)], banded) for a box, relative to its top."""
     parts: list[tuple[str, float, bool, str]] = []
     if node.heading:
@@ -246,7 +250,7 @@ def _box_texts(node: MapNode, style: MapStyle) -> tuple[float, float, list[tuple
         parts += [(line, style.detail_size, False, "detail")
                   for line in wrap(node.detail, style.detail_size, style.box_text_width)]
     width = max(text_width(t, s, b) for t, s, b, _ in parts) + 2 * style.pad
-    lines: list[tuple] = []
+    lines: list[BoxLine] = []
     y = style.pad
     banded = bool(node.heading)
     for i, (text, size, bold, role) in enumerate(parts):
@@ -257,9 +261,9 @@ def _box_texts(node: MapNode, style: MapStyle) -> tuple[float, float, list[tuple
     return max(width, 120), y + style.pad, lines, banded
 
 
-def _band_height(lines: list[tuple], style: MapStyle) -> float:
+def _band_height(lines: list[BoxLine], style: MapStyle) -> float:
     """The height of the heading band: down to halfway between the heading and the body."""
-    last = max(dy for dy, *_, role in lines if role == "heading")
+    last = max(dy for dy, _, _, _, role in lines if role == "heading")
     size = style.heading_size
     return last - ASCENT * size + LINE_SPACING * size + style.pad
 
@@ -288,14 +292,16 @@ def _longest_path_ranks(graph: TreeGraph) -> list[int]:
     rank: list[int | None] = [None] * len(graph.nodes)
 
     def visit(i: int, active: set[int]) -> int:
-        if rank[i] is not None:
-            return rank[i]
+        known = rank[i]
+        if known is not None:
+            return known
         if i in active:
             raise TreeError(f"the tree '{graph.tree_id}' has a loop; it cannot be drawn")
         active.add(i)
-        rank[i] = max((visit(p, active) + 1 for p in preds[i]), default=0)
+        found = max((visit(p, active) + 1 for p in preds[i]), default=0)
+        rank[i] = found
         active.discard(i)
-        return rank[i]
+        return found
 
     return [visit(i, set()) for i in range(len(graph.nodes))]
 
@@ -373,7 +379,7 @@ def _reduce_crossings(rows: list[list[int]], vs: list[_Vertex], sweeps: int = 6)
     return best
 
 
-def _by_barycentre(row: list[int], ref: list[int], vs: list[_Vertex], near) -> list[int]:
+def _by_barycentre(row: list[int], ref: list[int], vs: list[_Vertex], near: Near) -> list[int]:
     """Sort a row by the mean position of each item's neighbours in the row `ref`."""
     pos = {v: i for i, v in enumerate(ref)}
 
@@ -451,8 +457,8 @@ def _assign_x(rows: list[list[int]], vs: list[_Vertex], style: MapStyle, rounds:
     for row in rows:
         _place_row(row, vs, [0.0] * len(row), style)
 
-    def toward(row: list[int], near, labels_under_question: bool = True) -> list[float]:
-        out = []
+    def toward(row: list[int], near: Near, labels_under_question: bool = True) -> list[float]:
+        out: list[float] = []
         for v in row:
             ns = vs[v].preds if vs[v].kind == "label" and labels_under_question else near(v)
             out.append(sum(vs[n].x for n in ns) / len(ns) if ns else vs[v].x)
@@ -539,7 +545,8 @@ def layout_graph(graph: TreeGraph, style: MapStyle | None = None) -> MapLayout:
                      (title, sub), style)
 
 
-def _route(graph: TreeGraph, vs: list[_Vertex], rect, label_lines, boxes: list[Box],
+def _route(graph: TreeGraph, vs: list[_Vertex], rect: Callable[[int], Rect],
+           label_lines: list[tuple[str, ...]], boxes: list[Box],
            row_top: list[float], row_height: list[float], style: MapStyle) -> list[Arrow]:
     chains: list[list[int]] = [[] for _ in graph.edges]
     for i, v in enumerate(vs):
@@ -610,7 +617,8 @@ def _crosses(a: tuple[float, float], b: tuple[float, float], r: Rect, margin: fl
     return True
 
 
-def _ports(graph: TreeGraph, vs: list[_Vertex], index: dict, chains: list[list[int]], rect,
+def _ports(graph: TreeGraph, vs: list[_Vertex], index: dict[NodeRef, int],
+           chains: list[list[int]], rect: Callable[[int], Rect],
            outgoing: bool) -> list[float]:
     """Where each arrow leaves its question (or enters its box): under (over) the next point
     of the arrow where the box is wide enough, else spread evenly along the edge, in order."""

@@ -6,7 +6,7 @@ needs neither PyYAML nor the reader.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Pos(NamedTuple):
@@ -16,7 +16,7 @@ class Pos(NamedTuple):
     column: int
 
 
-class MarkedDict(dict):
+class MarkedDict(dict[Any, Any]):
     """A mapping that remembers where it, each key and each value stood in the file."""
 
     pos: Pos = Pos(0, 0)
@@ -31,7 +31,7 @@ class MarkedDict(dict):
         return self.value_pos.get(key) or self.key_pos.get(key) or self.pos
 
 
-class MarkedList(list):
+class MarkedList(list[Any]):
     """A sequence that remembers where it and each item stood in the file."""
 
     pos: Pos = Pos(0, 0)

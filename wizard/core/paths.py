@@ -4,7 +4,7 @@ no loops), since the paths of a tree can number millions where its answers numbe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -25,34 +25,34 @@ class PathStep:
 
 
 @dataclass(frozen=True)
-class Path:
+class TreePath:
     steps: tuple[PathStep, ...]
     tree_id: str  # where the outcome is
     outcome: Outcome | None  # None when an answer leads into a tree that is not loaded
     broken: str = ""  # why the path stops short
 
 
-def all_paths(catalog: Catalog, tree_id: str, limit: int | None = None) -> list[Path]:
+def all_paths(catalog: Catalog, tree_id: str, limit: int | None = None) -> list[TreePath]:
     """Every path (or the first `limit`), depth first in the order the answers are written."""
     return list(islice(iter_paths(catalog, tree_id), limit))
 
 
-def iter_paths(catalog: Catalog, tree_id: str) -> Iterator[Path]:
+def iter_paths(catalog: Catalog, tree_id: str) -> Iterator[TreePath]:
     """The paths one at a time, depth first, in the order the answers are written. Trees are
     acyclic (the validator drops any tree with a loop), so this ends. An explicit stack, not
     recursion: a tree may be deeper than Python's stack."""
     tree = catalog.tree(tree_id)
     # each item: a node still to expand with the steps that reach it, or a finished broken path
-    todo: list[tuple[NodeRef, tuple[PathStep, ...]] | Path] = [((tree.id, tree.start), ())]
+    todo: list[tuple[NodeRef, tuple[PathStep, ...]] | TreePath] = [((tree.id, tree.start), ())]
     while todo:
         item = todo.pop()
-        if isinstance(item, Path):
+        if isinstance(item, TreePath):
             yield item
             continue
         ref, so_far = item
         node = catalog.node(ref)
         if isinstance(node, Outcome):
-            yield Path(so_far, ref[0], node)
+            yield TreePath(so_far, ref[0], node)
             continue
         here = catalog.tree(ref[0])
         for a in reversed(node.answers):
@@ -60,7 +60,7 @@ def iter_paths(catalog: Catalog, tree_id: str) -> Iterator[Path]:
             try:
                 todo.append((catalog.target(here, a.next, a.tree), step))
             except TreeError as exc:
-                todo.append(Path(step, ref[0], None, str(exc)))
+                todo.append(TreePath(step, ref[0], None, str(exc)))
 
 
 def _leads(catalog: Catalog, ref: NodeRef) -> list[tuple[Answer, NodeRef | None, str]]:
@@ -110,7 +110,7 @@ def count_paths(catalog: Catalog, tree_id: str) -> int:
     return counts[(tree.id, tree.start)]
 
 
-def longest_path(catalog: Catalog, tree_id: str) -> Path:
+def longest_path(catalog: Catalog, tree_id: str) -> TreePath:
     """A path with the most questions, found on the map (the longest path of a graph with no
     loops), not by listing them."""
     tree = catalog.tree(tree_id)
@@ -122,29 +122,30 @@ def longest_path(catalog: Catalog, tree_id: str) -> Path:
     return _follow(catalog, (tree.id, tree.start), (), lambda ref: best[ref][1])
 
 
-def _follow(catalog: Catalog, ref: NodeRef, steps: tuple[PathStep, ...], choose) -> Path:
+def _follow(catalog: Catalog, ref: NodeRef, steps: tuple[PathStep, ...],
+            choose: Callable[[NodeRef], int]) -> TreePath:
     """The path from `ref` (reached by `steps`) taking at each question the answer `choose`
     names by index, to an outcome or an answer that cannot be followed."""
     while True:
         node = catalog.node(ref)
         if isinstance(node, Outcome):
-            return Path(steps, ref[0], node)
+            return TreePath(steps, ref[0], node)
         answer, target, why = _leads(catalog, ref)[choose(ref)]
         steps = (*steps, PathStep(ref[0], node, answer))
         if target is None:
-            return Path(steps, ref[0], None, why)
+            return TreePath(steps, ref[0], None, why)
         ref = target
 
 
 def covering_paths(catalog: Catalog, tree_id: str,
-                   covered: set[tuple[NodeRef, str]]) -> list[Path]:
+                   covered: set[tuple[NodeRef, str]]) -> list[TreePath]:
     """Paths from the tree's start that between them take every answer reachable from it that is
     not yet in `covered` (question, answer id); `covered` gains every answer they take. A few
     paths per answer, never one per path: what the self-test walks."""
     tree = catalog.tree(tree_id)
     start = (tree.id, tree.start)
     reach = _reach(catalog, start)
-    out: list[Path] = []
+    out: list[TreePath] = []
     for ref in reach:
         for i, (answer, _, _) in enumerate(_leads(catalog, ref)):
             if (ref, answer.id) in covered:
@@ -169,7 +170,8 @@ def _reach(catalog: Catalog, start: NodeRef) -> dict[NodeRef, tuple[NodeRef, int
     return {ref: via for ref, via in reach.items() if isinstance(catalog.node(ref), Question)}
 
 
-def _route(reach: dict[NodeRef, tuple[NodeRef, int] | None], ref: NodeRef, index: int):
+def _route(reach: dict[NodeRef, tuple[NodeRef, int] | None], ref: NodeRef,
+           index: int) -> Callable[[NodeRef], int]:
     """A chooser for `_follow`: the shortest way to `ref`, its answer `index`, then the first."""
     chosen = {ref: index}
     via = reach[ref]
@@ -214,7 +216,7 @@ def format_paths(catalog: Catalog, tree_id: str, shown: int = PATHS_SHOWN) -> st
     return "\n".join(lines)
 
 
-def _path_lines(n: int, p: Path, home: str) -> list[str]:
+def _path_lines(n: int, p: TreePath, home: str) -> list[str]:
     """One path as listed: its verdict or why it stops short, its answers, its outcome."""
     if p.outcome is None:
         lines = [f"path {n}: BROKEN: {p.broken}"]

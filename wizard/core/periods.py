@@ -12,7 +12,7 @@ import datetime as dt
 from itertools import pairwise
 from typing import NamedTuple
 
-from wizard.core.marked import MarkedDict, Pos
+from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
 from wizard.core.schema import Checker, Field, Kind, open_document
@@ -110,7 +110,7 @@ def parse_calendar(data: str | bytes, name: str, parsed: ParsedDocuments | None 
     if top is None:
         return None, check.problems
     f = check.fields(top, CALENDAR_FIELDS, "the calendar")
-    items = f.get("elections") or []
+    items: MarkedList = f.get("elections") or MarkedList()
     elections = [e for i, m in enumerate(items)
                  if (e := _election(check, m, items.where(i), i + 1)) is not None]
     _check_apart(check, elections)

@@ -8,9 +8,11 @@ could open for the same situation; each must reach the same verdict (one situati
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.marked import MarkedDict, MarkedList, Pos
@@ -119,12 +121,13 @@ class Scenario:
     def person_label(self) -> str:
         return PERSONS[self.person].label
 
-    def walk(self, catalog: Catalog) -> Walk:
-        """A walk with every answer given (at its outcome, for a scenario that checks clean).
+    def walk(self, catalog: Catalog, as_of: dt.date | None = None) -> Walk:
+        """A walk with every answer given (at its outcome, for a scenario that checks clean),
+        stamped with the period of `as_of` (a trainer's date) if given, else of today.
 
         Raises TreeError if the trees no longer fit the scenario.
         """
-        walk = Walk(catalog, self.tree)
+        walk = Walk(catalog, self.tree, as_of=as_of)
         for a in self.answers:
             walk.answer(a.answer)
         return walk
@@ -183,7 +186,8 @@ def parse_scenario(data: str | bytes, name: str,
     return scenario, check.problems
 
 
-def _check_closed(check: Checker, top: MarkedDict, f: dict, key: str, known: dict) -> None:
+def _check_closed(check: Checker, top: MarkedDict, f: dict[str, Any], key: str,
+                  known: Mapping[str, Any]) -> None:
     value = f.get(key)
     if value is not None and value not in known:
         close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)

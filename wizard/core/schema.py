@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
@@ -50,9 +50,10 @@ class Checker:
                  "indent its fields under it, one 'key: value' per line")
         return None
 
-    def fields(self, m: MarkedDict, spec: dict[str, Field], what: str) -> dict[str, object]:
-        """Return the known fields of `m`, checked; report unknown, missing and mistyped ones."""
-        out: dict[str, object] = {}
+    def fields(self, m: MarkedDict, spec: dict[str, Field], what: str) -> dict[str, Any]:
+        """Return the known fields of `m`, checked; report unknown, missing and mistyped ones.
+        Each value is of the type its Field's kind says (so typed Any: the spec types it)."""
+        out: dict[str, Any] = {}
         for key in m:
             if key not in spec:
                 self._unknown(m, key, spec, what)
@@ -163,15 +164,16 @@ def open_document(data: str | bytes, name: str, what: str,
     the file cannot be read as one. With `parsed`, a file parsed before is taken from it, and a
     clean parse of a new one is added to it.
     """
-    cache = parsed if isinstance(data, bytes) else None  # the cache keeps files' bytes only
-    kept = cache.get(data) if cache is not None else None
+    raw = data if isinstance(data, bytes) else None  # the cache keeps files' bytes only
+    cache = parsed if raw is not None else None
+    kept = cache.get(raw) if cache is not None and raw is not None else None
     if kept is not None:
         return Checker(name), kept
     from wizard.core.yamlread import read_yaml  # PyYAML: imported only when a file is parsed
 
     content, problems = read_yaml(data, name)
-    if cache is not None and not problems:
-        cache.add(data, content)
+    if cache is not None and raw is not None and not problems:
+        cache.add(raw, content)
     check = Checker(name)
     check.problems = problems
     if content is None and problems:

@@ -8,6 +8,7 @@ gives such a question the definition's text, help and labels, or reports what is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from wizard.core.documents import _items
 from wizard.core.marked import MarkedDict, MarkedList, Pos
@@ -52,7 +53,7 @@ def parse_questions(data: str | bytes, name: str, parsed: ParsedDocuments | None
     return (None if any(p.blocking for p in check.problems) else found), check.problems
 
 
-def _definition(check: Checker, m: MarkedDict, f: dict, label: str,
+def _definition(check: Checker, m: MarkedDict, f: dict[str, Any], label: str,
                 name: str) -> SharedQuestion | None:
     """One definition, with its answers checked: two or more, each id once."""
     answers = _items(check, f.get("answers"), "answer", DEFINITION_ANSWER_FIELDS, _answer,
@@ -69,7 +70,7 @@ def _definition(check: Checker, m: MarkedDict, f: dict, label: str,
                           m.pos)
 
 
-def _answer(check: Checker, m: MarkedDict, f: dict, label: str) -> Answer | None:
+def _answer(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Answer | None:
     """An answer of a definition: an id, a label and an explanation, and nowhere to lead."""
     for key in ("next", "tree"):
         if key in m:

@@ -32,7 +32,7 @@ ASCENT = 0.928  # from the top of a line to its baseline, per px of font size
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width in px of `text` in DejaVu Sans at `size` px (bold if asked)."""
     table = _BOLD if bold else _REGULAR
-    units = 0
+    units = 0.0
     for ch in text:
         code = ord(ch)
         if 32 <= code <= 126:

@@ -3,6 +3,11 @@
 A transcript read from a file may have been written by hand or edited; the records keep only
 what the program itself could have written. Each problem names its field ("outcome.verdict"),
 so a user can find it in the file. Whether the walk agrees with its tree is wizard.core.walkcheck.
+
+A key the transcript's format does not know never reaches these checks: `Transcript.from_dict`
+ignores it (stored records of a later format must still read). So what keeps a record must refuse
+such a key itself, before these checks: `records add` does (wizard/records/cli.py, with
+`unknown_fields` and `unknown_content_fields`); the window records only walks it made itself.
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ class Walk:
                           for s in sources),
             steps=steps,
             outcome=self._outcome_record(),
-            period=self.period().stamp() if self.catalog.calendar is not None else "",
+            period=status.stamp() if (status := self.period()) is not None else "",
         )
 
     def period(self) -> PeriodStatus | None:

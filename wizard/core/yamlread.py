@@ -65,6 +65,7 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                                                     " node", node.start_mark)
         self._building.add(node)
         self.inside = node.start_mark
+        value: object
         try:
             if tag == MAP_TAG:
                 value = self._map(node) if type(node) is MappingNode else self._wrong_kind(node)
@@ -142,13 +143,13 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             item_pos.append(Pos(m.line + 1, m.column + 1))
         return data
 
-    def _wrong_kind(self, node: yaml.Node) -> None:
+    def _wrong_kind(self, node: yaml.Node) -> object:  # None: the node is refused, and noted
         kind = "a mapping" if node.tag == MAP_TAG else "a list"
         self.note(node.start_mark, f"the tag {_tag_word(node.tag)!r} needs {kind} here",
                   "remove the '!!' tag")
         return None
 
-    def _undefined(self, node: yaml.Node) -> None:
+    def _undefined(self, node: yaml.Node) -> object:  # None: the node is refused, and noted
         self.note(
             node.start_mark,
             f"the tag {node.tag!r} is not allowed in a tree file",
@@ -162,21 +163,24 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
     a line and column of the file."""
     if isinstance(data, bytes):
         try:
-            data = data.decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             return None, [_not_utf8(data, exc, name)]
-    loader = _MarkedLoader(data, name)
+    else:
+        text = data
+    loader = _MarkedLoader(text, name)
     try:
         node = loader.get_single_node()
         content = None if node is None else loader.build(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "the YAML could not be read"
-        line = data.splitlines()[mark.line] if mark and mark.line < len(data.splitlines()) else ""
-        loader.note(mark, f"YAML syntax error: {what}", _syntax_hint(what, line))
+        lines = text.splitlines()
+        written = lines[mark.line] if mark and mark.line < len(lines) else ""
+        loader.note(mark, f"YAML syntax error: {what}", _syntax_hint(what, written))
         return None, loader.problems
     except yaml.reader.ReaderError as exc:
-        return None, [*loader.problems, _bad_character(data, exc, name)]
+        return None, [*loader.problems, _bad_character(text, exc, name)]
     except yaml.YAMLError as exc:
         first = shorten(str(exc), 200)
         return None, [*loader.problems, Problem(name, 1, 1, f"YAML error: {first}")]

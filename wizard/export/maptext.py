@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from wizard.core.catalog import NodeRef
 from wizard.core.layout import LINK, OUTCOME, MapNode, TreeGraph, on_path
-from wizard.export.mapsvg import LINK_COLOURS, PATH, QUESTION_COLOURS, VERDICT_COLOURS
+from wizard.export.mapsvg import (
+    LINK_COLOURS,
+    PATH,
+    QUESTION_COLOURS,
+    VERDICT_COLOURS,
+    Colours,
+)
 
 
 def _ids(graph: TreeGraph) -> dict[NodeRef, str]:
@@ -107,7 +113,7 @@ def map_mermaid(graph: TreeGraph, path: Sequence[NodeRef] = (),
     return "\n".join(out) + "\n"
 
 
-def _colours(n: MapNode):
+def _colours(n: MapNode) -> Colours:
     if n.kind == OUTCOME:
         return VERDICT_COLOURS.get(n.verdict or "", QUESTION_COLOURS)
     return LINK_COLOURS if n.kind == LINK else QUESTION_COLOURS

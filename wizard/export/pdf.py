@@ -8,7 +8,6 @@ is then painted with QPainter, which adds the protective marking at top and bott
 from __future__ import annotations
 
 import datetime as dt
-import html
 import string
 import uuid
 from collections.abc import Sequence
@@ -39,6 +38,7 @@ from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import QuotedClause, Transcript
 from wizard.core.verdicts import VERDICTS
 from wizard.export.fonts import register_fonts
+from wizard.export.markup import escape as _e
 from wizard.export.naming import topic
 from wizard.textreport import DOUBT, LAW_HEADING, READING_HEADING, human_date
 
@@ -151,7 +151,7 @@ def subject(t: Transcript) -> str:
 
 
 def _xmp(title: str, subject_text: str, creator: str, made_at: dt.datetime) -> str:
-    e = html.escape
+    e = _e
     when = made_at.isoformat(timespec="seconds")
     return f"""<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -322,10 +322,6 @@ def _facts(rows: Sequence[tuple[str, str]]) -> str:
     cells = "".join(f"<tr><td class='label' width='30%'>{_e(label)}</td>"
                     f"<td width='70%'>{_lines(value)}</td></tr>" for label, value in rows)
     return f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>"
-
-
-def _e(text: str) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _lines(text: str) -> str:

@@ -13,20 +13,27 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from wizard.atomicfile import SaveError, write_bytes_atomic
 from wizard.core.catalog import Catalog
-from wizard.core.transcript import Transcript
+from wizard.core.transcript import Transcript, unknown_fields
 from wizard.core.transcript_checks import transcript_problems
 from wizard.records import anchor as anchors
 from wizard.records import datadir, drafts
 from wizard.records.cli_impact import add_impact_command
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordRefused, RecordsError
-from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
+from wizard.records.model import (
+    NDM_FIELDS,
+    Record,
+    cited_guidance,
+    local_time,
+    unknown_content_fields,
+)
 from wizard.records.purge import plan_purge, purge
 from wizard.records.search import Query, matching_records, search
 from wizard.records.server import cli as server_cli
@@ -86,7 +93,7 @@ def _add_fields(p: argparse.ArgumentParser) -> None:
                    help="the advice given differs from the guidance's outcome (needs --reason)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `records` and its commands to the program's command line."""
     rec = sub.add_parser("records", help="supervisors' advice records: list, add, verify, ...",
                          description="Supervisors' advice records, kept in "
@@ -163,7 +170,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def _guarded(func: Any) -> Any:
+def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Run a command, turning the records' errors into one line and an exit code."""
     def run(args: argparse.Namespace) -> int:
         try:
@@ -314,10 +321,20 @@ def read_transcript(name: str) -> Transcript:
         raise Refused(f"--transcript {name}: not a walk transcript (expected a JSON object)")
     if transcript.outcome is None:
         raise Refused(f"--transcript {name}: the walk has no outcome; answer it to the end first")
-    problems = transcript_problems(transcript)
+    problems = transcript_problems(transcript) + _unknown(unknown_fields(data))
     if problems:
         raise Refused(f"--transcript {name}: {_listed(problems)}")
     return transcript
+
+
+def _unknown(names: list[str]) -> list[str]:
+    """Fields this program does not know, as a problem: reading a stored record ignores them
+    (a later format's), but a record is kept only with what this program can read back and
+    check, and keeping it without them would quietly drop what the file says."""
+    if not names:
+        return []
+    return [f"{', '.join(names)}: not a field this version knows (written by a newer Purdah "
+            "Wizard, or edited); record it with the version that wrote it"]
 
 
 def _listed(problems: list[str], most: int = 3) -> str:
@@ -371,6 +388,9 @@ def _read_saved_record(name: str) -> Record:
     if record.kind == "purge":
         raise Refused(f"--record {name}: it is a purge; a purge cannot be added from a file, it "
                       "is made with 'records purge'")
+    unknown = _unknown(unknown_content_fields(data))
+    if unknown:
+        raise Refused(f"--record {name}: {unknown[0]}")
     return replace(record, id=0, created_at="")
 
 

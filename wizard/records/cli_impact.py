@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 
-def add_impact_command(cmds: argparse._SubParsersAction) -> None:
+def add_impact_command(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `impact` among the `records` commands."""
     p = cmds.add_parser("impact", help="the records whose verdict new trees would change "
                         "(no record is altered)")

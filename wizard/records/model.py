@@ -12,11 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from wizard.core.transcript import Transcript, TreeRef
+from wizard.core.transcript import Transcript, TreeRef, unknown_fields
 from wizard.core.transcript_checks import transcript_problems
 from wizard.core.verdicts import VERDICTS
 
-CONTENT_FORMAT = 2  # 2: walk_check and walk_check_note (a record of format 1 reads as unchecked)
+# The content's format: 1 the first; 2 added walk_check and walk_check_note (a record of format 1
+# reads as unchecked). Reading takes every format and ignores a key it does not know (a later
+# format's field, kept in the stored bytes); `records add` refuses one (`unknown_content_fields`).
+# Each format's records are kept in tests/fixtures/records/ and read by
+# tests/records/test_stored_formats.py: add one there when this changes.
+CONTENT_FORMAT = 2
 GENESIS = "0" * 64  # the "previous hash" of the very first record
 KINDS = ("advice", "amendment", "purge")
 WALK_CHECKED = "checked"  # the store replayed the walk on its own trees: it matches
@@ -283,6 +288,16 @@ class Record:
                 _check_type(key, value, cls.__dataclass_fields__[key].default)
                 kwargs[key] = value
         return cls(**kwargs, prev_hash=prev_hash, hash=hash)
+
+
+def unknown_content_fields(content: Any) -> list[str]:
+    """The keys of a record's content (and of its transcript, as "transcript.outcome.colour")
+    that this program does not know, so would not keep; [] if none."""
+    if not isinstance(content, dict):
+        return []
+    known = {f.name for f in fields(Record)} | {"format"}
+    out = [key for key in content if key not in known]
+    return out + [f"transcript.{name}" for name in unknown_fields(content.get("transcript"))]
 
 
 _DEFAULTS = {f.name: f.default for f in fields(Record)}

@@ -111,7 +111,9 @@ def search(store: RecordStore, query: Query, *, before: int | None = None,
     with translated(store.path, "search"):
         rows = store.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} "
                                   "ORDER BY r.id DESC LIMIT ?", [*params, limit]).fetchall()
-    return [Summary(*row[:-1], walk_checked=bool(row[-1])) for row in rows]
+    # the row's last column is the walk's mark; mypy cannot count a row's columns
+    return [Summary(*row[:-1], walk_checked=bool(row[-1]))  # type: ignore[misc]
+            for row in rows]
 
 
 def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
@@ -119,8 +121,8 @@ def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
     clause, params = where(store, query)
     limit = "" if cap is None else f" LIMIT {int(cap)}"
     with translated(store.path, "search"):
-        return store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r "
-                                  f"WHERE {clause}{limit})", params).fetchone()[0]
+        return int(store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r "
+                                      f"WHERE {clause}{limit})", params).fetchone()[0])
 
 
 def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:

@@ -315,7 +315,7 @@ class RecordStore:
 
     def count(self) -> int:
         with translated(self.path, "read"):
-            return self.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            return int(self.conn.execute("SELECT count(*) FROM records").fetchone()[0])
 
 
 def is_record_id(value: object) -> bool:

@@ -106,10 +106,11 @@ def _walk(store: RecordStore, progress: Progress | None) -> Verification:
         for values in rows:
             row = dict(zip(names, values, strict=True))
             if expected_id is None:
-                expected_id, prev_hash = row["id"], _start_hash(store, row["id"])
-                if prev_hash is None:
+                start = _start_hash(store, row["id"])
+                if start is None:
                     return _bad(checked, row["id"], "the records before it are missing and no "
-                                "purge record accounts for them", prev_hash or "", after)
+                                "purge record accounts for them", "", after)
+                expected_id, prev_hash = row["id"], start
             if row["id"] != expected_id:
                 return _bad(checked, expected_id, "it is missing (the records jump from "
                             f"{expected_id - 1} to {row['id']})", prev_hash, after)

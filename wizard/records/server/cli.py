@@ -12,16 +12,20 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from wizard.records import datadir
 from wizard.records.server.config import ServerConfig, require_config, server_config
 from wizard.records.store import RecordStore
 
+if TYPE_CHECKING:
+    import psycopg
+
 EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
 Command = Callable[[argparse.Namespace], int]
 
 
-def register(cmds: argparse._SubParsersAction) -> None:
+def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add sync, status, server init and `verify --server` to `records`' commands."""
     p = cmds.add_parser("sync", help="send the records not yet on the force's records server")
     p.set_defaults(func=cmd_sync)
@@ -33,7 +37,11 @@ def register(cmds: argparse._SubParsersAction) -> None:
                              "this file agrees with the server")
     verify.set_defaults(func=with_server_verify(verify.get_default("func")))
     server = cmds.add_parser("server", help="the records server (administrators)")
-    server.set_defaults(func=lambda args: (server.print_help(), EXIT_USAGE)[1])
+    def server_help(args: argparse.Namespace) -> int:
+        server.print_help()
+        return EXIT_USAGE
+
+    server.set_defaults(func=server_help)
     sub = server.add_subparsers(dest="server_command", metavar="COMMAND")
     p = sub.add_parser("init", help="create or migrate the server's schema and roles")
     p.add_argument("--user", metavar="NAME", help="connect as this administrator account")
@@ -45,7 +53,8 @@ def register(cmds: argparse._SubParsersAction) -> None:
 def _guarded(func: Command) -> Command:
     from wizard.records import cli as records_cli
 
-    return records_cli._guarded(func)
+    guarded: Command = records_cli._guarded(func)
+    return guarded
 
 
 def config() -> ServerConfig:
@@ -57,7 +66,8 @@ def ask() -> Callable[[str], str] | None:
     return getpass.getpass if sys.stdin is not None and sys.stdin.isatty() else None
 
 
-def connect(cfg: ServerConfig, user: str | None = None):  # -> psycopg.Connection
+def connect(cfg: ServerConfig,
+            user: str | None = None) -> psycopg.Connection[tuple[Any, ...]]:
     from wizard.records.server import connect as connecting
 
     return connecting.connect(cfg, ask=ask(), user=user)

@@ -16,6 +16,7 @@ from wizard.records.server.config import ServerConfig
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg import Connection
 
 APPLICATION_NAME = "purdah-wizard"
 # libpq's defaults wait minutes on a network that is gone; a terminal should give up sooner
@@ -73,7 +74,8 @@ def connect(config: ServerConfig, password: str | None = None, ask: Ask | None =
     if password is not None:
         kwargs["password"] = password
     try:
-        return psycopg.connect(**kwargs, autocommit=autocommit)
+        connection: Connection[tuple[Any, ...]] = psycopg.connect(**kwargs, autocommit=autocommit)
+        return connection
     except psycopg.OperationalError as exc:
         if password is None and ask is not None and wants_password(exc):
             prompt = f"Password for {kwargs.get('user', 'the records server')}: "

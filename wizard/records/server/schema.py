@@ -16,7 +16,7 @@ INSERT must carry the hash of its own content and extend its journal's chain.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.records.canonical import DOMAIN
 from wizard.records.model import GENESIS
@@ -178,11 +178,18 @@ def create_roles(conn: psycopg.Connection) -> list[str]:
 
 def version(conn: psycopg.Connection) -> int:
     """The schema's version on the server (0: none yet)."""
-    exists = conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.migrations",)).fetchone()[0]
+    exists = _value(conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.migrations",)))
     if exists is None:
         return 0
-    return conn.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA}.migrations") \
-        .fetchone()[0]
+    return int(_value(conn.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA}.migrations")))
+
+
+def _value(cursor: psycopg.Cursor[tuple[Any, ...]]) -> Any:
+    """The one value of a query that always gives one row (count, SHOW, to_regclass)."""
+    row = cursor.fetchone()
+    if row is None:
+        raise RuntimeError("the server returned no row where one is always returned")
+    return row[0]
 
 
 def _run(conn: psycopg.Connection, script: str) -> None:
@@ -218,7 +225,7 @@ def init(conn: psycopg.Connection, note: Callable[[str], None] = lambda _: None)
     Runs in one transaction: a failure leaves the server as it was."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('purdah-wizard schema'))")
-        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+        encoding = _value(conn.execute("SHOW server_encoding"))
         if encoding.upper() not in ("UTF8", "UTF-8"):
             raise ValueError(f"the database's encoding is {encoding}; it must be UTF8")
         before = version(conn)

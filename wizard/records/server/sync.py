@@ -132,8 +132,10 @@ def last_push(store: RecordStore) -> tuple[str, int, str] | None:
     with translated(store.path, "read"):
         if not _has_table(store, "server_pushes"):
             return None
-        return store.conn.execute("SELECT at, server_head, outcome FROM server_pushes "
-                                  "ORDER BY id DESC LIMIT 1").fetchone()
+        row: tuple[str, int, str] | None = store.conn.execute(
+            "SELECT at, server_head, outcome FROM server_pushes ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return row
 
 
 def _log_push(store: RecordStore, result: SyncResult) -> None:
@@ -147,7 +149,7 @@ def _log_push(store: RecordStore, result: SyncResult) -> None:
 
 def local_head(store: RecordStore) -> int:
     with translated(store.path, "read"):
-        return store.conn.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]
+        return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0])
 
 
 def _local_hash(store: RecordStore, seq: int) -> str | None:

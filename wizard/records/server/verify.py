@@ -89,11 +89,12 @@ def verify_journal(conn: psycopg.Connection, journal_id: str, terminal: str = ""
         for values in cur:
             row = dict(zip(names, values, strict=True))
             if expected is None:
-                expected, prev_hash = row["seq"], _start_hash(conn, journal_id, row["seq"])
-                if prev_hash is None:
+                start = _start_hash(conn, journal_id, row["seq"])
+                if start is None:
                     return _bad(journal_id, terminal, station, checked, head, row["seq"],
                                 "the records before it are missing and no purge accounts for "
                                 "them")
+                expected, prev_hash = row["seq"], start
             if row["seq"] != expected:
                 return _bad(journal_id, terminal, station, checked, head, expected,
                             f"it is missing (the records jump from {expected - 1} to "
@@ -131,8 +132,8 @@ def compare_local(store: RecordStore, conn: psycopg.Connection,
     in words how they compare (or the first record where they differ)."""
     if journal_id is None:
         return True, "This file has not been synced yet: it has no journal on the server."
-    held = dict(conn.execute(f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s",
-                             (journal_id,)).fetchall())
+    held: dict[int, str] = dict(conn.execute(
+        f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s", (journal_id,)).fetchall())
     both = 0
     for seq, _content, _prev, mine in store.rows():
         if seq in held:
