@@ -45,6 +45,12 @@ def record_dialog(window):
                         window.catalog)
 
 
+def case_dialog(window):
+    from wizard.gui.case_dialog import CaseDialog
+
+    return CaseDialog(window.settings, window)
+
+
 def cut_off(dialog) -> list[str]:
     """What shows inside the dialog's scrolling form but past its right edge."""
     area = dialog.findChild(QScrollArea)
@@ -57,7 +63,7 @@ def cut_off(dialog) -> list[str]:
 
 
 @pytest.mark.parametrize("size", TEXT_SIZES)
-@pytest.mark.parametrize("make", [settings_dialog, record_dialog])
+@pytest.mark.parametrize("make", [settings_dialog, record_dialog, case_dialog])
 def test_nothing_is_cut_off_at_the_right_edge(qtbot, window, size, make):
     window.prefs.text_size = size
     window.apply_style()
@@ -111,3 +117,17 @@ def test_the_discard_prompt_names_its_buttons_by_what_they_do(qtbot, window):
     assert discard.text().replace("&", "") == "Discard what I typed"
     assert keep.text().replace("&", "") == "Keep editing"
     assert box.defaultButton() is keep and box.escapeButton() is keep
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+def test_the_home_search_box_shows_its_examples_whole_or_fewer_of_them(qtbot, window, size):
+    window.prefs.text_size = size
+    window.apply_style()
+    window.go_home()
+    settle()
+    box = window.home.search
+    hint = box.placeholderText()
+    assert hint.startswith("e.g. photo"), size
+    assert box.fontMetrics().horizontalAdvance(hint) < box.contentsRect().width(), (size, hint)
+    if size == TEXT_SIZES[0]:
+        assert hint == "e.g. photo, retweet, badge, leaflet"

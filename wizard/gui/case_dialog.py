@@ -10,7 +10,6 @@ from itertools import pairwise
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.case import CASE_FIELDS, CaseDetails
+from wizard.gui.form_widgets import STACK_AT, wrapping_check
+from wizard.gui.settings import Preferences
+from wizard.gui.widgets import scrolling
 
 REMEMBER_KEY = "case/remember"
 REMEMBERED = ("name", "number")  # the only fields ever kept on the terminal
@@ -60,13 +62,17 @@ class CaseDialog(QDialog):
         self.settings = settings
         self.setWindowTitle("Case details for the PDF")
         self.setAccessibleName("Case details for the PDF")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)  # scrolls: at a large text size it is taller than the screen
         intro = QLabel("Every box is optional. What you fill in is printed on the record; "
                        "leave out anything that should not be on it.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if Preferences(settings).text_size >= STACK_AT:  # side by side they would not fit
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, text in CASE_FIELDS:
             field = self._input(name, text)
@@ -75,11 +81,11 @@ class CaseDialog(QDialog):
             form.addRow(caption, field)
             self.inputs[name] = field
         layout.addLayout(form)
-        self.remember = QCheckBox("Re&member my name and number on this terminal")
-        self.remember.setAccessibleName("Remember my name and number on this terminal")
+        remember, self.remember = wrapping_check("Re&member my name and number on this terminal")
         self.remember.setAccessibleDescription(
             "Only if ticked. Untick it to forget them. Other people use this terminal too.")
-        layout.addWidget(self.remember)
+        layout.addWidget(remember)
+        outer.addWidget(scrolling(body), 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -90,11 +96,21 @@ class CaseDialog(QDialog):
             "Cancel: do not save")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self._chain_tab_order()
         self._fill(initial)
+        self._fit_to(parent)
+
+    def _fit_to(self, parent: QWidget | None) -> None:
+        """Wide enough to read the boxes at any text size, never larger than the window."""
+        self.ensurePolished()  # the text size of the window's style sheet, not Qt's default
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 95, self.sizeHint().height())
+        width, height = fm.averageCharWidth() * 95, self.sizeHint().height()
+        if parent is not None:
+            room = parent.window().size()
+            width = min(width, int(room.width() * 0.9))
+            height = min(height, int(room.height() * 0.9))
+        self.resize(width, height)
 
     def _input(self, name: str, text: str) -> QLineEdit | QPlainTextEdit:
         if name in MULTILINE:
@@ -103,7 +119,7 @@ class CaseDialog(QDialog):
             box.setPlaceholderText(HINTS[name])
             box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
         else:
-            from wizard.gui.form_widgets import HintedLine
+            from wizard.gui.hinted_line import HintedLine
 
             box = HintedLine()
             box.setMaxLength(MAX_LINE)

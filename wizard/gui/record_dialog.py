@@ -18,7 +18,6 @@ replace them and nothing blocks.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -42,7 +41,9 @@ from wizard.atomicfile import SaveError
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
 from wizard.core.verdicts import VERDICTS
-from wizard.gui.form_widgets import GrowingText, HintedLine, wrapping_check
+from wizard.export.markup import escape as _e
+from wizard.gui.form_widgets import STACK_AT, GrowingText, wrapping_check
+from wizard.gui.hinted_line import HintedLine
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.settings import Preferences
@@ -79,7 +80,6 @@ HINTS = {
 }
 
 
-STACK_AT = 18  # points: from this text size captions go above their boxes, as in Settings
 
 
 class RecordDialog(QDialog):
@@ -393,10 +393,6 @@ class RecordDialog(QDialog):
         dialog.exec()
         walk_details.keep_record(parent, {n: dialog.text(n) for n in dialog.inputs})
         return dialog.saved
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 # -- the questions put to the user (tests replace these)

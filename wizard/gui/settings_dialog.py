@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES
 from wizard.gui.flow_layout import flow_row
-from wizard.gui.form_widgets import HintedLine, wrapping_check
+from wizard.gui.form_widgets import STACK_AT, wrapping_check
+from wizard.gui.hinted_line import HintedLine
 from wizard.gui.pdf_actions import MARKING_KEY, PAGE_SIZE_KEY, pdf_options
 from wizard.gui.records_actions import SETTING as RECORDS_KEY
 from wizard.gui.settings import TEXT_SIZES, Preferences
@@ -53,7 +54,6 @@ MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")
 MAX_MARKING = 60
 IDLE_CHOICES = (1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0, 60.0)  # minutes; the setting's own kept too
 NEVER = "Never (not for a shared terminal)"
-STACK_AT = 18  # points: from this text size each caption goes above its field
 WIDE_AT = 75  # characters: a narrower folder row puts its buttons under the box
 
 
