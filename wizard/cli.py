@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard import __version__, cli_diff, cli_graph, cli_trainer
+from wizard import __version__, cli_diff, cli_feedback, cli_graph, cli_preview, cli_trainer
 from wizard.cli_base import (
     EXIT_OK,
     EXIT_PENDING,
@@ -175,7 +175,7 @@ Register = Callable[[argparse._SubParsersAction], None]
 # other modules' commands, in the order `--help` lists them; each imports what it shares with
 # this module from wizard.cli_base, never this module (no cycle), and loads its own work lazily
 EXTRA_COMMANDS: list[Register] = [cli_graph.register, register_records, cli_trainer.register,
-                                  cli_diff.register]
+                                  cli_diff.register, cli_feedback.register, cli_preview.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

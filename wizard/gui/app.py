@@ -11,7 +11,7 @@ from pathlib import Path
 
 from wizard.gui.platform_check import display_problem
 from wizard.gui.window_size import show_sized
-from wizard.locations import APPLICATION, ORGANISATION, resources
+from wizard.locations import APPLICATION, ORGANISATION, bundled_trees, resources
 
 ICON = "purdah-wizard.png"
 # Its window class and desktop file name: task bars group its windows by them (from source the
@@ -77,6 +77,9 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
 
     records_actions.install(window)
     trainer_launch.install(window)
+    from wizard.gui import feedback_actions
+
+    feedback_actions.install(window)
 
     def open_settings() -> None:  # the dialog is loaded on first use: a faster start
         from wizard.gui import settings_dialog
@@ -92,6 +95,13 @@ def preload_core() -> None:
     import wizard.core.verdicts
     import wizard.gui.wording
     import wizard.records.datadir  # noqa: F401
+
+
+def compare_bundled(window, share: Path, catalog) -> None:  # MainWindow, Catalog
+    """Say how many verdicts the share's trees change (wizard/gui/share_notice.py)."""
+    from wizard.gui.share_notice import compare_share
+
+    window.share_comparison = compare_share(window, share, catalog, bundled_trees())
 
 
 def run(trees_option: str | None = None) -> int:
@@ -139,5 +149,7 @@ def run(trees_option: str | None = None) -> int:
     window = create_window(chosen.folder, chosen.catalog, chosen.notice)
     for work in [lambda: set_icon(app), *later]:
         after_first_paint(window, work)
+    if not chosen.fell_back and chosen.folder.resolve() != bundled_trees().resolve():
+        after_first_paint(window, lambda: compare_bundled(window, chosen.folder, chosen.catalog))
     show_sized(window)
     return app.exec()

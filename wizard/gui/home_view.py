@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
 from wizard.gui import wording
 from wizard.gui.first_paint import after_first_paint
+from wizard.gui.hinted_line import HintedLine
 from wizard.gui.lazyqt import Qt
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
@@ -36,6 +38,7 @@ SEARCH_HELP = ("Type a few words: the matching topics are listed below as you ty
 
 class HomeView(QWidget):
     topicChosen = Signal(str)  # a tree id
+    notAnswered = Signal(str)  # "This did not answer my question" after a search found nothing
 
     def __init__(self, catalog: Catalog, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +53,11 @@ class HomeView(QWidget):
         col.addWidget(self.kept)
         col.addWidget(fixed_text(wording.APP_NAME, "appTitle"))
         col.addWidget(fixed_text(wording.PURPOSE, "purpose"))
+        # Whether a pre-election period is in force today (trees/calendar.yaml); none without one.
+        self.period = fixed_text("", "period")
+        self.period.setAccessibleName("Pre-election period")
+        col.addWidget(self.period)
+        self.show_period()
         reminder = fixed_text(f"⚠  {wording.DOUBT}  That is the guidance's own advice.", "reminder")
         reminder.setAccessibleName(f"Reminder: {wording.DOUBT}")
         col.addWidget(reminder)
@@ -75,7 +83,8 @@ class HomeView(QWidget):
     def _add_search(self, col: QVBoxLayout) -> None:
         prompt = fixed_text("What are you trying to do?", "h2")
         self.search = SearchBox(self._leave_search)
-        self.search.setPlaceholderText("e.g. photo, retweet, badge, leaflet")
+        self.search.set_hints("e.g. photo, retweet, badge, leaflet", "e.g. photo, retweet, badge",
+                              "e.g. photo, retweet", "e.g. photo")
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
         self.search.setToolTip(SEARCH_HELP)
@@ -90,6 +99,8 @@ class HomeView(QWidget):
         self.match_note.hide()
         for w in (prompt, self.search, self.match_note):
             col.addWidget(w)
+        self._search_column = col
+        self.not_answered: QPushButton | None = None  # made when a search first finds nothing
 
     def _add_start(self, col: QVBoxLayout) -> CardButton | None:
         start = self.catalog.trees.get(wording.START_TREE)
@@ -128,6 +139,7 @@ class HomeView(QWidget):
         self.match_note.setVisible(bool(text.strip()))
         if not text.strip():
             self.match_note.setText("")
+            self._offer_not_answered(False)
             self.show_topics(self.topics)
             return
         from wizard.core.search import search  # on the first key typed: not for the first screen
@@ -139,7 +151,24 @@ class HomeView(QWidget):
             f"1 topic matches “{text.strip()}”." if n else
             f"No topic matches “{text.strip()}”. Try other words, choose “Not sure where to "
             "start?”, or ask a supervisor.")
+        self._offer_not_answered(not n)
         self.show_topics([h.tree for h in hits], {h.tree.id: _why(h) for h in hits})
+
+    def _offer_not_answered(self, shown: bool) -> None:
+        """Offer "This did not answer my question" under a search that found nothing."""
+        if self.not_answered is None:
+            if not shown:
+                return
+            from wizard.gui.widgets import action_button
+
+            self.not_answered = action_button(
+                "This did not answer my question…", "Ctrl+Shift+F",
+                lambda: self.notAnswered.emit(self.search.text().strip()),
+                "Tell the policy team what you could not find (nothing personal is kept)")
+            at = self._search_column.indexOf(self.match_note) + 1
+            self._search_column.insertWidget(at, self.not_answered, 0,
+                                             Qt.AlignmentFlag.AlignLeft)
+        self.not_answered.setVisible(shown)
 
     def show_topics(self, trees: list[Tree], why: dict[str, str] | None = None) -> None:
         """Lay out these topics' tiles in this order; hide the rest."""
@@ -157,7 +186,9 @@ class HomeView(QWidget):
             self.grid.addWidget(self.tiles[tid], i // cols, i % cols)
         for c in range(3):
             self.grid.setColumnStretch(c, 1 if c < cols else 0)
-        tab_chain(self.search, self.start_button, *(self.tiles[t] for t in self.shown))
+        offer = self.not_answered if self.not_answered and not self.not_answered.isHidden() \
+            else None
+        tab_chain(self.search, offer, self.start_button, *(self.tiles[t] for t in self.shown))
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         chars = e.size().width() / max(1, self.fontMetrics().averageCharWidth())
@@ -179,8 +210,16 @@ class HomeView(QWidget):
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- for the window
+    def show_period(self) -> None:
+        """Say whether a period is in force today (again after a clear: days pass)."""
+        text = wording.period_line(self.catalog.calendar, today())
+        self.period.setText(text)
+        self.period.setAccessibleDescription(text)
+        self.period.setVisible(bool(text))
+
     def reset(self) -> None:
         """Forget the search (for the next person at a shared terminal) and focus it."""
+        self.show_period()
         self.search.clear()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -191,8 +230,9 @@ class HomeView(QWidget):
         self.kept.setVisible(bool(text))
 
 
-class SearchBox(QLineEdit):
-    """The search box, whose Down arrow calls `on_down` (to move to the topics).
+class SearchBox(HintedLine):
+    """The search box, whose Down arrow calls `on_down` (to move to the topics), and whose
+    example words shorten rather than be cut with "…" at a large text size.
 
     A key handler rather than an event filter: a filter is handed every event the box gets,
     each a call into Python (~20 before the first screen).
@@ -207,6 +247,11 @@ class SearchBox(QLineEdit):
             self.on_down()
             return
         super().keyPressEvent(e)
+
+
+def today() -> dt.date:
+    """The terminal's date (a function, so that a test can set the day)."""
+    return dt.date.today()
 
 
 def _why(hit: Hit) -> str:

@@ -6,7 +6,6 @@ a record: a correction is an amendment (`records amend` on the command line).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
@@ -22,13 +21,10 @@ from PySide6.QtWidgets import (
 
 from wizard.core.transcript import OutcomeRecord
 from wizard.export.fonts import register_fonts
+from wizard.export.markup import escape as _e
 from wizard.records.model import Record, local_time
 from wizard.records.text import fields_of, heading
 from wizard.textreport import LAW_HEADING, READING_HEADING
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _lines(text: str) -> str:
@@ -61,6 +57,8 @@ def record_html(record: Record, history: list[Record]) -> str:
     t = record.transcript
     if t is not None:
         parts.append("<h3>The walk, as it was when the advice was recorded</h3>")
+        if t.period:  # the pre-election period it was made in (walks made since issue 20)
+            parts.append(f"<p><b>Pre-election period:</b> {_e(t.period)}</p>")
         parts.append("<ol>" + "".join(f"<li>{_e(s.question)}<br>→ <b>{_e(s.answer)}</b></li>"
                                       for s in t.steps) + "</ol>")
         if t.outcome is not None:

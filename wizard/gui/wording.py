@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from wizard.core.catalog import Catalog
+from wizard.core.periods import Calendar, Election, long_date, status_on
 from wizard.core.problems import Problem
 from wizard.textreport import human_date as nice_date
 
@@ -39,6 +41,28 @@ def guidance_summary(catalog: Catalog) -> str:
     if len(versions) > 1 or len(dates) > 1:
         trees_text += " — see About"
     return " · ".join(x for x in (f"Guidance: {sources}" if sources else "", trees_text) if x)
+
+
+def period_line(calendar: Calendar | None, day: dt.date) -> str:
+    """One short line for home: the period in force on `day` and until when, else when the next
+    begins ("" with no calendar). Provisional dates say so."""
+    if calendar is None:
+        return ""
+    status = status_on(calendar, day)
+    if status.in_force:
+        until = max(e.period_end for e in status.in_force)
+        return (f"Pre-election period in force until {long_date(until)}: "
+                f"{_elections(status.in_force)}.")
+    if status.next is not None:
+        return (f"No pre-election period today. The next begins "
+                f"{long_date(status.next.period_start)}: {_elections((status.next,))}.")
+    return "No pre-election period today, and none is in the calendar."
+
+
+def _elections(elections: tuple[Election, ...]) -> str:
+    """Their names, and "(dates provisional)" when any of their dates are."""
+    names = "; ".join(e.name for e in elections)
+    return names + (" (dates provisional)" if any(e.provisional for e in elections) else "")
 
 
 def where(problem: Problem, folder: Path) -> str:

@@ -7,6 +7,7 @@ No Qt here: the view shows what the deck says, and the tests drive the deck by k
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from wizard.core.catalog import Catalog, NodeRef
@@ -28,10 +29,12 @@ class Slide:
 class Deck:
     """A scenario as slides, and a cursor that a presenter moves one key press at a time."""
 
-    def __init__(self, catalog: Catalog, scenario: Scenario) -> None:
+    def __init__(self, catalog: Catalog, scenario: Scenario, as_of: dt.date | None = None
+                 ) -> None:
         self.catalog = catalog
         self.scenario = scenario
-        walk = scenario.walk(catalog)
+        self.as_of = as_of  # the trainer's "as of" date: the walk is stamped with its period
+        walk = scenario.walk(catalog, as_of)
         self.steps: list[Step] = list(walk.steps)
         outcome = walk.outcome
         assert outcome is not None, "a scenario that checks clean ends at an outcome"

@@ -4,6 +4,8 @@ says there."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -74,6 +76,7 @@ class QuizView(QWidget):
         self.family = family
         self.scenario: Scenario | None = None
         self.walk: Walk | None = None
+        self.as_of: dt.date | None = None  # the trainer's "as of" date, for the walk's period
         self.report: QuizReport | None = None
         self.answer_buttons: list[AnswerButton] = []
         self.setAccessibleName("Quiz")
@@ -87,7 +90,7 @@ class QuizView(QWidget):
     # -- driving it
     def start(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self.walk = Walk(self.catalog, scenario.tree)
+        self.walk = Walk(self.catalog, scenario.tree, as_of=self.as_of)
         self.report = None
         self.render()
 

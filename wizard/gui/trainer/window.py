@@ -5,11 +5,14 @@ Ctrl+1 to Ctrl+4 switch between the four; F11 toggles full screen; Ctrl+Shift+H 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.catalog import Catalog, NodeRef
+from wizard.core.periods import long_date
 from wizard.export.fonts import register_fonts
 from wizard.gui.trainer.deck import Deck
 from wizard.gui.trainer.map_panel import MapPanel
@@ -26,6 +30,7 @@ from wizard.gui.trainer.picker import ScenarioPicker
 from wizard.gui.trainer.present_view import PresentView
 from wizard.gui.trainer.quiz_view import QuizView
 from wizard.gui.trainer.style import apply_fonts, base_size, stylesheet
+from wizard.gui.wording import period_line
 
 TITLE = "Purdah Wizard: Trainer mode"
 CONTRAST_KEY = "trainer/high_contrast"
@@ -40,6 +45,7 @@ class TrainerWindow(QMainWindow):
         self.settings = settings
         self.family = register_fonts()
         self.deck: Deck | None = None
+        self.as_of: dt.date | None = None  # the trainer's "as of" date; None for today
         self.setWindowTitle(TITLE)
         self.picker = ScenarioPicker(catalog)
         self.present_view = PresentView(self.family)
@@ -55,6 +61,10 @@ class TrainerWindow(QMainWindow):
         column.setSpacing(0)
         self.bar = self._top_bar()
         column.addWidget(self.bar)
+        self.as_of_note = label("", "asOf")  # says the date set, and the period on it
+        self.as_of_note.setContentsMargins(12, 4, 12, 4)
+        self.as_of_note.hide()
+        column.addWidget(self.as_of_note)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._connect()
@@ -86,6 +96,15 @@ class TrainerWindow(QMainWindow):
             self.tabs[key] = b
             row.addWidget(b)
         row.addSpacing(24)
+        self.as_of_box = QLineEdit()
+        self.as_of_box.setPlaceholderText("As of: today")
+        self.as_of_box.setAccessibleName("As of date")
+        self.as_of_box.setToolTip("Walk the scenarios as if on this date (YYYY-MM-DD), e.g. to "
+                                  "show a pre-election period; empty for today (Ctrl+D)")
+        self.as_of_box.setAccessibleDescription(self.as_of_box.toolTip())
+        self.as_of_box.setMaxLength(10)
+        self.as_of_box.editingFinished.connect(lambda: self.set_as_of(self.as_of_box.text()))
+        row.addWidget(self.as_of_box)
         self.contrast_button = button("High contrast", "High contrast", "Switch high contrast "
                                       "colours on or off (Ctrl+Shift+H)",
                                       lambda: self.set_high_contrast(
@@ -112,6 +131,8 @@ class TrainerWindow(QMainWindow):
         for keys, slot in (("Ctrl+1", self.show_list), ("Ctrl+2", self.show_present),
                            ("Ctrl+3", self.show_quiz), ("Ctrl+4", self.show_map),
                            ("F11", self.toggle_full_screen),
+                           ("Ctrl+D", lambda: self.as_of_box.setFocus(
+                               Qt.FocusReason.ShortcutFocusReason)),
                            ("Ctrl+Shift+H", lambda: self.set_high_contrast(
                                not self.high_contrast))):
             action = QAction(self)
@@ -136,8 +157,10 @@ class TrainerWindow(QMainWindow):
     def _choose(self, scenario_id: str) -> None:
         scenario = self.catalog.scenarios[scenario_id]
         self.picker.select(scenario_id)
-        if self.deck is None or self.deck.scenario.id != scenario_id:
-            self.deck = Deck(self.catalog, scenario)
+        if self.deck is None or self.deck.scenario.id != scenario_id or \
+                self.deck.as_of != self.as_of:
+            self.deck = Deck(self.catalog, scenario, self.as_of)
+            self.quiz_view.as_of = self.as_of
             self.present_view.set_deck(self.deck)
             self.quiz_view.start(scenario)
             self._follow_deck()
@@ -210,6 +233,27 @@ class TrainerWindow(QMainWindow):
             return True
         return super().eventFilter(watched, event)
 
+    # -- the "as of" date
+    def set_as_of(self, text: str) -> bool:
+        """Walk as if on the date typed (YYYY-MM-DD; empty for today) and say so on screen.
+        The scenario chosen starts again on that date. False, saying why, for a bad date."""
+        text = text.strip()
+        try:
+            day = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            self.statusBar().showMessage(f"“{text}” is not a date: type it as YYYY-MM-DD, e.g. "
+                                         "2027-04-01, or leave it empty for today.", 10_000)
+            return False
+        if day == self.as_of:
+            return True
+        self.as_of = day
+        self.as_of_box.setText(day.isoformat() if day else "")
+        self.as_of_note.setText(as_of_text(self.catalog, day))
+        self.as_of_note.setVisible(day is not None)
+        if self.deck is not None:
+            self._choose(self.deck.scenario.id)
+        return True
+
     # -- how it looks
     @property
     def high_contrast(self) -> bool:
@@ -229,6 +273,8 @@ class TrainerWindow(QMainWindow):
         base = base_size(self.height(), CHROME_SCALE)
         for part in (self.bar, self.picker, self.map_panel):
             apply_fonts(part, self.family, base)
+        box = self.as_of_box  # room for a whole date at the bar's text size
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("2027-04-01") * 3 // 2)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
@@ -245,3 +291,11 @@ class TrainerWindow(QMainWindow):
         if self.settings is not None:
             self.settings.sync()
         super().closeEvent(e)
+
+
+def as_of_text(catalog: Catalog, day: dt.date | None) -> str:
+    """What the trainer's date means: the date, not today's, and the period on it."""
+    if day is None:
+        return ""
+    period = period_line(catalog.calendar, day).replace("today", "on that day")
+    return f"As of {long_date(day)} (set by the trainer, not today). {period}".strip()
