@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core.transcript import StepRecord
-from wizard.gui.widgets import add_now, button, clear_layout, label
+from wizard.gui.widgets import button, label, reuse
 
 
 class AnswersPanel(QFrame):
@@ -23,30 +23,42 @@ class AnswersPanel(QFrame):
         self.rows = QVBoxLayout()
         outer.addLayout(self.rows)
         outer.addStretch(1)
-        self.change_buttons: list[QPushButton] = []
+        self.none_yet = label("None yet. Each answer you give appears here, and you can change "
+                              "it.", "meta")
+        self.rows.addWidget(self.none_yet)
+        self.change_buttons: list[QPushButton] = []  # those of the rows shown now
+        self._rows: list[_StepRow] = []  # every row made, kept (issue 15), shown or not
 
     def set_steps(self, steps: Sequence[StepRecord]) -> None:
-        clear_layout(self.rows)
-        self.change_buttons = []
-        if not steps:
-            add_now(self.rows, label("None yet. Each answer you give appears here, and you can "
-                                      "change it.", "meta"))
-            return
-        for i, step in enumerate(steps):
-            add_now(self.rows, self._row(i, step))
+        self.none_yet.setVisible(not steps)
+        rows = reuse(self.rows, self._rows, steps, self._new_row, _StepRow.show_step)
+        self.change_buttons = [row.change for row in rows]
 
-    def _row(self, i: int, step: StepRecord) -> QWidget:
-        row = QWidget()
-        grid = QHBoxLayout(row)
+    def _new_row(self, i: int) -> _StepRow:
+        return _StepRow(lambda: self.changeRequested.emit(i))
+
+
+class _StepRow(QWidget):
+    """One answer so far: the question and the answer, and a Change button."""
+
+    def __init__(self, on_change: Callable[[], object]) -> None:
+        super().__init__()
+        grid = QHBoxLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         text = QVBoxLayout()
-        text.addWidget(label(f"{step.number}. {step.question}", "stepQuestion"))
-        text.addWidget(label(step.answer, "stepAnswer"))
+        self.question = label("", "stepQuestion")
+        self.answer = label("", "stepAnswer")
+        text.addWidget(self.question)
+        text.addWidget(self.answer)
         grid.addLayout(text, 1)
-        change = button("Change", f"Change answer {step.number}",
-                        f"Go back to “{step.question}” (you answered “{step.answer}”) to choose "
-                        "again; your answer stays selected", lambda: self.changeRequested.emit(i),
-                        link=True)
-        grid.addWidget(change)
-        self.change_buttons.append(change)
-        return row
+        self.change = button("Change", "", "", on_change, link=True)
+        grid.addWidget(self.change)
+
+    def show_step(self, step: StepRecord) -> None:
+        self.question.setText(f"{step.number}. {step.question}")
+        self.answer.setText(step.answer)
+        self.change.setAccessibleName(f"Change answer {step.number}")
+        tip = (f"Go back to “{step.question}” (you answered “{step.answer}”) to choose again; "
+               "your answer stays selected")
+        self.change.setAccessibleDescription(tip)
+        self.change.setToolTip(tip)

@@ -32,7 +32,7 @@ from wizard.gui.home_view import HomeView
 from wizard.gui.idle import IdleWatcher
 from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
-from wizard.gui.widgets import action_button, button
+from wizard.gui.widgets import action_button, button, lay_out_now
 
 if TYPE_CHECKING:  # loaded when first needed: the home screen does without them
     # (PySide makes a Qt class's Python type on first use: QCloseEvent's takes ~1.5 ms)
@@ -49,6 +49,7 @@ ViewT = TypeVar("ViewT", "QuestionView", "OutcomeView")
 
 class MainWindow(QMainWindow):
     cleared = Signal()  # the walk was wiped (Clear or idle): forget anything about the last user
+    outcomeShown = Signal(object)  # the Transcript of a walk whose outcome is now on screen
 
     def __init__(self, catalog: Catalog, folder: Path, settings: QSettings | None = None,
                  idle_msec: int | None = None, parent: QWidget | None = None) -> None:
@@ -308,9 +309,12 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.outcome_view)
             self.outcome_view.show_outcome(verdict(w.outcome.verdict), t.outcome, t.steps,
                                            alternatives(self.catalog, w.steps, w.outcome))
+            self.outcome_view.show_period(t.period)
+            self.outcomeShown.emit(t)
         elif w.question is not None:
             self.stack.setCurrentWidget(self.question_view)
             self.question_view.show_question(w.tree, w.question, w.remembered_answer(), t.steps)
+        lay_out_now()
 
     def answer(self, answer_id: str) -> None:
         if self.walk is None:

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import OutcomeRecord, QuotedClause, StepRecord
 from wizard.core.verdicts import Verdict
 from wizard.core.whatif import Alternative
@@ -24,10 +25,9 @@ from wizard.gui.why_text import why_html
 from wizard.gui.widgets import (
     Page,
     action_button,
-    add_now,
     button,
-    clear_layout,
     label,
+    reuse,
     scrolling,
     tab_chain,
 )
@@ -58,10 +58,11 @@ class VerdictBanner(QFrame):
         self.symbol.setText(v.symbol)
         self.verdict.setText(v.label)
         self.meaning.setText(v.meaning)
-        self.setProperty("severity", str(v.severity))
         self.setAccessibleName(f"Verdict: {v.label}")
         self.setAccessibleDescription(v.meaning)
-        restyle(self)
+        if self.property("severity") != str(v.severity):
+            self.setProperty("severity", str(v.severity))
+            restyle(self)  # its colours follow the severity
 
 
 class OutcomeView(QWidget):
@@ -81,6 +82,11 @@ class OutcomeView(QWidget):
         self.reading = label("", "")
         col.addWidget(self.banner)
         col.addWidget(self.title)
+        # A walk made outside every pre-election period says so under the verdict, as its PDF.
+        self.period = label("", "reminder")
+        self.period.setAccessibleName("Outside the pre-election period")
+        self.period.hide()
+        col.addWidget(self.period)
         col.addWidget(self.reading_head)
         col.addWidget(self.reading)
         col.addWidget(label("What to do now", "h2"))
@@ -88,10 +94,12 @@ class OutcomeView(QWidget):
         col.addWidget(label("The guidance says", "h2"))
         self.quotes = QVBoxLayout()
         col.addLayout(self.quotes)
+        self.quoted = QuotedClauses(self.quotes)
         self.law_head = label(LAW_HEADING, "h2")
         col.addWidget(self.law_head)
         self.law = QVBoxLayout()
         col.addLayout(self.law)
+        self.law_quoted = QuotedClauses(self.law)
         self.panel = AnswersPanel("The answers that led here")
         self.panel.changeRequested.connect(self.changeRequested)
         col.addWidget(self.panel)
@@ -100,7 +108,9 @@ class OutcomeView(QWidget):
                             "meta"))
         self.why = QVBoxLayout()
         col.addLayout(self.why)
+        self._why_labels: list[QLabel] = []  # one per answer, kept and updated
         col.addWidget(label(f"⚠  {wording.DOUBT}", "reminder"))
+        self.page_actions: list[QPushButton] = []  # buttons in the page, see add_page_action
         self.keys = label("", "keys")  # here, not in the action bar, to keep the bar small
         col.addWidget(self.keys)
         col.addStretch(1)
@@ -148,6 +158,14 @@ class OutcomeView(QWidget):
         self._update_keys()
         return b
 
+    def add_page_action(self, b: QPushButton) -> QPushButton:
+        """Put a button at the foot of the page, above the line of keys: for an offer that
+        would crowd the action row (which must stay small at 1024x768)."""
+        column = self.keys.parentWidget().layout()
+        column.insertWidget(column.indexOf(self.keys), b, 0, Qt.AlignmentFlag.AlignLeft)
+        self.page_actions.append(b)
+        return b
+
     def _update_keys(self) -> None:
         self.keys.setText("Keys: " + " · ".join([*self.extra_keys, *NAV_KEYS]))
 
@@ -160,18 +178,25 @@ class OutcomeView(QWidget):
         self.reading_head.setVisible(bool(outcome.reading))
         self.reading.setVisible(bool(outcome.reading))
         self.advice.setText(outcome.advice)
-        _show_quotes(self.quotes, outcome.citations)
-        _show_quotes(self.law, outcome.law)
+        self.quoted.show_clauses(outcome.citations)
+        self.law_quoted.show_clauses(outcome.law)
         self.law_head.setVisible(bool(outcome.law))
         self.panel.set_steps(steps)
-        clear_layout(self.why)
-        for html in why_html(steps, alternatives):
-            add_now(self.why, label(html, "", rich=True))
+        reuse(self.why, self._why_labels, why_html(steps, alternatives),
+              lambda _i: label("", "", rich=True), QLabel.setText)
         self.back_button.setEnabled(bool(steps))
-        tab_chain(self.banner, *self.panel.change_buttons, *self.extra_actions, self.back_button,
+        tab_chain(self.banner, *self.panel.change_buttons, *self.page_actions,
+                  *self.extra_actions, self.back_button,
                   self.restart_button, self.home_button)
         self.scroll.verticalScrollBar().setValue(0)
         self.banner.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_period(self, stamp: str) -> None:
+        """Say under the verdict that the walk was made outside every period (Transcript.period);
+        nothing for a walk in a period or with no calendar."""
+        outside = stamped_outside(stamp)
+        self.period.setText(f"⚠  {stamp} {OUTSIDE_NOTE}" if outside else "")
+        self.period.setVisible(outside)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() == Qt.Key.Key_Backspace and self.back_button.isEnabled():
@@ -180,11 +205,30 @@ class OutcomeView(QWidget):
             super().keyPressEvent(e)
 
 
-def _show_quotes(layout: QVBoxLayout, clauses: Sequence[QuotedClause]) -> None:
-    """Replace what `layout` shows with each clause: its heading, its words, where it is from."""
-    clear_layout(layout)
-    for c in clauses:
-        if c.heading:
-            add_now(layout, label(c.heading, "stepAnswer"))
-        add_now(layout, label(f"“{c.text}”", "quote"))
-        add_now(layout, label(f"— {c.citation}, clause “{c.clause_id}”", "citation"))
+class QuotedClauses:
+    """Clauses in a column: each its heading (if it has one), its words, where it is from.
+
+    The labels are kept from outcome to outcome and updated (issue 15: new labels cost a
+    style-sheet polish each on their first show), three to a clause, straight in `layout`.
+    """
+
+    def __init__(self, layout: QVBoxLayout) -> None:
+        self.layout = layout
+        self.labels: list[tuple[QLabel, QLabel, QLabel]] = []
+
+    def show_clauses(self, clauses: Sequence[QuotedClause]) -> None:
+        while len(self.labels) < len(clauses):
+            three = (label("", "stepAnswer"), label("", "quote"), label("", "citation"))
+            for w in three:
+                w.hide()  # until it has its text: see widgets.reuse
+                self.layout.addWidget(w)
+            self.labels.append(three)
+        for i, (heading, words, source) in enumerate(self.labels):
+            c = clauses[i] if i < len(clauses) else None
+            heading.setText(c.heading if c is not None else "")
+            words.setText(f"“{c.text}”" if c is not None else "")
+            source.setText(f"— {c.citation}, clause “{c.clause_id}”" if c is not None else "")
+            for w, shown in ((heading, bool(c is not None and c.heading)),
+                             (words, c is not None), (source, c is not None)):
+                if w.isHidden() == shown:  # only what changes: see widgets.reuse
+                    w.setVisible(shown)

@@ -12,18 +12,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from wizard.core.model import Question, Tree
+from wizard.core.model import Answer, Question, Tree
 from wizard.core.transcript import StepRecord
 from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
+from wizard.gui.theme import restyle
 from wizard.gui.widgets import (
     CardButton,
     Page,
     ResponsiveRow,
-    add_now,
     button,
-    clear_layout,
     label,
+    reuse,
     scrolling,
     tab_chain,
 )
@@ -42,7 +42,8 @@ class QuestionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question: Question | None = None
-        self.answer_buttons: list[CardButton] = []
+        self.answer_buttons: list[CardButton] = []  # this question's: the first of _cards
+        self._cards: list[CardButton] = []  # every card made, kept (issue 15), shown or not
         row = ResponsiveRow(95)
         main = QWidget()
         col = QVBoxLayout(main)
@@ -59,7 +60,7 @@ class QuestionView(QWidget):
         self.help_button.setCheckable(True)
         self.help = label("", "help")
         self.error = label("", "error")
-        self.answers = QVBoxLayout()
+        self.answers = QVBoxLayout()  # the answer cards, kept and updated
         for w in (self.where, self.text):
             col.addWidget(w)
         col.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -114,39 +115,46 @@ class QuestionView(QWidget):
         self.help.hide()
         self.error.hide()
         self.back_button.setEnabled(bool(steps))
-        self._show_answers(question, remembered)
         self.panel.set_steps(steps)
-        tab_chain(self.text, self.help_button, *self.answer_buttons, self.back_button,
-                  self.restart_button, self.home_button, *self.panel.change_buttons)
         n = len(question.answers)
         keys = [f"1–{n} choose an answer" if n > 1 else "1 choose"]
         if question.help:
             keys.append("F1 explain the question")
         keys += ["Alt+Left or Backspace go back", "Ctrl+R start again", "Alt+Home home"]
         self.keys.setText("Keys: " + " · ".join(keys))
+        self._show_answers(question, remembered)  # last: it moves the focus
+        tab_chain(self.text, self.help_button, *self.answer_buttons, self.back_button,
+                  self.restart_button, self.home_button, *self.panel.change_buttons)
 
     def _show_answers(self, question: Question, remembered: str | None) -> None:
-        clear_layout(self.answers)
-        self.answer_buttons = []
-        focus = None
-        for i, a in enumerate(question.answers):
-            card = CardButton(a.label, a.explain, str(i + 1) if i < 9 else "")
+        # The cards are kept from question to question and updated (issue 15: a new card cost
+        # ~4 ms of style-sheet polish on its first show); card i always has badge i + 1.
+        def update(card: CardButton, ia: tuple[int, Answer]) -> None:
+            i, a = ia
+            card.set_text(a.label, a.explain)
             card.setAccessibleName(f"Answer {i + 1}: {a.label}")
+            card.set_note(REMEMBERED_NOTE if a.id == remembered else "")
             card.setAccessibleDescription(" ".join(
-                t for t in (a.explain, f"Press {i + 1} or Enter to choose it." if i < 9 else
+                t for t in (a.explain, REMEMBERED_NOTE if a.id == remembered else "",
+                            f"Press {i + 1} or Enter to choose it." if i < 9 else
                             "Press Enter to choose it.") if t))
             card.setProperty("answer_id", a.id)
-            card.clicked.connect(lambda _=False, aid=a.id: self.answered.emit(aid))
-            if a.id == remembered:
-                card.setProperty("remembered", True)
-                card.set_note(REMEMBERED_NOTE)
-                focus = card
-            add_now(self.answers, card)
-            self.answer_buttons.append(card)
+            if bool(card.property("remembered")) != (a.id == remembered):
+                card.setProperty("remembered", a.id == remembered)
+                restyle(card)  # the style sheet marks the remembered answer
+
+        self.answer_buttons = reuse(self.answers, self._cards, list(enumerate(question.answers)),
+                                    self._new_card, update)
+        focus = self.remembered_button()
         self.scroll.verticalScrollBar().setValue(0)  # a new question is read from the top
         (focus or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
         if focus is not None:  # once laid out, scroll to the earlier answer if it is far down
             QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(focus))
+
+    def _new_card(self, i: int) -> CardButton:
+        card = CardButton("", "", str(i + 1) if i < 9 else "")
+        card.clicked.connect(lambda _=False: self.answered.emit(card.property("answer_id")))
+        return card
 
     def remembered_button(self) -> CardButton | None:
         return next((b for b in self.answer_buttons if b.property("remembered")), None)

@@ -3,13 +3,14 @@ stacks when the window is narrow. Sizes come from the style sheet and the font, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
@@ -26,6 +27,9 @@ from wizard.gui.lazyqt import Qt
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QEnterEvent
+
+W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None, *,
@@ -120,6 +124,15 @@ class CardButton(QPushButton):
         # label that takes no text interaction passes the mouse on to the card it is in.
         return label(text, role, self, selectable=False)
 
+    def set_text(self, title: str, detail: str = "") -> None:
+        """Show another title and detail in this card (a card is kept and updated, not rebuilt:
+        issue 15). Any note is left as it is."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)
+
     def set_note(self, text: str) -> None:
         """A short line under the detail, e.g. "Your earlier answer" or why a search matched."""
         if self.note is None and text:
@@ -212,6 +225,43 @@ def add_now(layout: QBoxLayout, widget: QWidget) -> QWidget:
     layout.addWidget(widget)
     widget.show()
     return widget
+
+
+def reuse(layout: QBoxLayout, widgets: list[W], items: Sequence[T], make: Callable[[int], W],
+          update: Callable[[W, T], object]) -> list[W]:
+    """Show each of `items` in one of `widgets` (in order), updated with `update(widget, item)`;
+    widgets are made with `make(index)` and added to `layout` when there are not enough yet, and
+    those left over are hidden, kept for a later screen that has more. The shown ones are
+    returned.
+
+    A screen shown again and again keeps its widgets and updates them: a new widget costs a
+    style-sheet polish on its first show (~4 ms for a card; issue 15). New ones are shown last,
+    with their text: showing a widget lays out its parents at once, as building anew did.
+    """
+    while len(widgets) < len(items):
+        w = make(len(widgets))
+        w.hide()  # until it has its text (else the layout shows it on the next turn)
+        layout.addWidget(w)
+        widgets.append(w)
+    for w, item in zip(widgets, items, strict=False):
+        update(w, item)
+    for i, w in enumerate(widgets):
+        if w.isHidden() == (i < len(items)):  # only what changes: each show lays out at once
+            w.setVisible(i < len(items))
+    return widgets[:len(items)]
+
+
+def lay_out_now(levels: int = 10) -> None:
+    """Lay out now what changed, before the next paint.
+
+    A label's new text asks its parent for a new layout, which asks its own parent, and so on:
+    each a posted event, one level per turn of the event loop, and Qt paints between turns, so
+    each new question or outcome was painted three times, the first two half laid out (issue
+    15). Each call here lays out one more level; `levels` is more than a screen nests (with
+    nothing left to do, a call costs microseconds).
+    """
+    for _ in range(levels):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def tab_chain(*widgets: QWidget | None) -> None:
