@@ -34,9 +34,8 @@ ELECTION_FIELDS = {
 
 OUTSIDE = "Outside every pre-election period in the calendar"
 # Said beside a walk made outside every period: the trees' advice is not thereby lifted.
-OUTSIDE_NOTE = ("The guidance is written for the pre-election period, but its rules on political "
-                "neutrality, and the law quoted under \"The law\", apply whenever there is an "
-                "election. If in doubt, follow this advice and ask your supervisor.")
+OUTSIDE_NOTE = ("This advice still stands: the guidance's rules on neutrality, and the law under "
+                "\"The law\", apply whenever there is an election.")
 
 
 class Election(NamedTuple):
@@ -51,6 +50,11 @@ class Election(NamedTuple):
 
     def covers(self, day: dt.date) -> bool:
         return self.period_start <= day <= self.period_end
+
+    def named(self) -> str:
+        """Short: the election and its polling day (outside a period, the rest is detail)."""
+        maybe = " (dates provisional)" if self.provisional else ""
+        return f"{self.name}, polling day {long_date(self.polling_day)}{maybe}"
 
     def describe(self) -> str:
         """One line: the election, its areas and its period."""
@@ -80,7 +84,7 @@ class PeriodStatus(NamedTuple):
         """The line stamped on a walk, its PDF and its advice record."""
         if self.in_force:
             return "In the pre-election period: " + "; ".join(e.describe() for e in self.in_force)
-        after = f" The next begins {long_date(self.next.period_start)}: {self.next.describe()}." \
+        after = f" The next begins {long_date(self.next.period_start)}: {self.next.named()}." \
             if self.next else ""
         return f"{OUTSIDE} on {long_date(self.day)}.{after}"
 
