@@ -79,6 +79,15 @@ def test_problems_are_listed_as_file_and_line_and_an_editor_that_replaces_the_fi
     assert listed(preview) != ["No problems."]
 
 
+def test_an_edited_source_reloads_it_too(qtbot, preview, trees):
+    source = next((trees / "sources").glob("*.yaml"))
+    text = source.read_text(encoding="utf-8")
+    with qtbot.waitSignal(preview.reloaded, timeout=10_000):
+        source.write_text(text.replace("title:", "title: Reissued", 1), encoding="utf-8")
+    assert "Reissued" in preview.wizard.catalog.sources[
+        next(iter(preview.wizard.catalog.sources))].title
+
+
 def test_the_command_is_registered():
     from wizard.cli import build_parser
 

@@ -47,7 +47,6 @@ class PreviewWindow(QMainWindow):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._changed)
         self.watcher.directoryChanged.connect(self._changed)
-        self.watcher.addPath(str(self.path.parent))  # sees a file replaced by a rename
         self.reload()
         self.splitter.setSizes([700, 320])
 
@@ -67,18 +66,28 @@ class PreviewWindow(QMainWindow):
 
     # -- watching the file
     def _changed(self, _path: str) -> None:
-        """Any change to the file or its folder: watch the file again (an editor that saves by
-        replacing it leaves the watcher on the old one), and reload once the writes settle."""
-        if str(self.path) not in self.watcher.files() and self.path.exists():
-            self.watcher.addPath(str(self.path))
+        """Any change to the file, its sources or shared questions, or their folders: watch them
+        again (an editor that saves by replacing a file leaves the watcher on the old one), and
+        reload once the writes settle."""
+        self._watch()
         self.settle.start()
+
+    def _watch(self) -> None:
+        """Watch the tree, the sources and shared questions it draws on, and their folders (a
+        folder's change shows a file replaced by a rename)."""
+        folders = [self.path.parent, self.folder / "sources", self.folder / "questions"]
+        wanted = [self.path, *folders, *(f for d in folders[1:] if d.is_dir()
+                                         for f in sorted(d.glob("*.yaml")))]
+        watched = {*self.watcher.files(), *self.watcher.directories()}
+        missing = [str(p) for p in wanted if p.exists() and str(p) not in watched]
+        if missing:
+            self.watcher.addPaths(missing)
 
     # -- loading
     def reload(self) -> None:
         """Read the tree's folder again, show the window on the tree (replaying the answers on
         screen where they still fit) and list the validator's problems for the file."""
-        if str(self.path) not in self.watcher.files() and self.path.exists():
-            self.watcher.addPath(str(self.path))
+        self._watch()
         answers = self._answers_on_screen()
         catalog = load_folder(self.folder, scenarios=False)
         wizard = MainWindow(catalog, self.folder, self.settings, idle_msec=0)
