@@ -90,3 +90,27 @@ def test_a_bad_date_is_refused_and_clearing_it_returns_to_today(qtbot, trainer):
     trainer.as_of_box.clear()
     qtbot.keyClick(trainer.as_of_box, Qt.Key.Key_Return)
     assert trainer.as_of is None and trainer.as_of_note.isHidden()
+
+
+def texts(view) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(w.text() for w in view.findChildren(QLabel) if w.isVisible())
+
+
+def test_outside_a_period_the_presented_outcome_and_the_quiz_result_say_so(qtbot, trainer):
+    type_date(qtbot, trainer, "2027-03-01")
+    trainer.present("posed-photo")
+    p = trainer.present_view
+    for _ in range(12):  # on to the revealed outcome
+        if "Do not do this" in texts(p):
+            break
+        qtbot.keyClick(p, Qt.Key.Key_Space)
+    assert "Outside every pre-election period in the calendar on 1 March 2027" in texts(p)
+    trainer.quiz("posed-photo")
+    q = trainer.quiz_view
+    q.setFocus()
+    for key in ("1", "1", "3"):
+        qtbot.keyClicks(q, key)
+    assert "Quiz result" in texts(q)
+    assert "Outside every pre-election period in the calendar on 1 March 2027" in texts(q)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.scenarios import PERSONS, Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.gui.trainer import deck as d
@@ -271,6 +272,8 @@ class PresentView(QWidget):
         self._add(band)
         self._add(label(o.title, "question"), 18)
         self._add(label(o.advice, "body"), 12)
+        if stamped_outside(deck.transcript.period):  # the day the trainer set, or today
+            self._add(label(f"{deck.transcript.period} {OUTSIDE_NOTE}", "explain"), 12)
 
     def _guidance(self, deck: d.Deck) -> None:
         self._add(label("What the guidance says", "title"))

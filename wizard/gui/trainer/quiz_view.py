@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.catalog import Catalog
+from wizard.core.periods import OUTSIDE_NOTE
 from wizard.core.scenarios import Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.core.walk import Walk
@@ -183,6 +184,9 @@ class QuizView(QWidget):
         self._add(label(f"Quiz result: {r.scenario.title}", "meta"))
         self._add(label(head, "title"))
         self._add(self._verdicts(r), 12)
+        period = self.walk.period() if self.walk is not None else None
+        if period is not None and period.outside:  # the day the trainer set, or today
+            self._add(label(f"{period.stamp()} {OUTSIDE_NOTE}", "explain"), 12)
         if r.parting is not None and r.question is not None:
             self._add(label(f"Where the paths parted: question {r.parting.index + 1}", "heading"),
                       18)
