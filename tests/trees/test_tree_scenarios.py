@@ -187,7 +187,7 @@ SCENARIOS = [
     S("At the front counter a visitor asks me, a PCSO, who to vote for.",
       {"start:about": "talking", "talking-politics:topic": "vote",
        "talking-politics:vote_role": "pcso"},
-      "do_not", AT_WORK),
+      "do_not", ("political-opinions", "staff-and-pcsos", "fairness")),
     S("A resident waves a party leaflet with a wrong claim about our response times and asks me if "
       "it's true.",
       {"start:about": "statement", "statements:respond": "public",
