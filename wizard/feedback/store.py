@@ -21,7 +21,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from wizard.core.verdicts import VERDICTS
 
@@ -146,7 +146,7 @@ class FeedbackStore:
         self._write("INSERT INTO counts (day, kind, topic, outcome, n) VALUES (?, ?, ?, ?, 1) "
                     "ON CONFLICT (day, kind, topic, outcome) DO UPDATE SET n = n + 1", key)
 
-    def _write(self, sql: str, values: tuple) -> None:
+    def _write(self, sql: str, values: tuple[Any, ...]) -> None:
         """One statement in a transaction of its own, in a file made or migrated as needed."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,14 +167,19 @@ class FeedbackStore:
 
     def read(self) -> Contents:
         """Everything in the file, read-only; a missing file is empty, a damaged row skipped."""
+        return self.read_numbered()[1]
+
+    def read_numbered(self) -> tuple[list[tuple[int, Note]], Contents]:
+        """As read(), with each good note's number in the file (its row id) beside it: what
+        the records server's copy is keyed by (wizard.records.server.feedback)."""
         if not self.path.exists():
-            return Contents([], [], 0, "")
+            return [], Contents([], [], 0, "")
         try:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=5)
             try:
                 tables = {r[0] for r in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'")}
-                notes = list(conn.execute("SELECT day, topic, answers, outcome, verdict, line "
+                notes = list(conn.execute("SELECT id, day, topic, answers, outcome, verdict, line "
                                           "FROM notes ORDER BY id")) if "notes" in tables else []
                 counts = list(conn.execute("SELECT day, kind, topic, outcome, n FROM counts "
                                            "ORDER BY day, kind, topic, outcome")) \
@@ -182,14 +187,14 @@ class FeedbackStore:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            return Contents([], [], 0, f"could not read {self.path}: {exc}")
-        good_notes = [n for n in map(_note, notes) if n is not None]
+            return [], Contents([], [], 0, f"could not read {self.path}: {exc}")
+        numbered = [(row[0], n) for row in notes if (n := _note(row[1:])) is not None]
         good_counts = [c for c in map(_count, counts) if c is not None]
-        skipped = len(notes) - len(good_notes) + len(counts) - len(good_counts)
-        return Contents(good_notes, good_counts, skipped, "")
+        skipped = len(notes) - len(numbered) + len(counts) - len(good_counts)
+        return numbered, Contents([n for _, n in numbered], good_counts, skipped, "")
 
 
-def _note(row: tuple) -> Note | None:
+def _note(row: tuple[Any, ...]) -> Note | None:
     """A note row as read, or None if it is not one this version can make sense of."""
     try:
         day, topic, answers, outcome, verdict, line = row
@@ -201,7 +206,7 @@ def _note(row: tuple) -> Note | None:
         return None
 
 
-def _count(row: tuple) -> Count | None:
+def _count(row: tuple[Any, ...]) -> Count | None:
     day, kind, topic, outcome, n = row
     if isinstance(n, int) and all(isinstance(v, str) for v in (day, kind, topic, outcome)):
         return Count(day, kind, topic, outcome, n)

@@ -1,9 +1,9 @@
 """Wire "This did not answer my question" and the daily counts into the main window (issue 20).
 
 The notes and counts go to the feedback store in the data folder (wizard/feedback/store.py);
-nothing is sent anywhere. The store is loaded after the first paint, counts are written on the
-event loop's next turn so that no screen waits for the disk, and a count that cannot be written
-is let go: it never stops a walk.
+only a records sync copies them on, to a configured records server. The store is loaded after
+the first paint, counts are written on the event loop's next turn so that no screen waits for
+the disk, and a count that cannot be written is let go: it never stops a walk.
 """
 
 from __future__ import annotations

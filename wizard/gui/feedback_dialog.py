@@ -12,7 +12,8 @@ from wizard.gui.widgets import scrolling
 
 TITLE = "This did not answer my question"
 KEPT = ("Tell the policy team, who write the guidance, what it did not answer. This is kept on "
-        "this computer{what}, for them to read. Nothing is sent anywhere.")
+        "this computer{what}, for them to read. It is sent nowhere else, except to the force's "
+        "records server when this computer sends its advice records to one.")
 NOT_PERSONAL = ("Do not type names, collar or staff numbers, phone numbers or email addresses: "
                 "no name, number or account is kept.")
 

@@ -54,7 +54,8 @@ class SyncThread(QThread):
             with RecordStore(self.path) as store, \
                     connecting.connect(self.config, self.password) as conn:
                 result = push(store, conn, self.config)
-            self.done.emit(result.ok, result.message())
+            text = " ".join(filter(None, (result.message(), result.note())))  # note: feedback
+            self.done.emit(result.ok, text)
         except Exception as exc:  # a thread must report, never raise; nothing local is lost
             text = str(exc) if isinstance(exc, RecordsError) else connecting.explain(exc, "")
             self.done.emit(False, text)

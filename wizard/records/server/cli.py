@@ -92,6 +92,8 @@ def sync_now(args: argparse.Namespace, cfg: ServerConfig) -> int:
                 raise connecting.ServerError(connecting.explain(exc, "the server")) from exc
             raise
     print(result.message(), file=sys.stdout if result.ok else sys.stderr)
+    if result.note():  # the feedback: never a failed sync
+        print(result.note().replace("Note:", "note:", 1), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_BAD_CHAIN
 
 

@@ -11,6 +11,13 @@ INSERT and SELECT only (and of other journals' records, only the hashes); the re
 recorded in a journal's chain is applied. Triggers: UPDATE and TRUNCATE are refused for
 everyone (owner included); DELETE only for records the journal's newest purge covers; an
 INSERT must carry the hash of its own content and extend its journal's chain.
+
+Version 2 adds the feedback of issue 20 (wizard.records.server.feedback), keyed by the journal
+of the records file beside the feedback file and holding only the fields the local feedback
+store keeps (no time, account or terminal of its own): `feedback_notes` (insert only, keyed by
+journal, the note's number in its file and the digest of its fields) and `feedback_counts` (one
+row per journal, day, kind, topic and outcome, whose total the terminal's sync replaces: the
+writer may UPDATE its `n` and nothing else). Neither may be deleted or truncated.
 """
 
 from __future__ import annotations
@@ -145,12 +152,49 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX IF NOT EXISTS records_search ON {SCHEMA}.records USING gin (search_text gin_trgm_ops);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+V2 = f"""
+CREATE TABLE {SCHEMA}.feedback_notes (
+    journal_id uuid NOT NULL REFERENCES {SCHEMA}.journals,
+    note_no bigint NOT NULL CHECK (note_no > 0),
+    digest text NOT NULL CHECK (digest ~ '^[0-9a-f]{{64}}$'),
+    day text NOT NULL,
+    topic text NOT NULL,
+    answers text NOT NULL,
+    outcome text NOT NULL,
+    verdict text NOT NULL,
+    line text NOT NULL,
+    PRIMARY KEY (journal_id, note_no, digest)
+);
+CREATE TABLE {SCHEMA}.feedback_counts (
+    journal_id uuid NOT NULL REFERENCES {SCHEMA}.journals,
+    day text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('topic', 'outcome')),
+    topic text NOT NULL,
+    outcome text NOT NULL,
+    n bigint NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (journal_id, day, kind, topic, outcome)
+);
+CREATE INDEX feedback_counts_day ON {SCHEMA}.feedback_counts (day, kind);
+CREATE TRIGGER feedback_notes_never_changed BEFORE UPDATE OR DELETE ON {SCHEMA}.feedback_notes
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER feedback_notes_never_truncated BEFORE TRUNCATE ON {SCHEMA}.feedback_notes
+    FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER feedback_counts_never_deleted BEFORE DELETE ON {SCHEMA}.feedback_counts
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER feedback_counts_never_truncated BEFORE TRUNCATE ON {SCHEMA}.feedback_counts
+    FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 CURRENT = len(MIGRATIONS)
 
 _JOURNAL_COLS = "journal_id, terminal, station"
 _FORK_COLS = "journal_id, seq, held_hash, offered_hash, offered_prev_hash, offered_content, problem"
-GRANTS = f"""
+NOTE_COLUMNS = ("journal_id", "note_no", "digest", "day", "topic", "answers", "outcome",
+                "verdict", "line")
+COUNT_COLUMNS = ("journal_id", "day", "kind", "topic", "outcome", "n")
+# the grants of each version's tables, in order; those up to the schema's version are run
+GRANT_SETS = (f"""
 REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC;
 REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {SCHEMA} TO {WRITER}, {READER}, {ADMIN};
@@ -163,7 +207,19 @@ GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {READER};
 GRANT {READER} TO {ADMIN};
 GRANT {WRITER} TO {ADMIN};
 GRANT DELETE ON {SCHEMA}.records TO {ADMIN};
-"""
+""", f"""
+GRANT SELECT (journal_id, note_no, digest), INSERT ({", ".join(NOTE_COLUMNS)})
+    ON {SCHEMA}.feedback_notes TO {WRITER};
+GRANT SELECT ({", ".join(COUNT_COLUMNS)}), INSERT ({", ".join(COUNT_COLUMNS)}), UPDATE (n)
+    ON {SCHEMA}.feedback_counts TO {WRITER};
+""")
+if len(GRANT_SETS) != len(MIGRATIONS):
+    raise RuntimeError("each schema version needs its grants")
+
+
+def grants(upto: int) -> str:
+    """The grants of the schema's tables through version `upto`."""
+    return "".join(GRANT_SETS[:upto])
 
 
 def create_roles(conn: psycopg.Connection) -> list[str]:
@@ -238,5 +294,5 @@ def init(conn: psycopg.Connection, note: Callable[[str], None] = lambda _: None)
         if not _trigram(conn):
             note("pg_trgm is not available: force-wide search will scan (install "
                  "PostgreSQL's contrib package for the index)")
-        _run(conn, GRANTS)
+        _run(conn, grants(CURRENT))
     return before, CURRENT

@@ -13,10 +13,14 @@ differing record is filed in the server's `forks` table as evidence, and sync sa
 
 The file keeps its journal id and a log of its syncs in two tables of its own (`server_journal`,
 `server_pushes`), made at the first sync; they are outside the chain and change nothing in it.
+
+After the records, the feedback kept in the same folder is sent under the same journal id
+(wizard.records.server.feedback): a problem with it is a note on the result, never a failed sync.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Callable, Iterator
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from wizard.records import schema as local_schema
 from wizard.records.model import Record, local_time, utc_stamp
 from wizard.records.server.config import ServerConfig
+from wizard.records.server.feedback import FeedbackSent, send_feedback
 from wizard.records.server.schema import CURRENT, RECORD_COLUMNS, SCHEMA, version
 from wizard.records.store import RecordStore, translated
 
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
     import psycopg
 
 BATCH = 500
+NOTHING_SENT = FeedbackSent()
+RECORDS_SCHEMA = 1  # the oldest server schema whose records tables are this program's
 OUTBOX = """
 CREATE TABLE IF NOT EXISTS server_journal (journal_id TEXT PRIMARY KEY, made_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS server_pushes (
@@ -70,6 +77,7 @@ class SyncResult:
     local_head: int
     fork: Fork | None = None
     problem: str = ""  # the file lacks records the server holds, or unsent ones were purged
+    feedback: FeedbackSent = NOTHING_SENT  # the feedback sent after the records; its problem
 
     @property
     def ok(self) -> bool:
@@ -86,6 +94,10 @@ class SyncResult:
             return f"Not sent: {self.problem}."
         return (f"Sent {self.sent} record(s); the server holds this file's records through "
                 f"record {self.server_head}, and {self.unsent} wait to be sent.")
+
+    def note(self) -> str:
+        """A problem with the feedback sent after the records, as a note ('' if none)."""
+        return f"Note: {self.feedback.problem}." if self.feedback.problem else ""
 
 
 # -- the file's side: its journal id and its log of syncs
@@ -181,9 +193,10 @@ def _server_hashes(conn: psycopg.Connection, journal_id: str, lo: int, hi: int) 
 
 
 def check_schema(conn: psycopg.Connection) -> None:
-    """Refuse a server whose schema is missing or not this program's version."""
+    """Refuse a server whose schema is missing or newer than this program's. One at version 1
+    takes the records (the feedback waits, with a note, until it is migrated)."""
     found = version(conn)
-    if found != CURRENT:
+    if not RECORDS_SCHEMA <= found <= CURRENT:
         state = "has no advice records schema" if found == 0 else f"has schema {found}"
         raise ValueError(f"the server {state}; this program needs schema {CURRENT} "
                          "('records server init', run by the records administrator)")
@@ -321,7 +334,8 @@ def push(store: RecordStore, conn: psycopg.Connection, config: ServerConfig,
             _log_push(store, result)
     if fork is not None:
         report_fork(store, conn, journal_id, fork)
-    return result
+    feedback = send_feedback(conn, journal_id, store.path.parent)
+    return dataclasses.replace(result, feedback=feedback)
 
 
 def waiting(store: RecordStore) -> int:
