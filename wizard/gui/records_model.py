@@ -29,6 +29,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 Index = QModelIndex | QPersistentModelIndex
 COUNT_CAP = 10_000  # "more than 10,000 match" is as useful as the exact number, and quicker
+# The roles as plain names: `data()` is asked seven roles for every cell painted, and looking
+# `Qt.ItemDataRole.DisplayRole` up on each call was a good part of a repaint's cost.
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+USER = Qt.ItemDataRole.UserRole
 
 
 class RecordsModel(QAbstractTableModel):
@@ -44,6 +49,7 @@ class RecordsModel(QAbstractTableModel):
         self.page = page
         self.query = Query()
         self.rows: list[Summary] = []
+        self.shown: dict[int, tuple[str, ...]] = {}  # a row's cell texts, made when first shown
         self.exhausted = store is None
 
     # -- loading
@@ -52,6 +58,7 @@ class RecordsModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self.rows = []
+        self.shown = {}
         self.exhausted = self.store is None
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
@@ -108,17 +115,25 @@ class RecordsModel(QAbstractTableModel):
             return COLUMNS[section][1]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, COLUMNS[index.column()][0])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.text(row, COLUMNS[index.column()][0]) or None
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        # A repaint asks seven roles of each visible cell (about 1,700 calls): the roles not
+        # used are answered first, and the texts come from `cells`, made once per row.
+        if role in (DISPLAY, TOOLTIP):
+            if not index.isValid():
+                return None
+            text = self.cells(index.row())[index.column()]
+            return text if role == DISPLAY else (text or None)
+        if role == USER and index.isValid():
+            return self.rows[index.row()].id
         return None
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The texts of a row's cells, in column order; made the first time the row is shown
+        (not when its page is read: a page is 200 rows and a screen shows about 25)."""
+        cells = self.shown.get(row)
+        if cells is None:
+            cells = self.shown[row] = tuple(self.text(self.rows[row], name) for name, _ in COLUMNS)
+        return cells
 
     def text(self, row: Summary, name: str) -> str:
         """A cell as it is shown."""
