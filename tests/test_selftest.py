@@ -349,3 +349,26 @@ def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_on
     code, lines = run(capsys, check, bundled=bundled)
     assert code == 1 and lines[0].startswith("FAIL  start-up cache")
     assert "reads back differently from the trees: rebuild" in lines[0]
+
+
+def test_a_cache_left_stale_by_a_tree_edit_is_skipped_from_source_but_fails_frozen(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard import selftest
+    from wizard.treecache import read_cache, write_cache
+    from wizard.treedir import load_folder
+
+    trees = tmp_path / "trees"
+    shutil.copytree(example_trees, trees)
+    parsed = read_cache(trees)
+    load_folder(trees, parsed=parsed)
+    assert write_cache(trees, parsed)
+    photos = trees / "photos.yaml"
+    photos.write_text(photos.read_text().replace("Is a candidate in the photo?",
+                                                 "Is a candidate in the picture?"))
+    code, lines = run(capsys, named("start-up cache"), bundled=trees)
+    assert code == 0 and lines[0].startswith("SKIP"), lines
+    assert "until the window next starts" in lines[0]
+    monkeypatch.setattr(selftest, "is_frozen", lambda: True)
+    code, lines = run(capsys, named("start-up cache"), bundled=trees)
+    assert code == 1 and lines[0].startswith("FAIL"), lines
