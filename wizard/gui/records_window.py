@@ -315,11 +315,16 @@ class RecordsWindow(QMainWindow):
         self.pdf_button.clicked.connect(self.save_selected_pdf)
         self.csv_button = QPushButton("&Export shown to CSV…")
         self.csv_button.clicked.connect(self.export_csv)
+        self.impact_button = QPushButton("&Would new guidance change these?…")
+        self.impact_button.setAccessibleDescription(
+            "Choose the folder of a new release of the trees: the records it would decide "
+            "otherwise are listed. No record is changed.")
+        self.impact_button.clicked.connect(self.show_impact)
         self.status = QLabel()
         self.status.setAccessibleName("Records shown")
         close = QPushButton("Close")
         close.clicked.connect(self.close)
-        for widget in (self.open_button, self.pdf_button, self.csv_button):
+        for widget in (self.open_button, self.pdf_button, self.csv_button, self.impact_button):
             row.addWidget(widget)
         row.addWidget(self.status, 1)
         row.addWidget(close)
@@ -442,6 +447,13 @@ class RecordsWindow(QMainWindow):
             return None
         self.statusBar().showMessage(f"Exported {n} record(s) to {path}", 8000)
         return path
+
+    def show_impact(self) -> None:
+        """Replay the records on a new release of the trees (wizard/gui/impact_dialog.py)."""
+        from wizard.gui.impact_dialog import show_impact
+
+        if self.store is not None:
+            self.impact_dialog = show_impact(self, self.store)
 
     # -- tamper evidence
     def start_verify(self) -> None:
