@@ -79,6 +79,7 @@ PHRASES = [
     ('relative', 'family'),
     ('conflict of interest', 'family'),
     ('canvasser', 'campaigners'),
+    ('front counter', 'station-visits'),
     ('party activist', 'campaigners'),
     ('sign a petition', 'campaigners'),
     ('save our station', 'campaigners'),
