@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,24 @@ def example_catalog():
 @pytest.fixture
 def trees(tmp_path: Path, example_trees: Path) -> Path:
     """A copy of the example trees that a test may break, or that the program may write beside."""
-    import shutil
-
     folder = tmp_path / "trees"
     shutil.copytree(example_trees, folder)
+    return folder
+
+
+@pytest.fixture
+def share(tmp_path: Path, example_trees: Path) -> Path:
+    """A copy of the example trees standing in for the policy team's share."""
+    folder = tmp_path / "share"
+    shutil.copytree(example_trees, folder)
+    return folder
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, example_trees: Path) -> Path:
+    """A bundled folder with only the example source and the start tree's topic, photos."""
+    folder = tmp_path / "bundled"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copy(example_trees / "photos.yaml", folder)
+    shutil.copy(example_trees / "sources" / "example-guidance.yaml", folder / "sources")
     return folder

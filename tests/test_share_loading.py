@@ -4,7 +4,6 @@ before they are read, an abandoned load stops, and a broken scenario never rejec
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -13,22 +12,6 @@ import pytest
 from wizard import cli, treedir
 from wizard.treedir import MAX_FILE_BYTES, MAX_FILE_WORDS, LoadCancelled, cancel_on, load_folder
 from wizard.treesource import choose_trees, folder_problem
-
-
-@pytest.fixture
-def share(tmp_path: Path, example_trees: Path) -> Path:
-    folder = tmp_path / "share"
-    shutil.copytree(example_trees, folder)
-    return folder
-
-
-@pytest.fixture
-def bundled(tmp_path: Path, example_trees: Path) -> Path:
-    folder = tmp_path / "bundled"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copy(example_trees / "photos.yaml", folder)
-    shutil.copy(example_trees / "sources" / "example-guidance.yaml", folder / "sources")
-    return folder
 
 
 def huge(path: Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -12,24 +11,6 @@ from wizard import cli
 from wizard.core.catalog import Catalog
 from wizard.treedir import load_folder
 from wizard.treesource import ENV_VAR, choose_trees, folder_problem, requested_folder
-
-
-@pytest.fixture
-def share(tmp_path: Path, example_trees: Path) -> Path:
-    """A copy of the example trees standing in for the policy team's share."""
-    folder = tmp_path / "share"
-    shutil.copytree(example_trees, folder)
-    return folder
-
-
-@pytest.fixture
-def bundled(tmp_path: Path, example_trees: Path) -> Path:
-    """A bundled folder with only the example source and the start tree's topic, photos."""
-    folder = tmp_path / "bundled"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copy(example_trees / "photos.yaml", folder)
-    shutil.copy(example_trees / "sources" / "example-guidance.yaml", folder / "sources")
-    return folder
 
 
 def test_no_folder_asked_for_uses_the_bundled_trees(bundled: Path) -> None:
