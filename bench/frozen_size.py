@@ -6,7 +6,7 @@ server's driver, psycopg with libpq and TLS, joined it: issue 19).
 
 Both are built fresh under out/bench/: the bare window with PyInstaller's defaults
 (`pyinstaller --onedir bench/bare_window.py`, everything its Qt hooks collect), the program
-with `python -m wizard.build` (build/purdah-wizard.spec, pruned). Then both are run: the bare
+with `python -m wizard.cli.build` (build/purdah-wizard.spec, pruned). Then both are run: the bare
 window must open and quit offscreen, and the program must pass its own --self-test, which is the
 proof that pruning dropped nothing it needs.
 """
@@ -62,7 +62,7 @@ def build_bare() -> Path:
 
 
 def build_program() -> Path:
-    subprocess.run([python(), "-m", "wizard.build", f"--work={OUT / 'work-app'}",
+    subprocess.run([python(), "-m", "wizard.cli.build", f"--work={OUT / 'work-app'}",
                     f"--dist={OUT / 'dist-app'}"], check=True, cwd=ROOT)
     return OUT / "dist-app" / "purdah-wizard"
 

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import OUT, ROOT, python, run_child, table
 
 from wizard.core.paths import all_paths
-from wizard.locations import bundled_trees
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
+from wizard.library.locations import bundled_trees
 
 ENV = {"QT_QPA_PLATFORM": "offscreen"}
 # A script that opens the main window, walks the longest path by keyboard and saves a PDF, for

@@ -21,7 +21,7 @@ from wizard.core.paths import all_paths
 from wizard.gui import app as gui_app
 from wizard.gui import pdf_actions
 from wizard.gui.case_dialog import CaseDialog
-from wizard.treesource import choose_trees
+from wizard.library.choose import choose_trees
 
 
 def main() -> int:

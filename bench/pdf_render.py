@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from tests.export.pdftools import long_transcript, write_long_tree  # noqa: E402
 from wizard.core.replay import replay  # noqa: E402
 from wizard.export.pdf import ensure_gui_application, render_reasoning_pdf  # noqa: E402
-from wizard.treedir import load_folder  # noqa: E402
+from wizard.library.folder import load_folder  # noqa: E402
 
 RUNS = 7
 

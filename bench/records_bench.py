@@ -24,11 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 from wizard.core.paths import all_paths  # noqa: E402
 from wizard.core.walk import Walk  # noqa: E402
+from wizard.library.folder import load_folder  # noqa: E402
 from wizard.records.model import Record, cited_guidance, utc_stamp  # noqa: E402
 from wizard.records.search import Query, count, search  # noqa: E402
 from wizard.records.store import RecordStore  # noqa: E402
 from wizard.records.verify import verify  # noqa: E402
-from wizard.treedir import load_folder  # noqa: E402
 
 FIRST = ["John", "Ann", "Priya", "Tomasz", "Grace", "Mohammed", "Siobhan", "Wei", "Kofi", "Elin",
          "Hannah", "Oliver", "Aisha", "Dylan", "Niamh", "Raj", "Chloe", "Ewan", "Fatima", "Liam"]

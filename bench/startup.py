@@ -67,7 +67,7 @@ def measure(programs: dict[str, Program], env: dict[str, str], runs: int) -> dic
 
 def freeze_program(source: Path, dist: Path, work: Path) -> Program:
     """The program in `source` frozen with the probe as a runtime hook."""
-    subprocess.run([python(), "-m", "wizard.build", f"--work={work}", f"--dist={dist}"],
+    subprocess.run([python(), "-m", "wizard.cli.build", f"--work={work}", f"--dist={dist}"],
                    check=True, cwd=source, env={**os.environ, "PYTHONPATH": str(source),
                                                 "PURDAH_WIZARD_RUNTIME_HOOK": str(PROBE)})
     return [str(dist / "purdah-wizard" / "purdah-wizard")], {}

@@ -44,7 +44,7 @@ from wizard.core.paths import all_paths  # noqa: E402
 from wizard.gui import app as gui_app  # noqa: E402
 from wizard.gui.settings import TEXT_SIZES  # noqa: E402
 from wizard.gui.widgets import label  # noqa: E402
-from wizard.treedir import load_folder  # noqa: E402
+from wizard.library.folder import load_folder  # noqa: E402
 
 Step = tuple[str, Callable[[], object]]  # what kind of step, and the call that makes it
 

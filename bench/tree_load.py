@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import ROOT, table
 from gentree import count_nodes, source_yaml, tree_yaml
 
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 
 def timed(func, clock) -> float:
@@ -44,7 +44,7 @@ def timed(func, clock) -> float:
 def count_instructions(folder: Path, mode: str) -> int:
     """Instructions valgrind counts for a child that imports, reads, then does `mode`."""
     script = (f"import sys, yaml; sys.path.insert(0, {str(ROOT)!r})\n"
-              "from pathlib import Path\nfrom wizard.treedir import load_folder\n"
+              "from pathlib import Path\nfrom wizard.library.folder import load_folder\n"
               f"folder = Path({str(folder)!r}); data = (folder / 'bench.yaml').read_bytes()\n"
               + {"none": "", "base": "yaml.load(data, Loader=yaml.CSafeLoader)\n",
                  "ours": "load_folder(folder)\n"}[mode])

@@ -23,7 +23,7 @@ def example_trees() -> Path:
 
 @pytest.fixture
 def example_catalog():
-    from wizard.treedir import load_folder
+    from wizard.library.folder import load_folder
 
     return load_folder(EXAMPLE_TREES)
 

@@ -22,7 +22,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def test_commands_do_not_import_qt_widgets(example_trees: Path):
-    code = ("import sys; from wizard.cli import main; "
+    code = ("import sys; from wizard.cli.main import main; "
             f"rc = main(['--trees', {str(example_trees)!r}, 'list']); "
             "print('widgets' if 'PySide6.QtWidgets' in sys.modules else 'none', rc)")
     result = run_python(code, clean_env())
@@ -45,7 +45,7 @@ def test_no_command_goes_straight_to_the_window_without_the_command_line():
     if not sys.platform.startswith("linux"):
         return
     code = ("import sys; from wizard.__main__ import main; rc = main([]); "
-            "print('cli' if 'wizard.cli' in sys.modules else 'window only', rc)")
+            "print('cli' if 'wizard.cli.main' in sys.modules else 'window only', rc)")
     result = run_python(code, clean_env())
     assert result.stdout.splitlines()[-1] == "window only 1"  # 1: no display here
     assert result.stderr.strip().startswith("purdah-wizard: cannot open the window: there is no "

@@ -2,11 +2,10 @@
 nothing from a layer above it. A module in no layer, or a layer with no module, fails the test
 (it never skips), so a new or moved module must be placed here.
 
-From the bottom: core (the domain, no Qt) <- files (the trees on disk, where the program's files
-are, writing a file whole) <- export (documents from a transcript, the map) <- records (advice
-records) <- gui (the window) <- cli (every command, the self-test, the build, the entry point).
-A layer may import any layer below it. Within records, the command modules (records/cli*.py,
-records/server/cli.py) are the command line's; they sit in records and must not reach the GUI.
+From the bottom: core (the domain, no Qt) <- library (the trees on disk, where the program's
+files are, writing a file whole) <- export (documents from a transcript, the map) <- records
+(advice records) <- gui (the window) <- cli (every command, the self-test, the build, the entry
+point). A layer may import any layer below it.
 """
 
 from __future__ import annotations
@@ -21,14 +20,11 @@ PACKAGE = Path(__file__).parent.parent / "wizard"
 # bottom first; each entry is a module or a package (everything under it)
 LAYERS: dict[str, tuple[str, ...]] = {
     "core": ("wizard.core", "wizard.__init__"),
-    "files": ("wizard.atomicfile", "wizard.locations", "wizard.treedir", "wizard.treecache",
-              "wizard.treesource", "wizard.treehistory", "wizard.validate"),
-    "export": ("wizard.export", "wizard.textreport"),
+    "library": ("wizard.library",),  # the trees on disk, where files are, writing a file whole
+    "export": ("wizard.export",),
     "records": ("wizard.records", "wizard.feedback"),  # what the data folder keeps
     "gui": ("wizard.gui",),
-    "cli": ("wizard.cli", "wizard.cli_base", "wizard.cli_graph", "wizard.cli_trainer",
-            "wizard.cli_diff", "wizard.cli_feedback", "wizard.cli_preview", "wizard.selftest",
-            "wizard.build", "wizard.__main__"),
+    "cli": ("wizard.cli", "wizard.__main__"),
 }
 ORDER = list(LAYERS)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard import locations
-from wizard.locations import app_root, bundled_trees, inside_bundle
+from wizard.library import locations
+from wizard.library.locations import app_root, bundled_trees, inside_bundle
 from wizard.records.datadir import ENV, data_dir
 
 
@@ -25,7 +25,7 @@ def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_from_source_the_trees_are_beside_the_package() -> None:
-    assert bundled_trees() == Path(locations.__file__).resolve().parent.parent / "trees"
+    assert bundled_trees() == Path(locations.__file__).resolve().parents[2] / "trees"
 
 
 def test_frozen_the_trees_are_inside_the_bundle(frozen: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.catalog import load_catalog
 from wizard.core.layout import OUTCOME, layout_tree, tree_graph
 from wizard.core.verdicts import VERDICTS

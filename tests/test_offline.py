@@ -24,8 +24,8 @@ try:  # tests/ may be a package (tests.netguard) or a plain folder on sys.path (
 except ImportError:
     from netguard import no_network
 
-from wizard.selftest import CHECKS, run_self_test
-from wizard.treedir import load_folder
+from wizard.cli.selftest import CHECKS, run_self_test
+from wizard.library.folder import load_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "wizard"
@@ -169,7 +169,7 @@ def test_importing_every_module_loads_no_network_module() -> None:
                           cwd=ROOT, timeout=120, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     loaded = done.stdout.split()
-    assert "wizard.selftest" in loaded and "wizard.core.walk" in loaded
+    assert "wizard.cli.selftest" in loaded and "wizard.core.walk" in loaded
     assert [m for m in loaded if is_network(m)] == []
 
 

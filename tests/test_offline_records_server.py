@@ -54,7 +54,7 @@ def test_records_without_a_server_load_no_driver_and_make_no_socket(tmp_path: Pa
         import sys
         sys.path.insert(0, {str(ROOT / "tests")!r})
         from netguard import no_network
-        from wizard.cli import main
+        from wizard.cli.main import main
         data = ["records", "--data-dir", {str(tmp_path / "data")!r}]
         with no_network() as attempts:
             codes = [main([*data, "add", "--transcript", {str(tmp_path / "walk.json")!r},

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, selftest
-from wizard.selftest import CHECKS, Check, CheckFailed, Skip, run_self_test
-from wizard.treesource import ENV_VAR
+from wizard.cli import main as cli
+from wizard.cli import selftest
+from wizard.cli.selftest import CHECKS, Check, CheckFailed, Skip, run_self_test
+from wizard.library.choose import ENV_VAR
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def save_trees_setting(folder: Path) -> None:
     from PySide6.QtCore import QSettings
 
     from wizard.gui.settings import Preferences
-    from wizard.locations import APPLICATION, ORGANISATION
+    from wizard.library.locations import APPLICATION, ORGANISATION
 
     Preferences(QSettings(ORGANISATION, APPLICATION)).trees_folder = str(folder)
 
@@ -331,7 +332,7 @@ def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_on
         capsys: pytest.CaptureFixture[str], trees: Path) -> None:
     import json
 
-    from wizard.treecache import CACHE_NAME, fresh_cache
+    from wizard.library.cache import CACHE_NAME, fresh_cache
 
     bundled = trees
     check = named("start-up cache")
@@ -354,9 +355,9 @@ def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_on
 def test_a_cache_left_stale_by_a_tree_edit_is_skipped_from_source_but_fails_frozen(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from wizard import selftest
-    from wizard.treecache import read_cache, write_cache
-    from wizard.treedir import load_folder
+    from wizard.cli import selftest
+    from wizard.library.cache import read_cache, write_cache
+    from wizard.library.folder import load_folder
 
     trees = tmp_path / "trees"
     shutil.copytree(example_trees, trees)

@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, treedir
-from wizard.treedir import MAX_FILE_BYTES, MAX_FILE_WORDS, LoadCancelled, cancel_on, load_folder
-from wizard.treesource import choose_trees, folder_problem
+from wizard.cli import main as cli
+from wizard.library import folder as treedir
+from wizard.library.choose import choose_trees, folder_problem
+from wizard.library.folder import (
+    MAX_FILE_BYTES,
+    MAX_FILE_WORDS,
+    LoadCancelled,
+    cancel_on,
+    load_folder,
+)
 
 
 def huge(path: Path) -> Path:

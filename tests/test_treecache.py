@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard import treecache
-from wizard.treecache import CACHE_NAME, needs_writing, read_cache, write_cache
-from wizard.treedir import load_folder
+from wizard.library import cache as treecache
+from wizard.library.cache import CACHE_NAME, needs_writing, read_cache, write_cache
+from wizard.library.folder import load_folder
 
 
 def cached_load(folder: Path):
@@ -97,8 +97,8 @@ def test_a_disk_that_fills_up_mid_write_leaves_no_half_file(
 
 def test_with_every_file_kept_pyyaml_is_not_even_imported(trees: Path) -> None:
     write_cache(trees, cached_load(trees)[1])
-    code = ("import sys; from pathlib import Path; from wizard.treecache import read_cache; "
-            "from wizard.treedir import load_folder; f = Path(sys.argv[1]); "
+    code = ("import sys; from pathlib import Path; from wizard.library.cache import read_cache; "
+            "from wizard.library.folder import load_folder; f = Path(sys.argv[1]); "
             "c = load_folder(f, parsed=read_cache(f)); "
             "print(len(c.trees), 'yaml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(trees)], capture_output=True,

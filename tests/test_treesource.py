@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli
+from wizard.cli import main as cli
 from wizard.core.catalog import Catalog
-from wizard.treedir import load_folder
-from wizard.treesource import ENV_VAR, choose_trees, folder_problem, requested_folder
+from wizard.library.choose import ENV_VAR, choose_trees, folder_problem, requested_folder
+from wizard.library.folder import load_folder
 
 
 def test_no_folder_asked_for_uses_the_bundled_trees(bundled: Path) -> None:
@@ -94,7 +94,7 @@ def test_option_beats_setting_beats_environment(tmp_path: Path) -> None:
 def test_the_command_line_prints_the_notice_and_uses_the_bundled_trees(
         tmp_path: Path, bundled: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
+    monkeypatch.setattr("wizard.library.choose.bundled_trees", lambda: bundled)
     monkeypatch.delenv(ENV_VAR, raising=False)
     assert cli.main(["--trees", str(tmp_path / "gone"), "list"]) == 0
     out, err = capsys.readouterr()
@@ -140,7 +140,7 @@ def test_the_bundled_trees_may_be_loaded_another_way_but_a_share_always_whole(
 
 
 def test_scenarios_loaded_later_are_the_same_as_loaded_at_once(share: Path) -> None:
-    from wizard.treedir import load_scenarios
+    from wizard.library.folder import load_scenarios
 
     (share / "scenarios" / "broken.yaml").write_text("id: x\ntitle: [\n", encoding="utf-8")
     whole = load_folder(share)

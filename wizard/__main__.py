@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
         from wizard.gui.app import run
 
         return run()
-    from wizard.cli import main as cli_main
+    from wizard.cli.main import main as cli_main
 
     return cli_main(args)
 

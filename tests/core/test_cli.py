@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_TREES
-from wizard.cli import main
+from wizard.cli.main import main
 
 
 def run(capsys, *argv: str, trees: Path = EXAMPLE_TREES) -> tuple[int, str, str]:

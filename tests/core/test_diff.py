@@ -8,9 +8,9 @@ from pathlib import Path
 
 from tests.core import release
 from tests.core.treegen import chain_tree_yaml
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.diff import diff_catalogs, format_diff
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 
 def diff(tmp_path: Path, **edits):

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from tests.conftest import SHIPPED_TREES
 from tests.core import release
-from wizard.cli import EXIT_PROBLEMS, main
+from wizard.cli.main import EXIT_PROBLEMS, main
 from wizard.core.parsed import sha256_of
 from wizard.core.replay import replay
 from wizard.core.walkcheck import check_walk
-from wizard.treedir import load_folder
-from wizard.treehistory import find_tree, publish, published_catalog, version_path
+from wizard.library.folder import load_folder
+from wizard.library.history import find_tree, publish, published_catalog, version_path
 
 WALKED = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
 

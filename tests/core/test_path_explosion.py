@@ -8,11 +8,11 @@ from pathlib import Path
 
 from tests.core.helpers import SOURCE
 from tests.core.treegen import chain_tree_yaml
-from wizard.cli import main
+from wizard.cli.main import main
+from wizard.cli.selftest import Context, check_every_path
 from wizard.core.paths import PATHS_REVIEWABLE, PATHS_SHOWN, all_paths, count_paths, longest_path
-from wizard.selftest import Context, check_every_path
-from wizard.treedir import load_folder
-from wizard.treesource import TreeSource
+from wizard.library.choose import TreeSource
+from wizard.library.folder import load_folder
 
 
 def chain_folder(tmp_path: Path, questions: int) -> Path:

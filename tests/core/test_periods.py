@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_TREES
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.periods import parse_calendar, status_on
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
-from wizard.treedir import load_folder
-from wizard.treesource import unusable_reason
+from wizard.library.choose import unusable_reason
+from wizard.library.folder import load_folder
 
 SHIPPED = Path(__file__).resolve().parents[2] / "trees"
 GOOD = """\

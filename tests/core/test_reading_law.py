@@ -9,14 +9,14 @@ import textwrap
 from pathlib import Path
 
 from tests.core.helpers import GOOD_TREE, SOURCE, line_of
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.model import Outcome
 from wizard.core.paths import format_paths
 from wizard.core.problems import Problem
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
-from wizard.textreport import format_transcript
+from wizard.export.text import format_transcript
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 READING_LAW = FIXTURES / "reading-law"

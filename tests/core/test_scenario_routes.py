@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.catalog import Catalog
 from wizard.core.problems import Problem
 from wizard.core.scenarios import PERSONS, add_scenarios, parse_scenario
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 ROUTES = Path(__file__).parent.parent / "fixtures" / "routes"
 SCENARIO_FILE = ROUTES / "scenarios" / "hustings-invitation.yaml"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.problems import Problem
 from wizard.core.scenarios import PERSONS, Parting, add_scenarios, parse_scenario, parting
 from wizard.core.walk import Walk
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 GOOD = """\
 id: posed

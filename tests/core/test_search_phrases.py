@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import SHIPPED_TREES
 from wizard.core.search import search
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 PHRASES = [
     # events

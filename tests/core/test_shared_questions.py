@@ -12,13 +12,13 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.core.helpers import SOURCE, line_of
-from wizard.cli import main as cli_main
+from wizard.cli.main import main as cli_main
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.parsed import ParsedDocuments
 from wizard.core.problems import Problem
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
-from wizard.treedir import folder_of, load_folder
+from wizard.library.folder import folder_of, load_folder
 
 SHARED_TREES = FIXTURES / "shared"
 QUESTIONS_FILE = "trees/questions/people.yaml"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_TREES
-from wizard import treedir
-from wizard.cli import EXIT_PROBLEMS, main
+from wizard.cli.main import EXIT_PROBLEMS, main
+from wizard.library import folder as treedir
 
 
 def validate(capsys: pytest.CaptureFixture[str], *targets: Path) -> tuple[int, str]:

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from wizard.core.replay import replay
 from wizard.core.transcript import Transcript
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 LONG_QUESTIONS = 40
 LONG_HELP = ("This help text is deliberately long, so that the record of a long walk has to "

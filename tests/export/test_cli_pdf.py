@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.export.pdftools import all_text
-from wizard.cli import main
+from wizard.cli.main import main
 
 pytestmark = pytest.mark.gui
 ANSWERS = ["-a", "candidate_present=yes", "-a", "staged=yes"]
@@ -50,7 +50,7 @@ def test_a_failed_save_is_one_line_and_exit_2(qapp, tmp_path, example_trees, cap
 
 def test_with_no_display_and_other_commands_do_not_load_qt(tmp_path, example_trees):
     out = tmp_path / "record.pdf"
-    script = ("import sys; from wizard.cli import main; "
+    script = ("import sys; from wizard.cli.main import main; "
               f"main(['--trees', {str(example_trees)!r}, 'list']); "
               "print('Qt loaded' if 'PySide6.QtGui' in sys.modules else 'Qt not loaded'); "
               f"main(['--trees', {str(example_trees)!r}, 'run', 'photos', "

@@ -233,7 +233,7 @@ def test_a_pdf_is_made_even_by_a_caller_that_started_no_qt_application(tmp_path:
 
     from tests.conftest import EXAMPLE_TREES
 
-    code = ("import sys; from pathlib import Path; from wizard.treedir import load_folder; "
+    code = ("import sys; from pathlib import Path; from wizard.library.folder import load_folder; "
             "from wizard.core.walk import Walk; from wizard.export.pdf import write_reasoning_pdf;"
             " w = Walk(load_folder(Path(sys.argv[1])), 'photos'); "
             "[w.answer(w.question.answers[0].id) for _ in range(9) if w.outcome is None]; "

@@ -12,8 +12,8 @@ from tests.conftest import EXAMPLE_TREES
 from tests.export.pdftools import all_text
 from wizard.core.replay import replay
 from wizard.export.pdf import write_reasoning_pdf
-from wizard.textreport import format_transcript
-from wizard.treedir import load_folder
+from wizard.export.text import format_transcript
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.export.pdftools import all_text
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.replay import replay
 from wizard.export.pdf import write_reasoning_pdf
-from wizard.gui.record_pdf import write_record_pdf
+from wizard.library.folder import load_folder
 from wizard.records.model import Record
-from wizard.treedir import load_folder
+from wizard.records.pdf import write_record_pdf
 
 pytestmark = pytest.mark.gui
 

@@ -9,10 +9,10 @@ import tempfile
 
 import pytest
 
-from wizard.atomicfile import SaveError
 from wizard.core.replay import replay
 from wizard.export import pdf
 from wizard.export.pdf import write_reasoning_pdf
+from wizard.library.atomicfile import SaveError
 
 pytestmark = pytest.mark.gui
 

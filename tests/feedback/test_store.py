@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.feedback.store import (
     MAX_LINE,
     VERSION,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from wizard.gui.main_window import MainWindow
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.gui import app as gui_app
 
 pytestmark = pytest.mark.gui
@@ -67,11 +67,11 @@ def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, 
                                                                         trees):
     """The trainer's scenarios are not needed for the first screen; they arrive right after,
     and then the parsed-trees cache is written for the next start."""
-    from wizard.treecache import CACHE_NAME, read_cache
-    from wizard.treedir import load_folder
+    from wizard.library.cache import CACHE_NAME, read_cache
+    from wizard.library.folder import load_folder
 
     bundled = trees
-    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
+    monkeypatch.setattr("wizard.library.choose.bundled_trees", lambda: bundled)
     monkeypatch.delenv("PURDAH_WIZARD_TREES", raising=False)
     windows, seen = [], {}
 

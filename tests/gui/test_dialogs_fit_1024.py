@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
 from tests.gui.gui_helpers import focused, press
 from wizard.gui.settings import TEXT_SIZES
-from wizard.locations import bundled_trees
+from wizard.library.locations import bundled_trees
 
 pytestmark = pytest.mark.gui
 

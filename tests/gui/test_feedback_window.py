@@ -14,7 +14,7 @@ from wizard.feedback.store import FeedbackStore
 from wizard.gui import feedback_actions
 from wizard.gui.feedback_dialog import NOT_PERSONAL, FeedbackDialog
 from wizard.gui.main_window import MainWindow
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -7,7 +7,7 @@ painted), at what has been made and imported so far:
   first screen uses `Qt.` directly: set it by name instead, or after the first paint
   (wizard/gui/lazyqt.py).
 - modules the first screen can do without: `yaml` (the bundled trees come parsed from their
-  cache, wizard/treecache.py), `dataclasses` (~7 ms: the records the window builds at start are
+  cache, wizard/library/cache.py), `dataclasses` (~7 ms: the records the window builds at start are
   NamedTuples or plain classes, wizard/core/model.py), `hashlib` (from source it loads
   OpenSSL, ~2 ms: wizard/core/parsed.py hashes with CPython's own SHA-256).
 - PySide's types for QIcon, QKeySequence and QAction (each builds its enums, ~2.5 ms together):
@@ -26,17 +26,17 @@ import sys
 
 import pytest
 
-from wizard.locations import bundled_trees
-from wizard.treecache import CACHE_NAME, needs_writing, read_cache, write_cache
-from wizard.treedir import load_folder
+from wizard.library.cache import CACHE_NAME, needs_writing, read_cache, write_cache
+from wizard.library.folder import load_folder
+from wizard.library.locations import bundled_trees
 
 pytestmark = pytest.mark.gui
 
 PROBE = """
 import os, runpy, sys
 from pathlib import Path
-import wizard.locations
-wizard.locations.bundled_trees = lambda: Path(os.environ["PROBE_BUNDLED_TREES"])
+import wizard.library.locations
+wizard.library.locations.bundled_trees = lambda: Path(os.environ["PROBE_BUNDLED_TREES"])
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from tests.gui.gui_helpers import focused, press, type_text
 from wizard.gui.settings import TEXT_SIZES
-from wizard.locations import bundled_trees
+from wizard.library.locations import bundled_trees
 
 pytestmark = pytest.mark.gui
 HEIGHT = 768

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from tests.gui.gui_helpers import press
 from wizard.gui.first_paint import after_first_paint
 from wizard.gui.main_window import MainWindow
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier

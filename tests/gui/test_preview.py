@@ -89,7 +89,7 @@ def test_an_edited_source_reloads_it_too(qtbot, preview, trees):
 
 
 def test_the_command_is_registered():
-    from wizard.cli import build_parser
+    from wizard.cli.main import build_parser
 
     args = build_parser().parse_args(["preview", "trees/photos.yaml"])
     assert args.tree_file == "trees/photos.yaml" and args.func.__name__ == "cmd_preview"

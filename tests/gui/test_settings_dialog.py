@@ -21,10 +21,10 @@ from wizard.gui.main_window import MainWindow
 from wizard.gui.record_dialog import RecordDialog
 from wizard.gui.records_window import RecordsWindow
 from wizard.gui.settings_dialog import NEVER, SettingsDialog
+from wizard.library.choose import ENV_VAR as TREES_ENV
+from wizard.library.folder import load_folder
 from wizard.records.datadir import ENV as RECORDS_ENV
 from wizard.records.store import RecordStore
-from wizard.treedir import load_folder
-from wizard.treesource import ENV_VAR as TREES_ENV
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import EXAMPLE_TREES
 from wizard.gui.share_notice import compare_share, share_line
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

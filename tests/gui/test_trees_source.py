@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.gui import app as gui_app
 from wizard.gui.settings import Preferences
-from wizard.treesource import ENV_VAR
+from wizard.library.choose import ENV_VAR
 
 pytestmark = pytest.mark.gui
 
@@ -24,7 +24,7 @@ def opened(qtbot, monkeypatch, example_trees, tmp_path):
     (bundled / "sources").mkdir(parents=True)
     shutil.copy(example_trees / "photos.yaml", bundled)
     shutil.copy(example_trees / "sources" / "example-guidance.yaml", bundled / "sources")
-    monkeypatch.setattr("wizard.treesource.bundled_trees", lambda: bundled)
+    monkeypatch.setattr("wizard.library.choose.bundled_trees", lambda: bundled)
     monkeypatch.delenv(ENV_VAR, raising=False)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     windows = []

@@ -44,7 +44,7 @@ def test_any_input_starts_the_idle_count_again(qtbot, make_window):
 
 def test_idle_timeout_comes_from_the_settings(qtbot, trees, settings_file):
     from wizard.gui.main_window import MainWindow
-    from wizard.treedir import load_folder
+    from wizard.library.folder import load_folder
 
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     settings.setValue("terminal/idle_minutes", 0.5)

@@ -12,9 +12,9 @@ from pathlib import Path
 from tests.conftest import EXAMPLE_TREES
 from wizard.core.replay import replay
 from wizard.core.transcript import Transcript
+from wizard.library.folder import load_folder
 from wizard.records.model import Record, cited_guidance
 from wizard.records.store import RecordStore
-from wizard.treedir import load_folder
 
 WALKS = {  # a name -> (tree, answers) that ends at an outcome of the example trees
     "do_not": ("photos", {"candidate_present": "yes", "staged": "yes"}),

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from tests.records.kit import advice, append_chained, filled_store, sql, tamper
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir
 from wizard.records.canonical import canonical_json, chain_hash
 from wizard.records.model import GENESIS, Record

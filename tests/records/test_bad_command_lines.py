@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import EXAMPLE_TREES
 from tests.records.kit import filled_store, transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.transcript import FORMAT
 from wizard.records import datadir
 

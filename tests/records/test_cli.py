@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.records.kit import EXAMPLE_TREES, pending_transcript, raw, sql, tamper, transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.transcript import Transcript
 from wizard.records import datadir
 from wizard.records.store import RecordStore
@@ -159,7 +159,7 @@ def test_a_bad_date_is_refused_by_the_parser(data, capsys):
 def test_a_locked_file_loses_nothing_the_record_is_kept_and_added_later(
         data, walk_file, tmp_path, capsys, monkeypatch):
     add(data, walk_file)
-    monkeypatch.setattr("wizard.records.cli.open_store",
+    monkeypatch.setattr("wizard.cli.records.open_store",
                         lambda args: RecordStore(datadir.records_path(data), timeout=0.1))
     with raw(datadir.records_path(data)) as holder:
         holder.execute("BEGIN EXCLUSIVE")

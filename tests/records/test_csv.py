@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from tests.records.kit import advice, transcript
-from wizard.atomicfile import SaveError
 from wizard.core.transcript import Transcript
+from wizard.library.atomicfile import SaveError
 from wizard.records.csvexport import HEADER, write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.purge import purge

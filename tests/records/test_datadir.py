@@ -37,7 +37,7 @@ def test_the_option_beats_the_environment_which_beats_the_setting(monkeypatch, t
 def test_importing_the_records_does_not_import_qt():
     import subprocess
 
-    code = ("import sys, wizard.records.cli, wizard.records.store; "
+    code = ("import sys, wizard.cli.records, wizard.records.store; "
             "print([m for m in sys.modules if m.startswith('PySide6')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -9,13 +9,13 @@ import pytest
 
 from tests.conftest import EXAMPLE_TREES
 from tests.records.kit import advice, transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.transcript import Transcript
+from wizard.library.folder import load_folder
 from wizard.records import datadir
 from wizard.records.model import Record
 from wizard.records.store import RecordStore
 from wizard.records.text import format_record
-from wizard.treedir import load_folder
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def newer_release(tmp_path):
     whose outcome reads differently: walks made before it are on the published version."""
     import shutil
 
-    from wizard.treehistory import publish
+    from wizard.library.history import publish
 
     trees = tmp_path / "trees"
     shutil.copytree(EXAMPLE_TREES, trees)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.records.kit import filled_store, transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.transcript import FORMAT
 from wizard.records import datadir
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from tests.core import release
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.replay import replay
+from wizard.library.folder import load_folder
 from wizard.records import datadir
 from wizard.records.impact import impact
 from wizard.records.model import Record
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
-from wizard.treedir import load_folder
 
 WALKED = dt.datetime(2026, 5, 1, 9, 30, tzinfo=dt.UTC)
 NOT_SURE = {"candidate_present": "yes", "staged": "not_sure"}

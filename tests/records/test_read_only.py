@@ -19,7 +19,7 @@ import pytest
 from tests.records.kit import filled_store, transcript
 from tests.records.test_errors import open_folder, without_write_access  # noqa: F401 (fixture)
 from tests.records.test_migration import V1_FILE
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir
 
 READING = (["list"], ["list", "--search", "Person"], ["show", "1"], ["show", "1", "--json"],

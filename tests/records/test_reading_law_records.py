@@ -15,12 +15,12 @@ import pytest
 from tests.records.kit import advice
 from wizard.core.replay import replay
 from wizard.core.transcript import Transcript
+from wizard.library.folder import load_folder
 from wizard.records import schema
 from wizard.records.canonical import canonical_json, chain_hash
 from wizard.records.model import GENESIS, Record, cited_guidance
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
-from wizard.treedir import load_folder
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 V1_FILE = FIXTURES / "records" / "records-v1.sqlite3"

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import EXAMPLE_TREES
 from tests.records.kit import advice
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir
 from wizard.records.store import RecordStore
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from tests.conftest import FIXTURES
 from tests.records.kit import advice
 from wizard.core.replay import replay
+from wizard.library.folder import load_folder
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify
-from wizard.treedir import load_folder
 
 
 def shared_walk():

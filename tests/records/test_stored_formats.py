@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_TREES
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.core.transcript import FORMAT, Transcript, unknown_fields
 from wizard.core.transcript_checks import transcript_problems
 from wizard.records import schema

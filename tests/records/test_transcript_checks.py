@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.records.kit import transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir
 from wizard.records.store import RecordStore
 

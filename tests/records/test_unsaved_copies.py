@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.records.kit import advice, raw, transcript
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir, drafts
 from wizard.records.store import RecordStore
 
@@ -48,7 +48,7 @@ def test_three_failed_adds_in_one_second_leave_three_files_each_named_to_its_use
     walk = tmp_path / "walk.json"
     walk.write_text(transcript("do_not").to_json(), encoding="utf-8")
     RecordStore(datadir.records_path(data)).close()
-    monkeypatch.setattr("wizard.records.cli.open_store",
+    monkeypatch.setattr("wizard.cli.records.open_store",
                         lambda args: RecordStore(datadir.records_path(data), timeout=0.05))
     told = {}
     with raw(datadir.records_path(data)) as holder:

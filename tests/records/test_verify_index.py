@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.records.kit import filled_store, raw, sql, tamper
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records import datadir
 from wizard.records.store import RecordStore
 from wizard.records.verify import verify

@@ -10,10 +10,10 @@ from tests.export.pdftools import all_text
 from tests.records.kit import advice, transcript
 from wizard.gui import record_dialog, records_window
 from wizard.gui.record_dialog import RecordDialog
-from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import record_html
 from wizard.gui.records_model import COLUMNS
 from wizard.gui.records_window import RecordsWindow
+from wizard.records.pdf import write_record_pdf
 from wizard.records.store import RecordStore
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import EXAMPLE_TREES
 from wizard.core.periods import status_on
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLE_TREES
-from wizard.cli import main
+from wizard.cli.main import main
 
 
 def test_unknown_scenario_is_a_one_line_error(capsys):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

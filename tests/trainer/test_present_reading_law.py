@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from wizard.core.scenarios import add_scenarios
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wizard.core.catalog import Catalog
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 SHIPPED_TREES = Path(__file__).resolve().parents[2] / "trees"
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from wizard.core.paths import format_paths
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 TREES = ROOT / "trees"

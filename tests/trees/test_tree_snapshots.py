@@ -39,7 +39,7 @@ def test_paths_match_the_committed_snapshot(shipped, tree_id: str) -> None:
 
 def test_snapshot_is_what_the_paths_command_prints(shipped, capsys) -> None:
     """The snapshot is the CLI's output byte for byte, so a reviewer can reproduce it."""
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     assert main(["--trees", str(Path(__file__).resolve().parents[2] / "trees"),
                  "paths", "photos"]) == 0

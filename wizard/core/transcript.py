@@ -12,7 +12,7 @@ versioned, and the reader takes every version there has been and keys it does no
   tests/records/test_stored_formats.py loads every file of).
 - `Transcript.from_dict` ignores a key it does not know (a later format's field): the stored
   bytes keep it, and `unknown_fields` names it. Reading stored data accepts them; what is about
-  to be kept (`records add`) refuses them, as wizard/records/cli.py does: an advice record keeps
+  to be kept (`records add`) refuses them, as wizard/cli/records.py does: an advice record keeps
   only what this program can read back and check (wizard/core/transcript_checks.py).
 
 The versions:

@@ -6,7 +6,7 @@ so a user can find it in the file. Whether the walk agrees with its tree is wiza
 
 A key the transcript's format does not know never reaches these checks: `Transcript.from_dict`
 ignores it (stored records of a later format must still read). So what keeps a record must refuse
-such a key itself, before these checks: `records add` does (wizard/records/cli.py, with
+such a key itself, before these checks: `records add` does (wizard/cli/records.py, with
 `unknown_fields` and `unknown_content_fields`); the window records only walks it made itself.
 """
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QFontDatabase
 
-from wizard.locations import resources
+from wizard.library.locations import resources
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"

@@ -2,7 +2,8 @@
 
 The body is a QTextDocument laid out in pages that leave room for a header and footer; each page
 is then painted with QPainter, which adds the protective marking at top and bottom, the title and
-"page X of Y". The PDF is built in memory and written whole or not at all (wizard.atomicfile).
+"page X of Y". The PDF is built in memory and written whole or not at all
+(wizard.library.atomicfile).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from PySide6.QtGui import (
 )
 
 from wizard import __version__
-from wizard.atomicfile import write_atomic
 from wizard.core.case import CaseDetails
 from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import QuotedClause, Transcript
@@ -40,7 +40,8 @@ from wizard.core.verdicts import VERDICTS
 from wizard.export.fonts import register_fonts
 from wizard.export.markup import escape as _e
 from wizard.export.naming import topic
-from wizard.textreport import DOUBT, LAW_HEADING, READING_HEADING, human_date
+from wizard.export.text import DOUBT, LAW_HEADING, READING_HEADING, human_date
+from wizard.library.atomicfile import write_atomic
 
 TITLE = "Pre-election guidance: record of reasoning"
 PROGRAM = "Purdah Wizard"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from wizard.gui.platform_check import display_problem
 from wizard.gui.window_size import show_sized
-from wizard.locations import APPLICATION, ORGANISATION, bundled_trees, resources
+from wizard.library.locations import APPLICATION, ORGANISATION, bundled_trees, resources
 
 ICON = "purdah-wizard.png"
 # Its window class and desktop file name: task bars group its windows by them (from source the
@@ -53,7 +53,7 @@ def create_window(folder: Path, catalog=None, notice: str = ""):  # -> MainWindo
     """Build the window over the trees in `folder` (loaded here unless `catalog` is given), with
     every feature's outcome actions, and `notice` shown above every screen if there is one."""
     from wizard.gui.main_window import MainWindow
-    from wizard.treedir import load_folder
+    from wizard.library.folder import load_folder
 
     window = MainWindow(load_folder(folder) if catalog is None else catalog, folder)
     add_outcome_actions(window)
@@ -116,9 +116,9 @@ def run(trees_option: str | None = None) -> int:
         return EXIT_NO_WINDOW
     # The pure-Python modules before PySide6: once it is imported, its import hook reads the
     # source of every module imported after it (PYSIDE-2029), some 6 ms from source.
-    from wizard.treecache import needs_writing, read_cache, write_cache
-    from wizard.treedir import load_folder, load_scenarios
-    from wizard.treesource import choose_trees
+    from wizard.library.cache import needs_writing, read_cache, write_cache
+    from wizard.library.choose import choose_trees
+    from wizard.library.folder import load_folder, load_scenarios
 
     preload_core()
     from PySide6.QtWidgets import QApplication

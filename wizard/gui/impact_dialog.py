@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.library.choose import unusable_reason
+from wizard.library.folder import load_folder
 from wizard.records.impact import ImpactReport, format_impact, impact
 from wizard.records.store import RecordStore
-from wizard.treedir import load_folder
-from wizard.treesource import unusable_reason
 
 TITLE = "Would new guidance change these?"
 

@@ -17,6 +17,7 @@ from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import OutcomeRecord, QuotedClause, StepRecord
 from wizard.core.verdicts import Verdict
 from wizard.core.whatif import Alternative
+from wizard.export.text import LAW_HEADING, READING_HEADING
 from wizard.gui import wording
 from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
@@ -31,7 +32,6 @@ from wizard.gui.widgets import (
     scrolling,
     tab_chain,
 )
-from wizard.textreport import LAW_HEADING, READING_HEADING
 
 NAV_KEYS = ["Alt+Left go back", "Ctrl+R start again", "Alt+Home home"]
 

@@ -13,11 +13,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from wizard import __version__
-from wizard.atomicfile import SaveError
 from wizard.core.transcript import Transcript
 from wizard.export.naming import default_pdf_name
 from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES, PdfOptions, write_reasoning_pdf
 from wizard.gui.case_dialog import CaseDialog
+from wizard.library.atomicfile import SaveError
 
 MARKING_KEY = "pdf/marking"
 PAGE_SIZE_KEY = "pdf/page_size"

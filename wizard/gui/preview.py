@@ -17,8 +17,8 @@ from wizard.core.catalog import Catalog
 from wizard.core.problems import TreeError
 from wizard.gui.main_window import MainWindow
 from wizard.gui.wording import problem_line
-from wizard.treedir import folder_of, load_folder
-from wizard.validate import validate_targets
+from wizard.library.folder import folder_of, load_folder
+from wizard.library.validate import validate_targets
 
 SETTLE_MSEC = 200  # an editor's save can be several writes: reload once they settle
 

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.atomicfile import SaveError
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
 from wizard.core.verdicts import VERDICTS
@@ -45,12 +44,13 @@ from wizard.export.markup import escape as _e
 from wizard.gui.form_widgets import STACK_AT, GrowingText, wrapping_check
 from wizard.gui.hinted_line import HintedLine
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
-from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.settings import Preferences
 from wizard.gui.widgets import scrolling
+from wizard.library.atomicfile import SaveError
 from wizard.records.drafts import UNSAVED_FOLDER, keep_unsaved
 from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import NDM_FIELDS, Record, cited_guidance, local_time
+from wizard.records.pdf import write_record_pdf
 from wizard.records.store import RecordStore
 
 TITLE = "Record advice"

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from wizard.core.transcript import OutcomeRecord
 from wizard.export.fonts import register_fonts
 from wizard.export.markup import escape as _e
+from wizard.export.text import LAW_HEADING, READING_HEADING
 from wizard.records.model import Record, local_time
 from wizard.records.text import fields_of, heading
-from wizard.textreport import LAW_HEADING, READING_HEADING
 
 
 def _lines(text: str) -> str:

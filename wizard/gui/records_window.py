@@ -52,18 +52,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.atomicfile import SaveError
 from wizard.core.catalog import Catalog
 from wizard.core.verdicts import VERDICTS
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
-from wizard.gui.record_pdf import write_record_pdf
 from wizard.gui.record_view import RecordView
 from wizard.gui.records_model import COLUMNS, COUNT_CAP, RecordsModel
 from wizard.gui.records_server import ServerBar
 from wizard.gui.unfinished import finish_draft, kept_drafts
+from wizard.library.atomicfile import SaveError
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.model import Record
+from wizard.records.pdf import write_record_pdf
 from wizard.records.search import Query, matching_records, topics
 from wizard.records.store import RecordStore
 from wizard.records.verify import Verification, verify

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from wizard.locations import APPLICATION, ORGANISATION
+from wizard.library.locations import APPLICATION, ORGANISATION
 
 TEXT_SIZES = (9, 10, 11, 12, 14, 16, 18, 20, 24, 28, 32, 36)  # points; Ctrl+Plus steps through
 DEFAULT_TEXT_SIZE = 12
@@ -72,7 +72,7 @@ class Preferences:
     @property
     def trees_folder(self) -> str:
         """Another folder of trees (e.g. the policy team's share); empty for the bundled ones.
-        Used only if it is reachable and its trees validate (see wizard/treesource.py)."""
+        Used only if it is reachable and its trees validate (see wizard/library/choose.py)."""
         return str(self._s.value("trees/folder", "") or "").strip()
 
     @trees_folder.setter

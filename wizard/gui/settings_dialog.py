@@ -40,11 +40,11 @@ from wizard.gui.pdf_actions import MARKING_KEY, PAGE_SIZE_KEY, pdf_options
 from wizard.gui.records_actions import SETTING as RECORDS_KEY
 from wizard.gui.settings import TEXT_SIZES, Preferences
 from wizard.gui.widgets import ResponsiveRow, button, label, scrolling
-from wizard.locations import bundled_trees, inside_bundle
+from wizard.library.choose import ENV_VAR as TREES_ENV
+from wizard.library.choose import folder_problem
+from wizard.library.locations import bundled_trees, inside_bundle
 from wizard.records.datadir import ENV as RECORDS_ENV
 from wizard.records.datadir import data_dir, default_data_dir
-from wizard.treesource import ENV_VAR as TREES_ENV
-from wizard.treesource import folder_problem
 
 if TYPE_CHECKING:
     from wizard.gui.main_window import MainWindow

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.core.catalog import Catalog
 from wizard.core.diff import diff_catalogs
-from wizard.treedir import load_folder
+from wizard.library.folder import load_folder
 
 
 def share_line(share: Path, changed: int, unanswerable: int) -> str:

@@ -8,7 +8,7 @@ from string import Template
 
 from PySide6.QtWidgets import QWidget
 
-from wizard.locations import resources
+from wizard.library.locations import resources
 
 STYLES = ("base.qss",)
 THEMES = {False: "light.qss", True: "high_contrast.qss"}

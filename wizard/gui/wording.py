@@ -8,7 +8,7 @@ from pathlib import Path
 from wizard.core.catalog import Catalog
 from wizard.core.periods import Calendar, Election, long_date, status_on
 from wizard.core.problems import Problem
-from wizard.textreport import human_date as nice_date
+from wizard.export.text import human_date as nice_date
 
 APP_NAME = "Purdah Wizard"
 PURPOSE = ("During the pre-election period, may I do this? Answer a few plain questions to see "

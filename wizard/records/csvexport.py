@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from wizard.atomicfile import write_atomic
+from wizard.library.atomicfile import write_atomic
 from wizard.records.model import (
     NDM_FIELDS,
     PEOPLE_FIELDS,

@@ -2,7 +2,7 @@
 
 The default is what Qt's `QStandardPaths.AppDataLocation` gives once the application has set
 organisation and application names ORGANIZATION and APPLICATION ("Purdah Wizard", the names the
-window sets, from wizard/locations.py; a test checks the two agree with Qt):
+window sets, from wizard/library/locations.py; a test checks the two agree with Qt):
   Linux    $XDG_DATA_HOME/Purdah Wizard/Purdah Wizard   (~/.local/share/... when unset)
   Windows  %APPDATA%\\Purdah Wizard\\Purdah Wizard        (...\\AppData\\Roaming\\...)
   macOS    ~/Library/Application Support/Purdah Wizard/Purdah Wizard
@@ -16,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from wizard.locations import APPLICATION, inside_bundle
-from wizard.locations import ORGANISATION as ORGANIZATION
+from wizard.library.locations import APPLICATION, inside_bundle
+from wizard.library.locations import ORGANISATION as ORGANIZATION
 
 ENV = "PURDAH_WIZARD_DATA"
 RECORDS_FILE = "advice-records.sqlite3"

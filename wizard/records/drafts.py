@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
-from wizard.atomicfile import SaveError, write_bytes_new
+from wizard.library.atomicfile import SaveError, write_bytes_new
 from wizard.records.model import Record, utc_stamp
 
 UNSAVED_FOLDER = "unsaved"  # beside the records file, for the window's drafts

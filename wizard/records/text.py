@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wizard.export.text import format_transcript
 from wizard.records.model import (
     ADVICE_FIELDS,
     AMENDMENT_FIELDS,
@@ -11,7 +12,6 @@ from wizard.records.model import (
     is_stamp,
     local_time,
 )
-from wizard.textreport import format_transcript
 
 
 def heading(record: Record) -> str:

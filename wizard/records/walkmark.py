@@ -17,7 +17,7 @@ from wizard.records.model import WALK_CHECKED, WALK_NOT_CHECKED, Record
 
 NO_TREES = "no trees were at hand to check it against"
 
-# The trees a walk was made on, as they were published (wizard/treehistory.py), or None.
+# The trees a walk was made on, as they were published (wizard/library/history.py), or None.
 Published = Callable[[Transcript], Catalog | None]
 
 

@@ -209,7 +209,7 @@ def test_even_the_owner_may_not_change_notes_or_remove_counts(terminal, server,
 
 def test_sync_on_the_command_line_gives_a_feedback_problem_as_a_note(
         terminal, server, monkeypatch, capsys) -> None:
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     t = terminal()
     feedback_path(t.path.parent).parent.mkdir(parents=True, exist_ok=True)

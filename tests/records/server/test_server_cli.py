@@ -10,7 +10,7 @@ import pytest
 
 from tests.records.kit import transcript
 from tests.records.server.pg import OWNER
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.records.server.schema import CURRENT
 
 pytestmark = pytest.mark.postgres

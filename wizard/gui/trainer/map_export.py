@@ -10,10 +10,10 @@ from PySide6.QtCore import QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox, QWidget
 
-from wizard.atomicfile import write_atomic, write_bytes_atomic
 from wizard.core.catalog import NodeRef
 from wizard.core.layout import MapLayout
 from wizard.export.mapsvg import map_svg
+from wizard.library.atomicfile import write_atomic, write_bytes_atomic
 
 FORMATS = {"svg": "SVG drawing (*.svg)", "png": "PNG picture (*.png)"}
 PNG_SCALE = 2.0  # pixels per map unit: sharp on a slide or in print

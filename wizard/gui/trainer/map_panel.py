@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from wizard.atomicfile import SaveError
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.gui.trainer import map_export
 from wizard.gui.trainer.map_view import ZOOM_STEP, MapView
 from wizard.gui.trainer.parts import button, label
+from wizard.library.atomicfile import SaveError
 
 
 class MapPanel(QWidget):

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.scenarios import PERSONS, Scenario
 from wizard.core.transcript import QuotedClause
+from wizard.export.text import LAW_HEADING, READING_HEADING
 from wizard.gui.trainer import deck as d
 from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import WhyStep, also_reached_from, verdict_words, why_steps
-from wizard.textreport import LAW_HEADING, READING_HEADING
 
 FORWARD_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Return,
                 Qt.Key.Key_Enter}

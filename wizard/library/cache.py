@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from wizard.core.parsed import FORMAT, ParsedDocuments, new_sha256
-from wizard.locations import inside_bundle, is_frozen
+from wizard.library.locations import inside_bundle, is_frozen
 
 CACHE_NAME = ".parsed-trees.json"
 # The code whose output the cache holds; any change to it makes old caches unusable.
@@ -33,7 +33,7 @@ def reader_id() -> str | None:
     import importlib.util
 
     h = new_sha256(f"format {FORMAT}".encode())
-    core = Path(__file__).resolve().parent / "core"
+    core = Path(__file__).resolve().parents[1] / "core"
     for name in READER_MODULES:
         h.update((core / name).read_bytes())
     spec = importlib.util.find_spec("yaml")
@@ -65,7 +65,7 @@ def needs_writing(parsed: ParsedDocuments) -> bool:
 def write_cache(folder: Path, parsed: ParsedDocuments) -> bool:
     """Write the entries used in this load beside the trees, whole or not at all. Never inside
     a frozen program's folder (its build writes it); False if it could not be written."""
-    from wizard.atomicfile import SaveError, write_bytes_atomic
+    from wizard.library.atomicfile import SaveError, write_bytes_atomic
 
     if inside_bundle(folder):
         return False
@@ -85,7 +85,7 @@ def cache_bytes(parsed: ParsedDocuments) -> bytes:
 def fresh_cache(folder: Path) -> bytes:
     """Parse every tree, source, shared question and scenario in `folder` and return the cache
     for them (for the build, which puts it beside the bundled trees)."""
-    from wizard.treedir import load_folder
+    from wizard.library.folder import load_folder
 
     parsed = ParsedDocuments()
     load_folder(folder, parsed=parsed)

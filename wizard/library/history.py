@@ -2,7 +2,7 @@
 `trees/history/TREE_ID/VERSION.yaml`, so that a record naming a tree's id, version and SHA-256
 can always be re-checked, re-rendered and compared with today's trees.
 
-The loader never reads this folder as trees (wizard/treedir.py reads only the top level and
+The loader never reads this folder as trees (wizard/library/folder.py reads only the top level and
 sources/, questions/ and scenarios/). A tree's SHA-256 covers its own file only: the words of
 the shared questions it asks (trees/questions/) and the guidance it quotes (trees/sources/) are
 not in it and not kept here; a change there is shown by `diff`, and the trees that ask or quote
@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 from urllib.parse import quote
 
-from wizard.atomicfile import SaveError, write_bytes_new
 from wizard.core.catalog import Catalog, load_catalog
 from wizard.core.documents import parse_tree
 from wizard.core.model import Tree
 from wizard.core.parsed import sha256_of
 from wizard.core.problems import Problem
-from wizard.treedir import MAX_FILE_BYTES, SUFFIXES, load_folder
+from wizard.library.atomicfile import SaveError, write_bytes_new
+from wizard.library.folder import MAX_FILE_BYTES, SUFFIXES, load_folder
 
 HISTORY = "history"
 

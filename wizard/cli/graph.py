@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from wizard.atomicfile import SaveError, write_bytes_atomic
-from wizard.cli_base import EXIT_OK, CliError, load, parse_answers
+from wizard.cli.base import EXIT_OK, CliError, load, parse_answers
+from wizard.library.atomicfile import SaveError, write_bytes_atomic
 
 FORMATS = ("svg", "dot", "mermaid")
 
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    # Imported here: the window, which starts through wizard.cli, never needs the map code
+    # Imported here: the window, which starts through wizard.cli.main, never needs the map code
     # (start-up time, bench/startup.py).
     from wizard.core.layout import layout_tree, tree_graph, walk_path
     from wizard.core.replay import UnknownAnswer, replay

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from wizard.cli_base import EXIT_OK, EXIT_PROBLEMS, CliError, trees_folder
+from wizard.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, trees_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def load_release(folder: str):
     """A folder's trees, refused (CliError) if any file in it has a blocking problem: a
     comparison with a tree left out would report its every situation as gone."""
-    from wizard.treedir import load_folder
+    from wizard.library.folder import load_folder
 
     cat = load_folder(Path(folder), scenarios=False)
     blocking = sorted(p for p in cat.problems if p.blocking)
@@ -55,7 +55,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from wizard.treehistory import publish
+    from wizard.library.history import publish
 
     folder = Path(args.folder) if args.folder else trees_folder(args)
     load_release(str(folder))

@@ -18,13 +18,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from wizard.atomicfile import SaveError, write_bytes_atomic
+from wizard.cli import records_server as server_cli
+from wizard.cli.records_impact import add_impact_command
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript, unknown_fields
 from wizard.core.transcript_checks import transcript_problems
+from wizard.library.atomicfile import SaveError, write_bytes_atomic
+from wizard.library.choose import choose_trees
+from wizard.library.history import published_catalog
 from wizard.records import anchor as anchors
 from wizard.records import datadir, drafts
-from wizard.records.cli_impact import add_impact_command
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordRefused, RecordsError
 from wizard.records.model import (
@@ -36,12 +39,9 @@ from wizard.records.model import (
 )
 from wizard.records.purge import plan_purge, purge
 from wizard.records.search import Query, matching_records, search
-from wizard.records.server import cli as server_cli
 from wizard.records.store import RecordStore
 from wizard.records.text import format_record
 from wizard.records.verify import verify
-from wizard.treehistory import published_catalog
-from wizard.treesource import choose_trees
 
 EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
 

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from wizard.cli_base import CliError
+    from wizard.cli.base import CliError
     from wizard.gui.platform_check import display_problem
 
     path = Path(args.tree_file)

@@ -28,7 +28,7 @@ def app_root() -> Path:
     """The folder that holds `trees/` and `resources/`."""
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def bundled_trees() -> Path:

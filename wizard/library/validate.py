@@ -11,8 +11,8 @@ from pathlib import Path
 from wizard.core.catalog import Catalog
 from wizard.core.paths import path_warning
 from wizard.core.problems import Problem
-from wizard.treedir import SUFFIXES, folder_of, load_folder, never_loaded
-from wizard.treehistory import version_problems
+from wizard.library.folder import SUFFIXES, folder_of, load_folder, never_loaded
+from wizard.library.history import version_problems
 
 
 @dataclass

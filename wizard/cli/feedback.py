@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from wizard.cli_base import EXIT_OK
+    from wizard.cli.base import EXIT_OK
     from wizard.feedback import report
     from wizard.feedback.store import FeedbackStore
     from wizard.records.datadir import data_dir

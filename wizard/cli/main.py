@@ -12,8 +12,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard import __version__, cli_diff, cli_feedback, cli_graph, cli_preview, cli_trainer
-from wizard.cli_base import (
+from wizard import __version__
+from wizard.cli import diff as cli_diff
+from wizard.cli import feedback as cli_feedback
+from wizard.cli import graph as cli_graph
+from wizard.cli import preview as cli_preview
+from wizard.cli import trainer as cli_trainer
+from wizard.cli.base import (
     EXIT_OK,
     EXIT_PENDING,
     EXIT_PROBLEMS,
@@ -23,12 +28,12 @@ from wizard.cli_base import (
     parse_answers,
     trees_folder,
 )
+from wizard.cli.records import register as register_records
 from wizard.core.paths import format_paths
 from wizard.core.problems import TreeError, printable
 from wizard.core.replay import Replay, UnknownAnswer, replay
 from wizard.core.transcript import Transcript
-from wizard.records.cli import register as register_records
-from wizard.textreport import format_transcript
+from wizard.export.text import format_transcript
 
 __all__ = ["EXIT_OK", "EXIT_PENDING", "EXIT_PROBLEMS", "EXIT_USAGE", "CliError", "load", "main",
            "parse_answers", "trees_folder"]
@@ -37,7 +42,7 @@ __all__ = ["EXIT_OK", "EXIT_PENDING", "EXIT_PROBLEMS", "EXIT_USAGE", "CliError",
 # -- validate
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print every problem and warning as file:line:column; exit 1 if there is a problem."""
-    from wizard.validate import validate_targets, warning_line
+    from wizard.library.validate import validate_targets, warning_line
 
     r = validate_targets([Path(p) for p in args.paths] or [trees_folder(args)])
     problems = sorted(set(r.problems))
@@ -146,8 +151,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def write_pdf(args: argparse.Namespace, transcript: Transcript) -> None:
     """Save the record of reasoning as a PDF. Qt is loaded only here: other commands stay light."""
-    from wizard.atomicfile import SaveError
     from wizard.export.pdf import PdfOptions, ensure_gui_application, write_reasoning_pdf
+    from wizard.library.atomicfile import SaveError
 
     ensure_gui_application()
     options = PdfOptions(marking=args.marking, page_size=args.paper, program_version=__version__)
@@ -173,7 +178,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 Register = Callable[[argparse._SubParsersAction], None]
 # other modules' commands, in the order `--help` lists them; each imports what it shares with
-# this module from wizard.cli_base, never this module (no cycle), and loads its own work lazily
+# this module from wizard.cli.base, never this module (no cycle), and loads its own work lazily
 EXTRA_COMMANDS: list[Register] = [cli_graph.register, register_records, cli_trainer.register,
                                   cli_diff.register, cli_feedback.register, cli_preview.register]
 
@@ -226,7 +231,7 @@ def main(argv: list[str]) -> int:
     if answers:
         args.answer = [*answers, *(args.answer or [])]
     if args.self_test:
-        from wizard.selftest import run_self_test
+        from wizard.cli.selftest import run_self_test
 
         return run_self_test(args)
     if args.command is None:

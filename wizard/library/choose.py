@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from wizard.core.catalog import Catalog
 from wizard.core.problems import printable
-from wizard.locations import bundled_trees
-from wizard.treedir import cancel_on, load_folder
+from wizard.library.folder import cancel_on, load_folder
+from wizard.library.locations import bundled_trees
 
 ENV_VAR = "PURDAH_WIZARD_TREES"
 # An unreachable network share can block a file call for a long time (SMB waits ~20 s or more on
@@ -117,7 +117,7 @@ def unusable_reason(catalog: Catalog) -> str | None:
 
 def _load_within(folder: Path, load: Loader, timeout: float) -> tuple[Catalog | None, str]:
     """Load in a daemon thread so that a hung share cannot freeze start-up. A load abandoned
-    after `timeout` is cancelled: it stops before the next file (wizard/treedir.py)."""
+    after `timeout` is cancelled: it stops before the next file (wizard/library/folder.py)."""
     result: list[Catalog] = []
     errors: list[BaseException] = []
     abandoned = threading.Event()

@@ -25,7 +25,7 @@ MAX_FILE_WORDS = "4 MB"
 
 
 class LoadCancelled(Exception):
-    """The load was abandoned (see wizard/treesource.py) and stopped before its next file."""
+    """The load was abandoned (see wizard/library/choose.py) and stopped before its next file."""
 
 
 _cancel = threading.local()
@@ -151,7 +151,7 @@ def load_folder(folder: Path, scenarios: bool = True,
 
     `scenarios=False` leaves the scenarios for `load_scenarios` (the window reads them after its
     first screen is up: only the trainer uses them). `parsed`: trees and sources parsed before
-    (wizard/treecache.py), which are not parsed again (shared questions and scenarios too)."""
+    (wizard/library/cache.py), which are not parsed again (shared questions and scenarios too)."""
     problems: list[Problem] = []
     missing = _not_a_folder(folder)
     if missing is not None:

@@ -51,7 +51,7 @@ def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _guarded(func: Command) -> Command:
-    from wizard.records import cli as records_cli
+    from wizard.cli import records as records_cli
 
     guarded: Command = records_cli._guarded(func)
     return guarded

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from wizard.cli_base import EXIT_OK, CliError, load
+from wizard.cli.base import EXIT_OK, CliError, load
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""`python -m wizard.build`: freeze the program into one folder with PyInstaller.
+"""`python -m wizard.cli.build`: freeze the program into one folder with PyInstaller.
 
 Needs the `build` extra (`pip install -e ".[build]"`). Runs build/purdah-wizard.spec with the
 work and output folders named explicitly (build/work, build/dist), so PyInstaller's defaults never
@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build" / "purdah-wizard.spec"
 WORK = ROOT / "build" / "work"
 DIST = ROOT / "build" / "dist"
@@ -53,7 +53,7 @@ def self_test(dist: Path = DIST) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizard.build",
+    parser = argparse.ArgumentParser(prog="python -m wizard.cli.build",
                                      description="Freeze Purdah Wizard into one folder.")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--self-test", action="store_true",

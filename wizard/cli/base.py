@@ -1,8 +1,8 @@
 """What every command of the command line shares: exit codes, the one error a command raises,
 the trees to use and answers as `--answer QUESTION_ID=ANSWER_ID` gives them.
 
-wizard.cli builds the parser and runs a command; the command modules (cli_graph, cli_trainer,
-cli_diff, and the commands of the records) import from here, never from wizard.cli, so that
+wizard.cli.main builds the parser and runs a command; the command modules (cli_graph, cli_trainer,
+cli_diff, and the commands of the records) import from here, never from wizard.cli.main, so that
 nothing imports the command line back.
 """
 
@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from wizard.core.catalog import Catalog
-from wizard.locations import bundled_trees
-from wizard.treesource import choose_trees
+from wizard.library.choose import choose_trees
+from wizard.library.locations import bundled_trees
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PENDING = 0, 1, 2, 3
 

@@ -19,9 +19,9 @@ def add_impact_command(cmds: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def cmd_impact(args: argparse.Namespace) -> int:
-    from wizard.records.cli import EXIT_OK, Refused, open_store
+    from wizard.cli.records import EXIT_OK, Refused, open_store
+    from wizard.library.folder import load_folder
     from wizard.records.impact import format_impact, impact
-    from wizard.treedir import load_folder
 
     trees = load_folder(Path(args.new_trees), scenarios=False)
     blocking = sorted(p for p in trees.problems if p.blocking)

@@ -30,10 +30,10 @@ from wizard.core.catalog import Catalog
 from wizard.core.paths import TreePath, count_paths, covering_paths, longest_path
 from wizard.core.transcript import Transcript
 from wizard.core.walk import Walk
-from wizard.locations import bundled_trees, is_frozen, resources
-from wizard.treecache import CACHE_NAME, read_cache
-from wizard.treedir import load_folder
-from wizard.treesource import TreeSource, choose_trees, requested_folder
+from wizard.library.cache import CACHE_NAME, read_cache
+from wizard.library.choose import TreeSource, choose_trees, requested_folder
+from wizard.library.folder import load_folder
+from wizard.library.locations import bundled_trees, is_frozen, resources
 
 PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -142,7 +142,7 @@ def check_bundled_trees(ctx: Context) -> str:
 
 @check("start-up cache", required=is_frozen())
 def check_parsed_trees(ctx: Context) -> str:
-    """The bundled trees' parsed cache (wizard/treecache.py), which the window starts from,
+    """The bundled trees' parsed cache (wizard/library/cache.py), which the window starts from,
     holds every tree, source, shared question and scenario and reads back exactly as parsing
     them does. Required when frozen (the build writes it); from source it is written when the
     window first starts."""
