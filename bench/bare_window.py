@@ -1,7 +1,7 @@
 """A bare PySide6 window: the yardstick the benchmarks compare the program against.
 
-    python bench/bare_window.py            # shows a window until closed
-    python bench/bare_window.py --quit     # quits as soon as the window is shown (for timing)
+python bench/bare_window.py            # shows a window until closed
+python bench/bare_window.py --quit     # quits as soon as the window is shown (for timing)
 """
 
 from __future__ import annotations

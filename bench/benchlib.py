@@ -21,12 +21,19 @@ def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, list[floa
     return statistics.median(values), values
 
 
-def run_child(argv: list[str], env: dict[str, str] | None = None,
-              timeout: float = 120) -> tuple[int, str, int]:
+def run_child(
+    argv: list[str], env: dict[str, str] | None = None, timeout: float = 120
+) -> tuple[int, str, int]:
     """Run a process to its end: (exit code, stdout, its own peak RSS in KiB). POSIX only."""
     with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, text=True,
-                                env={**os.environ, **(env or {})}, cwd=ROOT)
+        proc = subprocess.Popen(
+            argv,
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env={**os.environ, **(env or {})},
+            cwd=ROOT,
+        )
         killer = threading.Timer(timeout, proc.kill)
         killer.start()
         try:
@@ -53,7 +60,8 @@ def python() -> str:
 def table(rows: list[tuple[str, ...]]) -> str:
     """A Markdown table; the first row is the header."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
-             for r in rows]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows
+    ]
     lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
     return "\n".join(lines)

@@ -40,8 +40,10 @@ GROUPS = [
 def group_of(rel: str) -> str:
     if "/" not in rel:
         return "executables"
-    return next((name for name, pattern in GROUPS if re.search(pattern, "/" + rel)),
-                "other libraries (system, yaml, ...)")
+    return next(
+        (name for name, pattern in GROUPS if re.search(pattern, "/" + rel)),
+        "other libraries (system, yaml, ...)",
+    )
 
 
 def breakdown(folder: Path) -> Counter[str]:
@@ -53,17 +55,38 @@ def breakdown(folder: Path) -> Counter[str]:
 
 
 def build_bare() -> Path:
-    subprocess.run([python(), "-m", "PyInstaller", "--onedir", "--noconfirm", "--log-level=WARN",
-                    f"--workpath={OUT / 'work-bare'}", f"--distpath={OUT / 'dist-bare'}",
-                    f"--specpath={OUT}", "--name=bare-window",
-                    str(ROOT / "bench" / "bare_window.py")],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            python(),
+            "-m",
+            "PyInstaller",
+            "--onedir",
+            "--noconfirm",
+            "--log-level=WARN",
+            f"--workpath={OUT / 'work-bare'}",
+            f"--distpath={OUT / 'dist-bare'}",
+            f"--specpath={OUT}",
+            "--name=bare-window",
+            str(ROOT / "bench" / "bare_window.py"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return OUT / "dist-bare" / "bare-window"
 
 
 def build_program() -> Path:
-    subprocess.run([python(), "-m", "wizard.cli.build", f"--work={OUT / 'work-app'}",
-                    f"--dist={OUT / 'dist-app'}"], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            python(),
+            "-m",
+            "wizard.cli.build",
+            f"--work={OUT / 'work-app'}",
+            f"--dist={OUT / 'dist-app'}",
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return OUT / "dist-app" / "purdah-wizard"
 
 
@@ -73,10 +96,19 @@ def main() -> None:
         shutil.rmtree(OUT / old, ignore_errors=True)
     bare, app = build_bare(), build_program()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    bare_ok = subprocess.run([str(bare / "bare-window"), "--quit"], env=env, timeout=60,
-                             capture_output=True).returncode == 0
-    test = subprocess.run([str(app / "purdah-wizard"), "--self-test"], env=env, timeout=300,
-                          capture_output=True, text=True)
+    bare_ok = (
+        subprocess.run(
+            [str(bare / "bare-window"), "--quit"], env=env, timeout=60, capture_output=True
+        ).returncode
+        == 0
+    )
+    test = subprocess.run(
+        [str(app / "purdah-wizard"), "--self-test"],
+        env=env,
+        timeout=300,
+        capture_output=True,
+        text=True,
+    )
     print(test.stdout)
 
     sizes = {"bare": folder_size(bare), "app": folder_size(app)}
@@ -87,9 +119,11 @@ def main() -> None:
     rows += [("**whole folder**", f"**{mb(sizes['bare'])}**", f"**{mb(sizes['app'])}**")]
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
     print(table(rows))
-    print(f"\nratio: {sizes['app'] / sizes['bare']:.0%} of the bare window's build "
-          f"(target <= 75%); bare window runs: {'yes' if bare_ok else 'NO'}; "
-          f"program --self-test exit {test.returncode}")
+    print(
+        f"\nratio: {sizes['app'] / sizes['bare']:.0%} of the bare window's build "
+        f"(target <= 75%); bare window runs: {'yes' if bare_ok else 'NO'}; "
+        f"program --self-test exit {test.returncode}"
+    )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,10 @@ def main() -> None:
 
     bare, code = peak_mib([python(), "bench/bare_window.py", "--quit"], args.runs)
     assert code == 0, "the bare window did not run"
-    rows = [(f"peak RSS, median of {args.runs} (offscreen)", "MiB", "ratio"),
-            ("bare PySide6 window", f"{bare:.0f}", "1.00x")]
+    rows = [
+        (f"peak RSS, median of {args.runs} (offscreen)", "MiB", "ratio"),
+        ("bare PySide6 window", f"{bare:.0f}", "1.00x"),
+    ]
 
     tree_id, answers = longest_walk()
     walk = [python(), "-m", "wizard", "run", tree_id, *(a for x in answers for a in ("-a", x))]
@@ -76,8 +78,13 @@ def main() -> None:
 
     if WINDOW.exists():
         peak, code = peak_mib([python(), str(WINDOW)], args.runs)
-        rows.append(("walk in the window + PDF" + ("" if code == 0 else " (FAILED)"),
-                     f"{peak:.0f}", f"{peak / bare:.2f}x"))
+        rows.append(
+            (
+                "walk in the window + PDF" + ("" if code == 0 else " (FAILED)"),
+                f"{peak:.0f}",
+                f"{peak / bare:.2f}x",
+            )
+        )
     print(table(rows))
 
 

@@ -36,8 +36,10 @@ def main() -> int:
     app.processEvents()
 
     cat = chosen.catalog
-    tree_id, path = max(((t.id, p) for t in cat.trees.values() for p in all_paths(cat, t.id)),
-                        key=lambda tp: len(tp[1].steps))
+    tree_id, path = max(
+        ((t.id, p) for t in cat.trees.values() for p in all_paths(cat, t.id)),
+        key=lambda tp: len(tp[1].steps),
+    )
     window.start_topic(tree_id)
     for step in path.steps:
         window.answer(step.answer.id)

@@ -30,10 +30,50 @@ from wizard.records.search import Query, count, search  # noqa: E402
 from wizard.records.store import RecordStore  # noqa: E402
 from wizard.records.verify import verify  # noqa: E402
 
-FIRST = ["John", "Ann", "Priya", "Tomasz", "Grace", "Mohammed", "Siobhan", "Wei", "Kofi", "Elin",
-         "Hannah", "Oliver", "Aisha", "Dylan", "Niamh", "Raj", "Chloe", "Ewan", "Fatima", "Liam"]
-LAST = ["Smith", "Jones", "Patel", "Nowak", "Okafor", "Evans", "Khan", "Murphy", "Chen", "Price",
-        "Davies", "Hughes", "Ali", "Walsh", "Roberts", "Begum", "Taylor", "Lewis", "Ahmed", "Kaur"]
+FIRST = [
+    "John",
+    "Ann",
+    "Priya",
+    "Tomasz",
+    "Grace",
+    "Mohammed",
+    "Siobhan",
+    "Wei",
+    "Kofi",
+    "Elin",
+    "Hannah",
+    "Oliver",
+    "Aisha",
+    "Dylan",
+    "Niamh",
+    "Raj",
+    "Chloe",
+    "Ewan",
+    "Fatima",
+    "Liam",
+]
+LAST = [
+    "Smith",
+    "Jones",
+    "Patel",
+    "Nowak",
+    "Okafor",
+    "Evans",
+    "Khan",
+    "Murphy",
+    "Chen",
+    "Price",
+    "Davies",
+    "Hughes",
+    "Ali",
+    "Walsh",
+    "Roberts",
+    "Begum",
+    "Taylor",
+    "Lewis",
+    "Ahmed",
+    "Kaur",
+]
 ROLES = ["PC", "PCSO", "Police staff", "Special constable", "DC", "Sergeant", "PCC office staff"]
 SITUATIONS = [
     "A candidate asked for a photo with officers at the {place}.",
@@ -43,12 +83,26 @@ SITUATIONS = [
     "A resident asked how to vote while officers were at the {place}.",
     "Wants to deliver leaflets for a friend's campaign near the {place}, off duty.",
 ]
-PLACES = ["fete", "market", "school gate", "mosque", "community centre", "station open day",
-          "football ground", "high street", "library", "church hall"]
-ADVICE = ["Politely decline the photo.", "Do not share it; refer to Corporate Communications.",
-          "Carry on: general filming is acceptable.", "Speak to the Chief Inspector first.",
-          "Off duty and not in uniform: that is allowed for staff, not for officers.",
-          "Do not attend in uniform."]
+PLACES = [
+    "fete",
+    "market",
+    "school gate",
+    "mosque",
+    "community centre",
+    "station open day",
+    "football ground",
+    "high street",
+    "library",
+    "church hall",
+]
+ADVICE = [
+    "Politely decline the photo.",
+    "Do not share it; refer to Corporate Communications.",
+    "Carry on: general filming is acceptable.",
+    "Speak to the Chief Inspector first.",
+    "Off duty and not in uniform: that is allowed for staff, not for officers.",
+    "Do not attend in uniform.",
+]
 
 
 def example_transcripts() -> list:
@@ -76,8 +130,9 @@ def fill(path: Path, n: int, seed: int = 1) -> None:
     step = dt.timedelta(days=3 * 365) / n
 
     def at(record: Record, i: int) -> Callable:
-        return lambda conn, next_id, now: replace(record, id=next_id,
-                                                  created_at=utc_stamp(start + i * step))
+        return lambda conn, next_id, now: replace(
+            record, id=next_id, created_at=utc_stamp(start + i * step)
+        )
 
     with RecordStore(path) as store:
         store.conn.execute("PRAGMA synchronous = OFF")  # filling only: a real save syncs
@@ -88,14 +143,25 @@ def fill(path: Path, n: int, seed: int = 1) -> None:
                 supervisor_name=f"Sgt {rng.choice(FIRST)} {rng.choice(LAST)}",
                 supervisor_number=str(rng.randrange(1000, 9999)),
                 advised_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                advised_role=rng.choice(ROLES), advised_number=str(rng.randrange(1000, 99999)),
+                advised_role=rng.choice(ROLES),
+                advised_number=str(rng.randrange(1000, 99999)),
                 situation=rng.choice(SITUATIONS).format(place=rng.choice(PLACES)),
-                advice=rng.choice(ADVICE), transcript=t, powers_and_policy=cited_guidance(t))
+                advice=rng.choice(ADVICE),
+                transcript=t,
+                powers_and_policy=cited_guidance(t),
+            )
             saved = store.append(at(record, i))
             if rng.random() < 0.01:  # one in a hundred is corrected later
-                store.append(at(saved.amended(advised_number=str(rng.randrange(1000, 99999)),
-                                              amendment_reason="number mistyped",
-                                              made_by="Insp Black"), i))
+                store.append(
+                    at(
+                        saved.amended(
+                            advised_number=str(rng.randrange(1000, 99999)),
+                            amendment_reason="number mistyped",
+                            made_by="Insp Black",
+                        ),
+                        i,
+                    )
+                )
             if i % 10000 == 0:
                 print(f"  filling: {i}/{n}", file=sys.stderr)
 
@@ -137,15 +203,19 @@ def window_timings(path: Path) -> list[tuple[str, float]]:
     out = [("open the records window (first page, count, topics)", median_ms(open_window))]
     window = RecordsWindow(path, settings, catalog, verify_on_open=False)
     for text in ("s", "sm", "smi", "smit", "smith", "zq", "okafor"):
+
         def keystroke(text: str = text) -> None:
             window.search.setText(text)
             window.apply_filters()
+
         out.append((f"window: search as typed {text!r} (page + count)", median_ms(keystroke)))
     start = time.perf_counter()
     with RecordStore(path) as store:
         result = verify(store)
-    print(f"verify (in the background when the window opens): "
-          f"{time.perf_counter() - start:.1f} s for {result.checked} records, ok={result.ok}")
+    print(
+        f"verify (in the background when the window opens): "
+        f"{time.perf_counter() - start:.1f} s for {result.checked} records, ok={result.ok}"
+    )
     window.shutdown()
     return out
 
@@ -160,8 +230,12 @@ def main() -> None:
     print(f"file ready in {time.perf_counter() - start:.0f} s: {args.file}")
 
     rows: list[tuple[str, float]] = []
-    rows.append(("open the file and read the first page (newest 200)",
-                 median_ms(lambda: first_page(args.file))))
+    rows.append(
+        (
+            "open the file and read the first page (newest 200)",
+            median_ms(lambda: first_page(args.file)),
+        )
+    )
     with RecordStore(args.file) as store:
         n = store.count()
         print(f"{n} records (fts5: {store.has_fts})")
@@ -169,30 +243,64 @@ def main() -> None:
         typed = "smith"
         for i in range(1, len(typed) + 1):  # each keystroke, as typed
             q = Query(text=typed[:i])
-            rows.append((f"search as you type {typed[:i]!r}: first page",
-                         median_ms(lambda q=q: search(store, q))))
-        for text in ("okafor", "4521", "hustings", "zzzz", "an", "zq", "ann smith",
-                     "leaflets kaur"):
+            rows.append(
+                (
+                    f"search as you type {typed[:i]!r}: first page",
+                    median_ms(lambda q=q: search(store, q)),
+                )
+            )
+        for text in (
+            "okafor",
+            "4521",
+            "hustings",
+            "zzzz",
+            "an",
+            "zq",
+            "ann smith",
+            "leaflets kaur",
+        ):
             q = Query(text=text)
             rows.append((f"search {text!r}: first page", median_ms(lambda q=q: search(store, q))))
-        for label, q in (("verdict filter", Query(verdict="do_not")),
-                         ("topic + text", Query(text="patel", tree_id=store.conn.execute(
-                             "SELECT tree_id FROM records LIMIT 1").fetchone()[0])),
-                         ("this year", Query(date_from=today - dt.timedelta(days=365))),
-                         ("a day two years ago", Query(date_from=today - dt.timedelta(days=730),
-                                                       date_to=today - dt.timedelta(days=730))),
-                         ("a month two years ago + 'smith'", Query(
-                             text="smith", date_from=today - dt.timedelta(days=760),
-                             date_to=today - dt.timedelta(days=730))),
-                         ("a day two years ago + 'do_not'", Query(
-                             verdict="do_not", date_from=today - dt.timedelta(days=730),
-                             date_to=today - dt.timedelta(days=730)))):
+        for label, q in (
+            ("verdict filter", Query(verdict="do_not")),
+            (
+                "topic + text",
+                Query(
+                    text="patel",
+                    tree_id=store.conn.execute("SELECT tree_id FROM records LIMIT 1").fetchone()[0],
+                ),
+            ),
+            ("this year", Query(date_from=today - dt.timedelta(days=365))),
+            (
+                "a day two years ago",
+                Query(
+                    date_from=today - dt.timedelta(days=730), date_to=today - dt.timedelta(days=730)
+                ),
+            ),
+            (
+                "a month two years ago + 'smith'",
+                Query(
+                    text="smith",
+                    date_from=today - dt.timedelta(days=760),
+                    date_to=today - dt.timedelta(days=730),
+                ),
+            ),
+            (
+                "a day two years ago + 'do_not'",
+                Query(
+                    verdict="do_not",
+                    date_from=today - dt.timedelta(days=730),
+                    date_to=today - dt.timedelta(days=730),
+                ),
+            ),
+        ):
             rows.append((f"{label}: first page", median_ms(lambda q=q: search(store, q))))
         rows.append(("count all (status line)", median_ms(lambda: count(store, Query()))))
         rows.append(("count 'smith'", median_ms(lambda: count(store, Query(text="smith")))))
         last = search(store, Query())[-1].id
-        rows.append(("next page (fetchMore)", median_ms(lambda: search(store, Query(),
-                                                                       before=last))))
+        rows.append(
+            ("next page (fetchMore)", median_ms(lambda: search(store, Query(), before=last)))
+        )
     rows += window_timings(args.file)
     width = max(len(label) for label, _ in rows)
     for label, ms in rows:

@@ -39,8 +39,24 @@ from wizard.records.server.sync import push
 from wizard.records.server.verify import verify_journal
 from wizard.records.store import RecordStore
 
-NAMES = ["Smith", "Jones", "Zoë Kent", "Ahmed", "O'Neill", "Kowalski", "Nguyen", "Brown",
-         "Patel", "Müller", "Evans", "Okafor", "Taylor", "Davies", "Wilson", "Chen"]
+NAMES = [
+    "Smith",
+    "Jones",
+    "Zoë Kent",
+    "Ahmed",
+    "O'Neill",
+    "Kowalski",
+    "Nguyen",
+    "Brown",
+    "Patel",
+    "Müller",
+    "Evans",
+    "Okafor",
+    "Taylor",
+    "Davies",
+    "Wilson",
+    "Chen",
+]
 
 
 def median_ms(fn, runs: int = 5) -> float:
@@ -66,20 +82,31 @@ def load(conn, journals: int, per_journal: int) -> None:
     cols = ", ".join(RECORD_COLUMNS)
     for j in range(journals):
         jid = f"00000000-0000-4000-8000-{j:012d}"
-        conn.execute("INSERT INTO purdah.journals (journal_id, terminal, station) VALUES "
-                     "(%s, %s, %s)", (jid, f"pc-{j:03d}", f"Station {j % 20}"))
+        conn.execute(
+            "INSERT INTO purdah.journals (journal_id, terminal, station) VALUES (%s, %s, %s)",
+            (jid, f"pc-{j:03d}", f"Station {j % 20}"),
+        )
         prev = GENESIS
-        with conn.transaction(), conn.cursor() as cur, \
-                cur.copy(f"COPY purdah.records ({cols}) FROM STDIN") as copy:
+        with (
+            conn.transaction(),
+            conn.cursor() as cur,
+            cur.copy(f"COPY purdah.records ({cols}) FROM STDIN") as copy,
+        ):
             for seq in range(1, per_journal + 1):
                 who = f"{random.choice(NAMES)} {random.randint(1, 99999)}"
-                record = replace(base, id=seq, created_at=utc_stamp(), advised_name=who,
-                                 supervisor_name=f"Sgt {random.choice(NAMES)}")
+                record = replace(
+                    base,
+                    id=seq,
+                    created_at=utc_stamp(),
+                    advised_name=who,
+                    supervisor_name=f"Sgt {random.choice(NAMES)}",
+                )
                 text = canonical_json(record.content())
                 digest = chain_hash(prev, text)
                 c = local_schema.columns(record)
-                copy.write_row([jid, seq, *(c[k] for k in RECORD_COLUMNS[2:-3]), text, prev,
-                                digest])
+                copy.write_row(
+                    [jid, seq, *(c[k] for k in RECORD_COLUMNS[2:-3]), text, prev, digest]
+                )
                 prev = digest
         print(f"  journal {j + 1}/{journals} loaded", end="\r", file=sys.stderr)
     conn.execute("ANALYZE purdah.records")
@@ -97,6 +124,7 @@ def main() -> None:
     pg.prepare_roles(cluster)
     db = pg.new_database(cluster)
     import os
+
     os.environ["PGPASSWORD"] = cluster.password
     with cluster.connect(db, pg.OWNER) as conn:
         init(conn)
@@ -123,8 +151,10 @@ def main() -> None:
         start = time.perf_counter()
         load(conn, args.journals, args.records // args.journals)
         total = conn.execute("SELECT count(*) FROM purdah.records").fetchone()[0]
-        print(f"\nloaded: {total:,} records in {args.journals} journals "
-              f"({time.perf_counter() - start:.0f} s)")
+        print(
+            f"\nloaded: {total:,} records in {args.journals} journals "
+            f"({time.perf_counter() - start:.0f} s)"
+        )
     with cluster.connect(db, "supervisor") as conn:
         for word in ("smith", "zoe", "kowalski 4"):
             typed = [word[:i] for i in range(1, len(word) + 1)]

@@ -47,8 +47,9 @@ def time_to_window(program: Program, env: dict[str, str]) -> float | None:
     argv, extra = program
     start = time.monotonic_ns()
     try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT,
-                              env={**env, **extra}, cwd=ROOT)
+        done = subprocess.run(
+            argv, capture_output=True, text=True, timeout=TIMEOUT, env={**env, **extra}, cwd=ROOT
+        )
     except subprocess.TimeoutExpired:
         return None
     shown = [line for line in done.stdout.splitlines() if line.startswith("SHOWN ")]
@@ -67,23 +68,41 @@ def measure(programs: dict[str, Program], env: dict[str, str], runs: int) -> dic
 
 def freeze_program(source: Path, dist: Path, work: Path) -> Program:
     """The program in `source` frozen with the probe as a runtime hook."""
-    subprocess.run([python(), "-m", "wizard.cli.build", f"--work={work}", f"--dist={dist}"],
-                   check=True, cwd=source, env={**os.environ, "PYTHONPATH": str(source),
-                                                "PURDAH_WIZARD_RUNTIME_HOOK": str(PROBE)})
+    subprocess.run(
+        [python(), "-m", "wizard.cli.build", f"--work={work}", f"--dist={dist}"],
+        check=True,
+        cwd=source,
+        env={**os.environ, "PYTHONPATH": str(source), "PURDAH_WIZARD_RUNTIME_HOOK": str(PROBE)},
+    )
     return [str(dist / "purdah-wizard" / "purdah-wizard")], {}
 
 
 def build_frozen(before: Path | None) -> dict[str, Program]:
     """The programs frozen with the probe as a runtime hook, under out/bench/startup."""
     base = OUT / "startup"
-    subprocess.run([python(), "-m", "PyInstaller", "--onedir", "--noconfirm", "--log-level=WARN",
-                    f"--workpath={base / 'work-bare'}", f"--distpath={base / 'dist'}",
-                    f"--specpath={base}", "--name=bare-window", f"--runtime-hook={PROBE}",
-                    str(ROOT / "bench" / "bare_window.py")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            python(),
+            "-m",
+            "PyInstaller",
+            "--onedir",
+            "--noconfirm",
+            "--log-level=WARN",
+            f"--workpath={base / 'work-bare'}",
+            f"--distpath={base / 'dist'}",
+            f"--specpath={base}",
+            "--name=bare-window",
+            f"--runtime-hook={PROBE}",
+            str(ROOT / "bench" / "bare_window.py"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     programs = {"bare window (frozen)": ([str(base / "dist" / "bare-window" / "bare-window")], {})}
     if before is not None:
-        programs["before (frozen)"] = freeze_program(before, base / "dist-before",
-                                                     base / "work-before")
+        programs["before (frozen)"] = freeze_program(
+            before, base / "dist-before", base / "work-before"
+        )
     programs["Purdah Wizard (frozen)"] = freeze_program(ROOT, base / "dist", base / "work-app")
     return programs
 
@@ -93,10 +112,18 @@ def count_instructions(program: Program, env: dict[str, str]) -> int:
     argv, extra = program
     log = OUT / "startup" / "callgrind.out"
     log.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *argv],
-                   check=True, capture_output=True, cwd=ROOT,
-                   env={**env, **extra, "QT_QPA_PLATFORM": "offscreen",
-                        "PURDAH_WIZARD_STARTUP_PROBE_EXIT": "1"})
+    subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *argv],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+        env={
+            **env,
+            **extra,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PURDAH_WIZARD_STARTUP_PROBE_EXIT": "1",
+        },
+    )
     for line in log.read_text().splitlines():
         if line.startswith(("summary:", "totals:")):
             return int(line.split()[1])
@@ -127,10 +154,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--frozen", action="store_true", help="also time both frozen")
-    parser.add_argument("--before", type=Path, metavar="DIR",
-                        help="also time the copy of the program in DIR (e.g. main, exported)")
-    parser.add_argument("--instructions", action="store_true",
-                        help="count instructions to the first paint under valgrind instead")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time the copy of the program in DIR (e.g. main, exported)",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions to the first paint under valgrind instead",
+    )
     args = parser.parse_args()
     before = args.before.resolve() if args.before else None
     platform = "xcb" if os.environ.get("DISPLAY") else "offscreen"
@@ -139,14 +173,19 @@ def main() -> None:
 
     rows = [(f"first window shown, median of {args.runs} ({platform})", "time", "ratio")]
     source: dict[str, Program] = {
-        "bare window (source)": ([python(), str(PROBE), "bench/bare_window.py"], {})}
+        "bare window (source)": ([python(), str(PROBE), "bench/bare_window.py"], {})
+    }
     if before is not None:  # found first on the path, ahead of this checkout's package
-        source["before (source)"] = ([python(), str(PROBE), "-m", "wizard"],
-                                     {"PYTHONPATH": str(before)})
+        source["before (source)"] = (
+            [python(), str(PROBE), "-m", "wizard"],
+            {"PYTHONPATH": str(before)},
+        )
     source["Purdah Wizard (source)"] = ([python(), str(PROBE), "-m", "wizard"], {})
     if args.instructions:
-        rows = [("to the first paint (callgrind, offscreen, from source)", "instructions",
-                 "ratio"), *report_instructions(source, env)]
+        rows = [
+            ("to the first paint (callgrind, offscreen, from source)", "instructions", "ratio"),
+            *report_instructions(source, env),
+        ]
         print(table(rows))
         return
     rows += report(measure(source, env, args.runs), args.runs)

@@ -36,8 +36,11 @@ def install() -> None:
             self.seen = False
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if (not self.seen and event.type() == QEvent.Type.Expose
-                    and getattr(obj, "isExposed", lambda: False)()):
+            if (
+                not self.seen
+                and event.type() == QEvent.Type.Expose
+                and getattr(obj, "isExposed", lambda: False)()
+            ):
                 self.seen = True
                 QTimer.singleShot(0, self.report)  # after the expose has been painted
             return False

@@ -85,12 +85,14 @@ def press_shift() -> None:
     target = QApplication.focusWidget()
     if target is not None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_Shift,
-                                                     Qt.KeyboardModifier.NoModifier))
+            QApplication.sendEvent(
+                target, QKeyEvent(kind, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+            )
 
 
-def run_steps(app: QApplication, clock: PaintClock, steps: Iterable[Step],
-              pause_ms: int = 60) -> list[tuple[str, float]]:
+def run_steps(
+    app: QApplication, clock: PaintClock, steps: Iterable[Step], pause_ms: int = 60
+) -> list[tuple[str, float]]:
     """Make each step from the event loop, `pause_ms` apart (several a second, as an officer
     types), and time it to its last paint."""
     out: list[tuple[str, float]] = []
@@ -120,8 +122,10 @@ def run_steps(app: QApplication, clock: PaintClock, steps: Iterable[Step],
     QTimer.singleShot(0, next_step)
     app.exec()
     if unpainted:
-        print(f"  (nothing to paint, left out: {len(unpainted)} steps: {sorted(set(unpainted))}; "
-              "e.g. a topic started again on the question already on screen)")
+        print(
+            f"  (nothing to paint, left out: {len(unpainted)} steps: {sorted(set(unpainted))}; "
+            "e.g. a topic started again on the question already on screen)"
+        )
     return out
 
 
@@ -131,12 +135,14 @@ def walk_steps(window, catalog, per_tree: int) -> Iterable[Step]:
     outcome Back, the answer again, Change (the first answer), and Start again."""
     for tree_id in sorted(catalog.trees):
         paths = [p for p in all_paths(catalog, tree_id) if p.outcome is not None and p.steps]
-        for path in paths[::max(1, len(paths) // per_tree)][:per_tree]:
+        for path in paths[:: max(1, len(paths) // per_tree)][:per_tree]:
             yield "start", lambda t=tree_id: window.start_topic(t)
             for i, step in enumerate(path.steps):
                 last = i == len(path.steps) - 1
-                yield ("answer → outcome" if last else "answer → question",
-                       lambda a=step.answer.id: window.answer(a))
+                yield (
+                    "answer → outcome" if last else "answer → question",
+                    lambda a=step.answer.id: window.answer(a),
+                )
             yield "Back", window.go_back
             yield "answer → outcome", lambda a=path.steps[-1].answer.id: window.answer(a)
             yield "Change", lambda: window.change(0)
@@ -145,8 +151,11 @@ def walk_steps(window, catalog, per_tree: int) -> Iterable[Step]:
 
 def shown_labels(page: QWidget) -> list[tuple[str, str, bool]]:
     """The labels a screen shows: text, role, rich or not."""
-    return [(w.text(), str(w.property("role") or ""), w.textFormat().name == "RichText")
-            for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
+    return [
+        (w.text(), str(w.property("role") or ""), w.textFormat().name == "RichText")
+        for w in page.findChildren(QLabel)
+        if w.isVisibleTo(page)
+    ]
 
 
 class FloorWindow(QMainWindow):
@@ -170,8 +179,9 @@ class FloorWindow(QMainWindow):
         self.stack.setCurrentIndex(1 - self.stack.currentIndex())
 
 
-def floor(app: QApplication, style: str, labels: list[tuple[str, str, bool]],
-          n: int) -> list[float]:
+def floor(
+    app: QApplication, style: str, labels: list[tuple[str, str, bool]], n: int
+) -> list[float]:
     w = FloorWindow(style, labels)
     w.show()
     app.processEvents()
@@ -186,8 +196,10 @@ def floor(app: QApplication, style: str, labels: list[tuple[str, str, bool]],
 def sample_labels(app: QApplication, window, kinds: tuple[str, ...]) -> dict[str, list]:
     """The labels of one question screen and one outcome screen (the longest path's)."""
     cat = window.catalog
-    tree_id, path = max(((t, p) for t in sorted(cat.trees) for p in all_paths(cat, t)
-                         if p.outcome is not None), key=lambda tp: len(tp[1].steps))
+    tree_id, path = max(
+        ((t, p) for t in sorted(cat.trees) for p in all_paths(cat, t) if p.outcome is not None),
+        key=lambda tp: len(tp[1].steps),
+    )
     window.start_topic(tree_id)
     app.processEvents()
     out = {"question": shown_labels(window.question_view)}
@@ -207,8 +219,7 @@ def stats(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p90, ordered[-1]
 
 
-def report(title: str, results: list[tuple[str, float]],
-           floors: dict[str, list[float]]) -> None:
+def report(title: str, results: list[tuple[str, float]], floors: dict[str, list[float]]) -> None:
     print(f"\n### {title}\n")
     print("| step | n | median | p90 | max | floor median | ratio |")
     print("|---|---|---|---|---|---|---|")
@@ -220,23 +231,29 @@ def report(title: str, results: list[tuple[str, float]],
         med, p90, top = stats(values)
         fl = floors["outcome" if kind == "answer → outcome" else "question"]
         fmed = statistics.median(fl)
-        print(f"| {kind} | {len(values)} | {med:.1f} ms | {p90:.1f} ms | {top:.1f} ms | "
-              f"{fmed:.1f} ms | {med / fmed:.1f}x |")
+        print(
+            f"| {kind} | {len(values)} | {med:.1f} ms | {p90:.1f} ms | {top:.1f} ms | "
+            f"{fmed:.1f} ms | {med / fmed:.1f}x |"
+        )
     steps = [ms for k, ms in results if k != "start"]
     med, p90, top = stats(steps)
-    print(f"| **every step but start** | {len(steps)} | {med:.1f} ms | **{p90:.1f} ms** | "
-          f"{top:.1f} ms | | |")
+    print(
+        f"| **every step but start** | {len(steps)} | {med:.1f} ms | **{p90:.1f} ms** | "
+        f"{top:.1f} ms | | |"
+    )
     for kind, fl in floors.items():
         fmed, fp90, _ = stats(fl)
-        print(f"\nfloor, {kind} screen ({len(fl)} switches): median {fmed:.1f} ms, "
-              f"p90 {fp90:.1f} ms")
+        print(
+            f"\nfloor, {kind} screen ({len(fl)} switches): median {fmed:.1f} ms, p90 {fp90:.1f} ms"
+        )
 
 
-def main_window_rounds(app: QApplication, window, rounds: int, per_tree: int,
-                       title: str) -> None:
+def main_window_rounds(app: QApplication, window, rounds: int, per_tree: int, title: str) -> None:
     labels = sample_labels(app, window, ("question", "outcome"))
-    print(f"\n(labels on screen: question {len(labels['question'])}, "
-          f"outcome {len(labels['outcome'])})")
+    print(
+        f"\n(labels on screen: question {len(labels['question'])}, "
+        f"outcome {len(labels['outcome'])})"
+    )
     clock = PaintClock(window)
     results: list[tuple[str, float]] = []
     floors: dict[str, list[float]] = {"question": [], "outcome": []}
@@ -276,8 +293,10 @@ def trainer_rounds(app: QApplication, settings: QSettings, rounds: int, scenario
     values = [ms for k, ms in results if k == "next slide"]
     med, p90, top = stats(values)
     shown = min(scenarios, len(catalog.scenarios))
-    print(f"\n### Trainer Present, next slide\n\n{len(values)} slides over {shown} scenarios: "
-          f"median {med:.1f} ms, p90 {p90:.1f} ms, max {top:.1f} ms")
+    print(
+        f"\n### Trainer Present, next slide\n\n{len(values)} slides over {shown} scenarios: "
+        f"median {med:.1f} ms, p90 {p90:.1f} ms, max {top:.1f} ms"
+    )
     trainer.close()
 
 
@@ -291,13 +310,36 @@ def records_rounds(app: QApplication, path: Path, settings: QSettings, rounds: i
     records.show()
     app.processEvents()
     clock = PaintClock(records)
-    typed = ["s", "sm", "smi", "smit", "smith", "", "o", "ok", "oka", "okaf", "okafo", "okafor",
-             "", "h", "hu", "hus", "hust", "husti", "hustin", "husting", "hustings", ""]
+    typed = [
+        "s",
+        "sm",
+        "smi",
+        "smit",
+        "smith",
+        "",
+        "o",
+        "ok",
+        "oka",
+        "okaf",
+        "okafo",
+        "okafor",
+        "",
+        "h",
+        "hu",
+        "hus",
+        "hust",
+        "husti",
+        "hustin",
+        "husting",
+        "hustings",
+        "",
+    ]
 
     def keystroke(text: str) -> Callable[[], None]:
         def run() -> None:
             records.search.setText(text)
             records.apply_filters()
+
         return run
 
     results: list[tuple[str, float]] = []
@@ -305,10 +347,13 @@ def records_rounds(app: QApplication, path: Path, settings: QSettings, rounds: i
         results += run_steps(app, clock, [(t or "(cleared)", keystroke(t)) for t in typed])
     values = [ms for _, ms in results]
     med, p90, top = stats(values)
-    print(f"\n### The records window, per keystroke ({path.name})\n\n{len(values)} keystrokes: "
-          f"median {med:.1f} ms, p90 {p90:.1f} ms, max {top:.1f} ms")
-    per = {t: statistics.median([ms for k, ms in results if k == (t or "(cleared)")])
-           for t in typed}
+    print(
+        f"\n### The records window, per keystroke ({path.name})\n\n{len(values)} keystrokes: "
+        f"median {med:.1f} ms, p90 {p90:.1f} ms, max {top:.1f} ms"
+    )
+    per = {
+        t: statistics.median([ms for k, ms in results if k == (t or "(cleared)")]) for t in typed
+    }
     print("  " + ", ".join(f"{t or '(cleared)'} {ms:.0f}" for t, ms in per.items()))
     records.shutdown()
     records.close()
@@ -320,8 +365,12 @@ def main() -> int:
     parser.add_argument("--paths", type=int, default=3, help="paths walked per tree (3)")
     parser.add_argument("--scenarios", type=int, default=8, help="trainer scenarios shown (8)")
     parser.add_argument("--records", type=Path, default=ROOT / "out" / "bench" / "records.sqlite3")
-    parser.add_argument("--only", choices=["window", "large", "trainer", "records"],
-                        action="append", help="run only these parts")
+    parser.add_argument(
+        "--only",
+        choices=["window", "large", "trainer", "records"],
+        action="append",
+        help="run only these parts",
+    )
     args = parser.parse_args()
     parts = set(args.only or ["window", "large", "trainer", "records"])
     scratch = Path(tempfile.mkdtemp(prefix="purdah-bench-"))
@@ -344,8 +393,13 @@ def main() -> int:
         window.prefs.high_contrast = True
         window.apply_style()
         app.processEvents()
-        main_window_rounds(app, window, max(1, args.rounds // 2), args.paths,
-                           f"The window at {TEXT_SIZES[-1]} points, high contrast")
+        main_window_rounds(
+            app,
+            window,
+            max(1, args.rounds // 2),
+            args.paths,
+            f"The window at {TEXT_SIZES[-1]} points, high contrast",
+        )
     window.close()
     settings = QSettings(str(scratch / "bench.ini"), QSettings.Format.IniFormat)
     if "trainer" in parts:
@@ -354,8 +408,9 @@ def main() -> int:
         if args.records.exists():
             records_rounds(app, args.records, settings, 3)
         else:
-            print(f"\n(no {args.records}: make it with bench/records_bench.py for the records "
-                  "window)")
+            print(
+                f"\n(no {args.records}: make it with bench/records_bench.py for the records window)"
+            )
     return 0
 
 

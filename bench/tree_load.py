@@ -43,14 +43,29 @@ def timed(func, clock) -> float:
 
 def count_instructions(folder: Path, mode: str) -> int:
     """Instructions valgrind counts for a child that imports, reads, then does `mode`."""
-    script = (f"import sys, yaml; sys.path.insert(0, {str(ROOT)!r})\n"
-              "from pathlib import Path\nfrom wizard.library.folder import load_folder\n"
-              f"folder = Path({str(folder)!r}); data = (folder / 'bench.yaml').read_bytes()\n"
-              + {"none": "", "base": "yaml.load(data, Loader=yaml.CSafeLoader)\n",
-                 "ours": "load_folder(folder)\n"}[mode])
+    script = (
+        f"import sys, yaml; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from pathlib import Path\nfrom wizard.library.folder import load_folder\n"
+        f"folder = Path({str(folder)!r}); data = (folder / 'bench.yaml').read_bytes()\n"
+        + {
+            "none": "",
+            "base": "yaml.load(data, Loader=yaml.CSafeLoader)\n",
+            "ours": "load_folder(folder)\n",
+        }[mode]
+    )
     log = folder / f"callgrind.{mode}"
-    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}",
-                    sys.executable, "-c", script], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={log}",
+            sys.executable,
+            "-c",
+            script,
+        ],
+        check=True,
+        capture_output=True,
+    )
     for line in log.read_text().splitlines():
         if line.startswith("summary:") or line.startswith("totals:"):
             return int(line.split()[1])
@@ -62,8 +77,11 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--shape", choices=("binary", "chain"), default="binary")
-    parser.add_argument("--instructions", action="store_true",
-                        help="count instructions under valgrind instead of timing")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind instead of timing",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as name:
@@ -79,9 +97,15 @@ def main() -> None:
         if args.instructions:
             counts = {mode: count_instructions(folder, mode) for mode in ("none", "base", "ours")}
             base, ours = counts["base"] - counts["none"], counts["ours"] - counts["none"]
-            rows = [("instructions (callgrind), less start-up", "CSafeLoader parse",
-                     "load + validate", "ratio"),
-                    ("", f"{base:,}", f"{ours:,}", f"{ours / base:.2f}x")]
+            rows = [
+                (
+                    "instructions (callgrind), less start-up",
+                    "CSafeLoader parse",
+                    "load + validate",
+                    "ratio",
+                ),
+                ("", f"{base:,}", f"{ours:,}", f"{ours / base:.2f}x"),
+            ]
             print(f"{count_nodes(text):,} nodes ({args.shape})")
             print(table(rows))
             return
@@ -92,19 +116,29 @@ def main() -> None:
         def program() -> None:
             load_folder(folder)
 
-        rows = [(f"clock, median of {args.runs} interleaved runs", "CSafeLoader parse",
-                 "load + validate", "ratio (median of per-run ratios)")]
-        for label, clock in (("wall (perf_counter)", time.perf_counter),
-                             ("CPU (process_time)", time.process_time)):
+        rows = [
+            (
+                f"clock, median of {args.runs} interleaved runs",
+                "CSafeLoader parse",
+                "load + validate",
+                "ratio (median of per-run ratios)",
+            )
+        ]
+        for label, clock in (
+            ("wall (perf_counter)", time.perf_counter),
+            ("CPU (process_time)", time.process_time),
+        ):
             # baseline and program alternate, so that a load on the machine hits both alike
             pairs = [(timed(baseline, clock), timed(program, clock)) for _ in range(args.runs)]
             base = statistics.median(b for b, _ in pairs)
             ours = statistics.median(p for _, p in pairs)
             ratio = statistics.median(p / b for b, p in pairs)
             rows.append((label, f"{base:.3f} s", f"{ours:.3f} s", f"{ratio:.2f}x"))
-    print(f"{count_nodes(text):,} nodes ({args.shape}), {len(text.encode()) / 1e6:.1f} MB of YAML,"
-          f" Python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml "
-          f"{yaml.__with_libyaml__})")
+    print(
+        f"{count_nodes(text):,} nodes ({args.shape}), {len(text.encode()) / 1e6:.1f} MB of YAML,"
+        f" Python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml "
+        f"{yaml.__with_libyaml__})"
+    )
     print(table(rows))
 
 

@@ -23,12 +23,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-NETWORK_EVENTS = frozenset({
-    "socket.__new__", "socket.bind", "socket.connect", "socket.getaddrinfo",
-    "socket.gethostbyname", "socket.gethostbyaddr", "socket.getnameinfo",
-    "socket.sendmsg", "socket.sendto", "http.client.connect", "urllib.Request", "ftplib.connect",
-    "smtplib.connect", "poplib.connect", "imaplib.open", "webbrowser.open",
-})
+NETWORK_EVENTS = frozenset(
+    {
+        "socket.__new__",
+        "socket.bind",
+        "socket.connect",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.getnameinfo",
+        "socket.sendmsg",
+        "socket.sendto",
+        "http.client.connect",
+        "urllib.Request",
+        "ftplib.connect",
+        "smtplib.connect",
+        "poplib.connect",
+        "imaplib.open",
+        "webbrowser.open",
+    }
+)
 
 
 class NetworkBlocked(OSError):
@@ -58,6 +72,7 @@ def _refuse(name: str, attempts: list[str]) -> Any:
     def refuse(*args: object, **kwargs: object) -> Any:
         attempts.append(f"socket.{name}{args!r}"[:200])
         raise NetworkBlocked(f"network access attempted while offline: socket.{name}")
+
     return refuse
 
 
@@ -66,8 +81,9 @@ def no_network() -> Iterator[list[str]]:
     """Within the block every socket creation, lookup and connect fails; yields the attempts."""
     install()
     attempts: list[str] = []
-    saved = {name: getattr(socket, name) for name in
-             ("socketpair", "create_connection", "getaddrinfo")}
+    saved = {
+        name: getattr(socket, name) for name in ("socketpair", "create_connection", "getaddrinfo")
+    }
     for name in saved:
         setattr(socket, name, _refuse(name, attempts))
     _armed.append(attempts)

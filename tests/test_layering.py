@@ -46,8 +46,15 @@ def within(name: str, prefix: str) -> bool:
 
 def layer_of(name: str) -> str | None:
     """The layer a wizard module belongs to (the longest matching entry), None if none."""
-    best = max(((len(p), layer) for layer, prefixes in LAYERS.items() for p in prefixes
-                if within(name, p)), default=None)
+    best = max(
+        (
+            (len(p), layer)
+            for layer, prefixes in LAYERS.items()
+            for p in prefixes
+            if within(name, p)
+        ),
+        default=None,
+    )
     return best[1] if best else None
 
 
@@ -79,7 +86,7 @@ def test_every_layer_has_modules(layer):
 
 @pytest.mark.parametrize("layer", ORDER)
 def test_layer_imports_nothing_above_it(layer):
-    above = set(ORDER[ORDER.index(layer) + 1:])
+    above = set(ORDER[ORDER.index(layer) + 1 :])
     bad = []
     for name, path in MODULES.items():
         if layer_of(name) != layer:

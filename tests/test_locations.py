@@ -33,8 +33,9 @@ def test_frozen_the_trees_are_inside_the_bundle(frozen: Path) -> None:
     assert bundled_trees() == frozen / "_internal" / "trees"
 
 
-def test_frozen_records_never_go_inside_the_bundle(frozen: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_frozen_records_never_go_inside_the_bundle(
+    frozen: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inside = frozen / "_internal" / "records"
     monkeypatch.setenv(ENV, str(inside))
     monkeypatch.setenv("XDG_DATA_HOME", str(frozen.parent / "data"))

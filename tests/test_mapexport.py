@@ -81,7 +81,8 @@ def test_svg_is_well_formed_and_holds_every_text_and_verdict_label(example_catal
     groups = root.findall(".//s:g[@data-ref]", NS)
     assert len(groups) == len(layout.boxes)
     assert {g.get("data-verdict") for g in groups if "outcome" in g.get("class")} == {
-        o.verdict for o in tree.outcomes.values()}
+        o.verdict for o in tree.outcomes.values()
+    }
 
 
 def test_svg_escapes_awkward_text(awkward_catalog):
@@ -97,15 +98,21 @@ def test_svg_highlights_the_path_in_more_than_colour(example_catalog):
     path = example_catalog.scenarios["posed-photo"].path(example_catalog)
     root = ET.fromstring(map_svg(layout_tree(example_catalog, "photos"), path))
     on = root.findall(".//s:g[@class]", NS)
-    boxes = [g.get("data-ref") for g in on if "box" in g.get("class")
-             and "on-path" in g.get("class")]
-    arrows = [(g.get("data-from"), g.get("data-answer")) for g in on
-              if "arrow" in g.get("class") and "on-path" in g.get("class")]
+    boxes = [
+        g.get("data-ref") for g in on if "box" in g.get("class") and "on-path" in g.get("class")
+    ]
+    arrows = [
+        (g.get("data-from"), g.get("data-answer"))
+        for g in on
+        if "arrow" in g.get("class") and "on-path" in g.get("class")
+    ]
     assert boxes == ["photos:candidate_present", "photos:staged", "photos:do_not_pose"]
     assert sorted(arrows) == [("photos:candidate_present", "yes"), ("photos:staged", "yes")]
-    widths = {g.get("data-answer"): g.find("s:path", NS).get("stroke-width")
-              for g in on if "arrow" in g.get("class")
-              and g.get("data-from") == "photos:staged"}
+    widths = {
+        g.get("data-answer"): g.find("s:path", NS).get("stroke-width")
+        for g in on
+        if "arrow" in g.get("class") and g.get("data-from") == "photos:staged"
+    }
     assert float(widths["yes"]) > 2 * float(widths["no"])
 
 
@@ -131,11 +138,17 @@ def test_dot_escapes_quotes_and_backslashes(awkward_catalog):
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_graphviz_reads_the_dot(awkward_catalog, example_catalog):
     for cat, tree in ((awkward_catalog, "awkward"), (example_catalog, "start")):
-        out = subprocess.run(["dot", "-Tsvg"], input=map_dot(tree_graph(cat, tree)),
-                             capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            ["dot", "-Tsvg"],
+            input=map_dot(tree_graph(cat, tree)),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert out.returncode == 0, out.stderr
-        ET.fromstring(out.stdout.split("\n", 3)[-1] if out.stdout.startswith("<?xml")
-                      else out.stdout)
+        ET.fromstring(
+            out.stdout.split("\n", 3)[-1] if out.stdout.startswith("<?xml") else out.stdout
+        )
 
 
 def test_mermaid_has_every_node_edge_and_verdict(example_catalog):
@@ -174,8 +187,21 @@ def test_graph_writes_svg_to_stdout_by_default(example_trees, capsys):
 @pytest.mark.parametrize("fmt", ["svg", "dot", "mermaid"])
 def test_graph_writes_each_format_to_a_file(example_trees, tmp_path: Path, capsys, fmt):
     out = tmp_path / f"map.{fmt}"
-    assert main(["--trees", str(example_trees), "graph", "photos", "--format", fmt,
-                 "--output", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--trees",
+                str(example_trees),
+                "graph",
+                "photos",
+                "--format",
+                fmt,
+                "--output",
+                str(out),
+            ]
+        )
+        == 0
+    )
     text = out.read_text(encoding="utf-8")
     assert "Is the photo staged?" in text
     assert capsys.readouterr().out == ""
@@ -183,20 +209,49 @@ def test_graph_writes_each_format_to_a_file(example_trees, tmp_path: Path, capsy
 
 
 def test_graph_highlights_answers_or_a_scenario(example_trees, capsys):
-    assert main(["--trees", str(example_trees), "graph", "photos", "-f", "dot",
-                 "-a", "candidate_present=no"]) == 0
+    assert (
+        main(
+            [
+                "--trees",
+                str(example_trees),
+                "graph",
+                "photos",
+                "-f",
+                "dot",
+                "-a",
+                "candidate_present=no",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.count("penwidth=4") == 3
-    assert main(["--trees", str(example_trees), "graph", "photos", "-f", "dot",
-                 "--scenario", "posed-photo"]) == 0
+    assert (
+        main(
+            [
+                "--trees",
+                str(example_trees),
+                "graph",
+                "photos",
+                "-f",
+                "dot",
+                "--scenario",
+                "posed-photo",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.count("penwidth=4") == 5
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["graph", "nowhere"], "no tree with the id 'nowhere'"),
-    (["graph", "photos", "--scenario", "nope"], "no scenario 'nope'"),
-    (["graph", "photos", "-a", "candidate_present=maybe"], "no answer 'maybe'"),
-    (["graph", "photos", "-o", "/nonexistent-folder/map.svg"], "Could not save"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["graph", "nowhere"], "no tree with the id 'nowhere'"),
+        (["graph", "photos", "--scenario", "nope"], "no scenario 'nope'"),
+        (["graph", "photos", "-a", "candidate_present=maybe"], "no answer 'maybe'"),
+        (["graph", "photos", "-o", "/nonexistent-folder/map.svg"], "Could not save"),
+    ],
+)
 def test_graph_refuses_bad_requests_in_one_line(example_trees, capsys, args, message):
     assert main(["--trees", str(example_trees), *args]) == 2
     err = capsys.readouterr().err

@@ -32,12 +32,39 @@ PACKAGE = ROOT / "wizard"
 
 # Modules that talk to the network (or exist only to). urllib.parse and ipaddress only parse text.
 NETWORK_MODULES = (
-    "socket", "_socket", "ssl", "_ssl", "http", "urllib.request", "urllib.response",
-    "urllib.robotparser", "ftplib", "smtplib", "poplib", "imaplib", "nntplib", "telnetlib",
-    "xmlrpc", "socketserver", "asyncio", "webbrowser", "wsgiref", "mailbox", "requests",
-    "urllib3", "httpx", "aiohttp", "websocket", "websockets", "PySide6.QtNetwork",
-    "PySide6.QtNetworkAuth", "PySide6.QtWebSockets", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtHttpServer",
+    "socket",
+    "_socket",
+    "ssl",
+    "_ssl",
+    "http",
+    "urllib.request",
+    "urllib.response",
+    "urllib.robotparser",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "nntplib",
+    "telnetlib",
+    "xmlrpc",
+    "socketserver",
+    "asyncio",
+    "webbrowser",
+    "wsgiref",
+    "mailbox",
+    "requests",
+    "urllib3",
+    "httpx",
+    "aiohttp",
+    "websocket",
+    "websockets",
+    "PySide6.QtNetwork",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtWebSockets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebChannel",
+    "PySide6.QtHttpServer",
     "PySide6.QtRemoteObjects",
 )
 
@@ -55,9 +82,13 @@ def network_imports(source: str, filename: str = "<source>") -> list[str]:
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-        elif (isinstance(node, ast.Call) and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
-              and _called(node) in ("__import__", "import_module")):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and _called(node) in ("__import__", "import_module")
+        ):
             names = [node.args[0].value]
         found += [f"{filename}:{node.lineno} {n}" for n in names if is_network(n)]
     return found
@@ -79,10 +110,13 @@ def test_the_guard_makes_every_way_to_a_socket_fail() -> None:
     import urllib.request
 
     with no_network() as attempts:
-        for attempt in (lambda: socket.socket(), lambda: _socket.socket(),
-                        lambda: socket.socketpair(),
-                        lambda: socket.create_connection(("192.0.2.1", 80), timeout=1),
-                        lambda: urllib.request.urlopen("http://192.0.2.1/", timeout=1)):
+        for attempt in (
+            lambda: socket.socket(),
+            lambda: _socket.socket(),
+            lambda: socket.socketpair(),
+            lambda: socket.create_connection(("192.0.2.1", 80), timeout=1),
+            lambda: urllib.request.urlopen("http://192.0.2.1/", timeout=1),
+        ):
             with pytest.raises(OSError):
                 attempt()
     assert len(attempts) == 5, attempts
@@ -120,7 +154,8 @@ def test_trees_load_and_every_path_walks_with_the_network_gone(example_trees: Pa
 
 @pytest.mark.gui
 def test_the_whole_self_test_passes_with_the_network_gone(
-        qapp, example_trees: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qapp, example_trees: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # As the GUI walk, the PDF and the records land, their self-test checks run here too; add
     # any further offline steps (a keyboard walk in the window, a record saved) to this block.
     with no_network() as attempts:
@@ -142,15 +177,22 @@ def test_the_import_scan_finds_network_imports() -> None:
         importlib.import_module("http.client")
     """)
     assert network_imports(source) == [
-        "<source>:2 socket", "<source>:3 urllib.request", "<source>:3 urllib.request.urlopen",
-        "<source>:5 PySide6.QtNetwork", "<source>:7 http.client"]
+        "<source>:2 socket",
+        "<source>:3 urllib.request",
+        "<source>:3 urllib.request.urlopen",
+        "<source>:5 PySide6.QtNetwork",
+        "<source>:7 http.client",
+    ]
 
 
 def test_no_module_of_the_program_imports_a_network_module() -> None:
     modules = wizard_modules()
     assert len(modules) > 10
-    found = [hit for path in modules
-             for hit in network_imports(path.read_text(encoding="utf-8"), str(path))]
+    found = [
+        hit
+        for path in modules
+        for hit in network_imports(path.read_text(encoding="utf-8"), str(path))
+    ]
     assert found == []
 
 
@@ -165,9 +207,15 @@ def test_importing_every_module_loads_no_network_module() -> None:
         import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
         print("\\n".join(sorted(set(sys.modules) - before)))
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=True,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     loaded = done.stdout.split()
     assert "wizard.cli.selftest" in loaded and "wizard.core.walk" in loaded
     assert [m for m in loaded if is_network(m)] == []
@@ -178,10 +226,27 @@ def test_importing_every_module_loads_no_network_module() -> None:
 def test_a_self_test_run_makes_no_socket_system_call(tmp_path: Path, example_trees: Path) -> None:
     log = tmp_path / "strace.log"
     done = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=%network", "-o", str(log),
-         sys.executable, "-m", "wizard", "--trees", str(example_trees), "--self-test"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=%network",
+            "-o",
+            str(log),
+            sys.executable,
+            "-m",
+            "wizard",
+            "--trees",
+            str(example_trees),
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "PASS  every path" in done.stdout and "PASS  qt and font" in done.stdout, done.stdout
     calls = [line for line in log.read_text().splitlines() if line.strip()]
     assert calls == [], calls[:10]

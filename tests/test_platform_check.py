@@ -43,7 +43,8 @@ def test_other_systems_are_not_checked():
 
 
 def test_a_library_the_linker_lists_counts_as_present_without_loading_it(
-        tmp_path, monkeypatch) -> None:
+    tmp_path, monkeypatch
+) -> None:
     """The linker's cache answers for the usual case; a library it does not list is tried."""
     from wizard.gui import platform_check
 

@@ -17,5 +17,6 @@ def test_calls_that_return_nothing_keep_none_alive(qapp) -> None:
     before = sys.getrefcount(None)
     for _ in range(200):
         label.setText("y")
-    assert sys.getrefcount(None) >= before - 10, \
+    assert sys.getrefcount(None) >= before - 10, (
         "this PySide6 loses references to None: install another version (see pyproject.toml)"
+    )

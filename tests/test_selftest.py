@@ -46,8 +46,12 @@ def args(trees: Path | None = None) -> argparse.Namespace:
     return argparse.Namespace(trees=str(trees) if trees else None, self_test=True, command=None)
 
 
-def run(capsys: pytest.CaptureFixture[str], checks: list[Check], trees: Path | None = None,
-        bundled: Path | None = None) -> tuple[int, list[str]]:
+def run(
+    capsys: pytest.CaptureFixture[str],
+    checks: list[Check],
+    trees: Path | None = None,
+    bundled: Path | None = None,
+) -> tuple[int, list[str]]:
     code = run_self_test(args(trees), checks, bundled=bundled)
     return code, capsys.readouterr().out.splitlines()
 
@@ -74,7 +78,8 @@ def missing_feature(ctx: selftest.Context) -> str:
 
 
 def test_every_check_passing_exits_0_with_a_line_each_and_a_summary(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, lines = run(capsys, [Check("one", passing), Check("two", passing)])
     assert code == 0
     assert lines[0].startswith("PASS  one  all well")
@@ -90,7 +95,8 @@ def test_one_failing_check_makes_the_exit_code_1(capsys: pytest.CaptureFixture[s
 
 
 def test_a_crashing_check_fails_in_one_line_and_the_others_still_run(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, lines = run(capsys, [Check("crash", crashing), Check("after", passing)])
     assert code == 1
     assert lines[0].startswith("FAIL  crash  KeyError: 'boom'")
@@ -99,14 +105,20 @@ def test_a_crashing_check_fails_in_one_line_and_the_others_still_run(
 
 
 def test_a_missing_optional_feature_is_skipped_clearly_and_does_not_fail(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    code, lines = run(capsys, [Check("records", missing_feature, required=False),
-                               Check("pdf", passing, needs="wizard.no_such_module",
-                                     required=False)])
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, lines = run(
+        capsys,
+        [
+            Check("records", missing_feature, required=False),
+            Check("pdf", passing, needs="wizard.no_such_module", required=False),
+        ],
+    )
     assert code == 0
     assert lines[0].startswith("SKIP  records  records are not in this build")
-    assert lines[1].startswith("SKIP  pdf      not in this build "
-                               "(wizard.no_such_module is missing)")
+    assert lines[1].startswith(
+        "SKIP  pdf      not in this build (wizard.no_such_module is missing)"
+    )
     assert "0 failed, 2 skipped" in lines[-1]
 
 
@@ -117,21 +129,26 @@ def test_a_missing_required_feature_fails(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_sound_trees_pass_the_tree_and_path_checks(
-        capsys: pytest.CaptureFixture[str], example_trees: Path) -> None:
-    code, lines = run(capsys, named("bundled trees", "trees in use", "every path"),
-                      bundled=example_trees)
+    capsys: pytest.CaptureFixture[str], example_trees: Path
+) -> None:
+    code, lines = run(
+        capsys, named("bundled trees", "trees in use", "every path"), bundled=example_trees
+    )
     assert code == 0, lines
     assert "2 tree(s) and 1 source(s)" in lines[0] and "no problems" in lines[0]
     assert "the bundled trees (no other folder is set)" in lines[1]
     assert "12 path(s) in 2 tree(s) end at an outcome" in lines[2]
 
 
-def test_a_tree_problem_in_the_bundle_fails(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path, example_trees: Path) -> None:
+def test_a_tree_problem_in_the_bundle_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
     shutil.copytree(example_trees, tmp_path / "trees")
     photos = tmp_path / "trees" / "photos.yaml"
-    orphan = ("  - id: orphan\n    text: Never asked?\n    answers:\n"
-              "      - {id: a, label: A, next: fine}\n      - {id: b, label: B, next: fine}\n")
+    orphan = (
+        "  - id: orphan\n    text: Never asked?\n    answers:\n"
+        "      - {id: a, label: A, next: fine}\n      - {id: b, label: B, next: fine}\n"
+    )
     text = photos.read_text()
     photos.write_text(text.replace("  - id: staged\n", orphan + "  - id: staged\n"))
     code, lines = run(capsys, named("bundled trees"), bundled=tmp_path / "trees")
@@ -146,8 +163,9 @@ def test_no_trees_at_all_fails(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert lines[1].startswith("FAIL  every path     no trees to walk")
 
 
-def test_a_path_that_stops_short_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                       example_trees: Path) -> None:
+def test_a_path_that_stops_short_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
     shutil.copytree(example_trees, tmp_path / "trees")
     (tmp_path / "trees" / "photos.yaml").unlink()  # start's answers lead into photos
     code, lines = run(capsys, named("every path"), bundled=tmp_path / "trees")
@@ -156,16 +174,17 @@ def test_a_path_that_stops_short_fails(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 def test_a_broken_trees_folder_given_on_the_command_line_fails(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
-    code, lines = run(capsys, named("trees in use"), trees=tmp_path / "gone",
-                      bundled=example_trees)
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
+    code, lines = run(capsys, named("trees in use"), trees=tmp_path / "gone", bundled=example_trees)
     assert code == 1
     assert "could not be used: it cannot be reached" in lines[0]
 
 
 @pytest.mark.gui
 def test_the_trees_check_tests_the_folder_the_window_setting_names(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
     save_trees_setting(tmp_path / "offline-share")
     code, lines = run(capsys, named("trees in use"), bundled=example_trees)
     assert code == 1
@@ -180,22 +199,24 @@ def test_the_trees_check_tests_the_folder_the_window_setting_names(
 
 @pytest.mark.gui
 def test_trees_given_on_the_command_line_outrank_the_window_setting(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
     save_trees_setting(tmp_path / "offline-share")
-    code, lines = run(capsys, named("trees in use"), trees=example_trees,
-                      bundled=tmp_path / "gone")
+    code, lines = run(capsys, named("trees in use"), trees=example_trees, bundled=tmp_path / "gone")
     assert code == 0, lines
     assert f"from {example_trees} (--trees)" in lines[0]
 
 
-def test_scenarios_that_reach_their_verdicts_pass(capsys: pytest.CaptureFixture[str],
-                                                  example_trees: Path) -> None:
+def test_scenarios_that_reach_their_verdicts_pass(
+    capsys: pytest.CaptureFixture[str], example_trees: Path
+) -> None:
     code, lines = run(capsys, named("scenarios"), bundled=example_trees)
     assert code == 0 and lines[0].startswith("PASS  scenarios  4 scenario(s) reach their expected")
 
 
 def test_a_scenario_with_the_wrong_verdict_fails_naming_its_file(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path
+) -> None:
     shutil.copytree(example_trees, tmp_path / "trees")
     posed = tmp_path / "trees" / "scenarios" / "posed-photo.yaml"
     posed.write_text(posed.read_text().replace("verdict: do_not", "verdict: acceptable"))
@@ -204,9 +225,9 @@ def test_a_scenario_with_the_wrong_verdict_fails_naming_its_file(
     assert "1 scenario file(s) fail" in lines[0] and f"{posed}:" in lines[0]
 
 
-def test_the_resources_check_names_a_missing_file(capsys: pytest.CaptureFixture[str],
-                                                  tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_resources_check_names_a_missing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copytree(selftest.resources(), tmp_path / "resources")
     (tmp_path / "resources" / "fonts" / "DejaVuSans-Bold.ttf").unlink()
     monkeypatch.setattr(selftest, "resources", lambda: tmp_path / "resources")
@@ -232,7 +253,8 @@ def test_qt_starts_with_the_bundled_font(capsys: pytest.CaptureFixture[str], qap
 
 @pytest.mark.gui
 def test_the_window_check_opens_and_closes_whatever_open_window_shows(
-        capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     seen: list[QMainWindow] = []
@@ -254,7 +276,8 @@ def test_the_window_check_opens_and_closes_whatever_open_window_shows(
 
 @pytest.mark.gui
 def test_the_window_check_fails_when_no_window_appears(
-        capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(selftest, "open_window", lambda a: 0)
     code, lines = run(capsys, [Check("window", selftest.check_window)])
     assert code == 1 and "no window was shown" in lines[0]
@@ -262,8 +285,8 @@ def test_the_window_check_fails_when_no_window_appears(
 
 @pytest.mark.gui
 def test_the_pdf_check_saves_the_longest_walk_as_a_real_pdf(
-        capsys: pytest.CaptureFixture[str], qapp, example_trees: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], qapp, example_trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pypdf
 
     from wizard.export import pdf
@@ -290,8 +313,8 @@ def test_the_pdf_check_saves_the_longest_walk_as_a_real_pdf(
 
 
 def test_the_flag_runs_the_self_test_from_the_command_line(
-        capsys: pytest.CaptureFixture[str], example_trees: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], example_trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(selftest, "bundled_trees", lambda: example_trees)
     monkeypatch.setattr(selftest, "CHECKS", named("bundled trees", "every path", "resources"))
     assert cli.main(["--self-test"]) == 0
@@ -303,8 +326,13 @@ def test_the_flag_runs_the_self_test_from_the_command_line(
 def test_the_installed_command_prints_every_check() -> None:
     exe = Path(sys.executable).with_name("purdah-wizard" + (".exe" if os.name == "nt" else ""))
     assert exe.exists(), "pip install -e . makes the purdah-wizard command"
-    done = subprocess.run([str(exe), "--self-test"], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [str(exe), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     lines = done.stdout.splitlines()
     assert len(lines) == len(CHECKS) + 1, done.stdout + done.stderr
     for c, line in zip(CHECKS, lines, strict=False):
@@ -314,8 +342,8 @@ def test_the_installed_command_prints_every_check() -> None:
 
 
 def test_the_records_check_saves_searches_and_verifies_a_record(
-        capsys: pytest.CaptureFixture[str], example_trees: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], example_trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     checks = [*named("every path"), Check("records", selftest.check_records)]
     code, lines = run(capsys, checks, bundled=example_trees)
     assert code == 0, lines
@@ -329,7 +357,8 @@ def test_the_records_check_saves_searches_and_verifies_a_record(
 
 
 def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_one(
-        capsys: pytest.CaptureFixture[str], trees: Path) -> None:
+    capsys: pytest.CaptureFixture[str], trees: Path
+) -> None:
     import json
 
     from wizard.library.cache import CACHE_NAME, fresh_cache
@@ -353,8 +382,11 @@ def test_the_start_up_cache_check_passes_when_it_matches_and_names_a_tampered_on
 
 
 def test_a_cache_left_stale_by_a_tree_edit_is_skipped_from_source_but_fails_frozen(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, example_trees: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    example_trees: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from wizard.cli import selftest
     from wizard.library.cache import read_cache, write_cache
     from wizard.library.folder import load_folder
@@ -365,8 +397,9 @@ def test_a_cache_left_stale_by_a_tree_edit_is_skipped_from_source_but_fails_froz
     load_folder(trees, parsed=parsed)
     assert write_cache(trees, parsed)
     photos = trees / "photos.yaml"
-    photos.write_text(photos.read_text().replace("Is a candidate in the photo?",
-                                                 "Is a candidate in the picture?"))
+    photos.write_text(
+        photos.read_text().replace("Is a candidate in the photo?", "Is a candidate in the picture?")
+    )
     code, lines = run(capsys, named("start-up cache"), bundled=trees)
     assert code == 0 and lines[0].startswith("SKIP"), lines
     assert "until the window next starts" in lines[0]

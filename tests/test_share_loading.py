@@ -56,8 +56,10 @@ def test_a_symlink_is_measured_by_its_target(share, tmp_path, monkeypatch):
     target = huge(tmp_path / "elsewhere.bin")
     os.symlink(target, share / "sources" / "linked.yaml")
     cat = load_folder(share)
-    assert any(f"at most {MAX_FILE_WORDS}" in p.message for p in cat.failed[str(share / "sources" /
-                                                                   "linked.yaml")])
+    assert any(
+        f"at most {MAX_FILE_WORDS}" in p.message
+        for p in cat.failed[str(share / "sources" / "linked.yaml")]
+    )
     assert "linked.yaml" not in opened
     assert set(cat.trees) == {"photos", "start"}
 

@@ -20,7 +20,8 @@ def cached_load(folder: Path):
 
 
 def test_a_first_start_parses_and_keeps_every_file_and_the_next_reads_them_back(
-        trees: Path) -> None:
+    trees: Path,
+) -> None:
     catalog, parsed = cached_load(trees)
     files = len(list(trees.rglob("*.yaml")))
     assert parsed.added == files and needs_writing(parsed)
@@ -55,11 +56,18 @@ def test_a_broken_tree_is_never_kept_and_keeps_its_problem_on_every_start(trees:
     assert any("photos.yaml" in p.file and p.line for p in second.problems)
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"{not json", b"[]", b'{"format": 999, "documents": {}}',
-    b'{"format": 1, "reader": "someone else", "documents": {}}',
-    b'{"format": 1, "reader": null, "documents": []}',
-], ids=["empty", "not-json", "not-a-mapping", "newer-format", "other-reader", "bad-documents"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"format": 999, "documents": {}}',
+        b'{"format": 1, "reader": "someone else", "documents": {}}',
+        b'{"format": 1, "reader": null, "documents": []}',
+    ],
+    ids=["empty", "not-json", "not-a-mapping", "newer-format", "other-reader", "bad-documents"],
+)
 def test_a_damaged_or_foreign_cache_is_ignored(trees: Path, content: bytes) -> None:
     (trees / CACHE_NAME).write_bytes(content)
     catalog, parsed = cached_load(trees)
@@ -67,22 +75,25 @@ def test_a_damaged_or_foreign_cache_is_ignored(trees: Path, content: bytes) -> N
     assert catalog.trees == load_folder(trees).trees
 
 
-def test_a_cache_from_other_reading_code_is_ignored(trees: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_from_other_reading_code_is_ignored(
+    trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_cache(trees, cached_load(trees)[1])
     monkeypatch.setattr(treecache, "reader_id", lambda: "the reader after a change")
     assert read_cache(trees).entries == {}
 
 
 def test_the_frozen_program_never_writes_inside_its_own_folder(
-        trees: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(treecache, "inside_bundle", lambda path: True)
     assert not write_cache(trees, cached_load(trees)[1])
     assert not (trees / CACHE_NAME).exists()
 
 
 def test_a_disk_that_fills_up_mid_write_leaves_no_half_file(
-        trees: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
     import os
 
@@ -97,12 +108,15 @@ def test_a_disk_that_fills_up_mid_write_leaves_no_half_file(
 
 def test_with_every_file_kept_pyyaml_is_not_even_imported(trees: Path) -> None:
     write_cache(trees, cached_load(trees)[1])
-    code = ("import sys; from pathlib import Path; from wizard.library.cache import read_cache; "
-            "from wizard.library.folder import load_folder; f = Path(sys.argv[1]); "
-            "c = load_folder(f, parsed=read_cache(f)); "
-            "print(len(c.trees), 'yaml' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(trees)], capture_output=True,
-                         text=True, check=True).stdout.split()
+    code = (
+        "import sys; from pathlib import Path; from wizard.library.cache import read_cache; "
+        "from wizard.library.folder import load_folder; f = Path(sys.argv[1]); "
+        "c = load_folder(f, parsed=read_cache(f)); "
+        "print(len(c.trees), 'yaml' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(trees)], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == [str(len(load_folder(trees).trees)), "False"]
 
 

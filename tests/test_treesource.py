@@ -37,8 +37,9 @@ def test_an_unreachable_folder_falls_back_and_says_so(tmp_path: Path, bundled: P
     assert "came with the program" in chosen.notice
 
 
-def test_a_share_with_a_broken_tree_falls_back_naming_file_and_line(share: Path,
-                                                                    bundled: Path) -> None:
+def test_a_share_with_a_broken_tree_falls_back_naming_file_and_line(
+    share: Path, bundled: Path
+) -> None:
     photos = share / "photos.yaml"
     photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: forbidden"))
     chosen = choose_trees(str(share), env={}, bundled=bundled)
@@ -92,8 +93,11 @@ def test_option_beats_setting_beats_environment(tmp_path: Path) -> None:
 
 
 def test_the_command_line_prints_the_notice_and_uses_the_bundled_trees(
-        tmp_path: Path, bundled: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path,
+    bundled: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setattr("wizard.library.choose.bundled_trees", lambda: bundled)
     monkeypatch.delenv(ENV_VAR, raising=False)
     assert cli.main(["--trees", str(tmp_path / "gone"), "list"]) == 0
@@ -103,7 +107,8 @@ def test_the_command_line_prints_the_notice_and_uses_the_bundled_trees(
 
 
 def test_validate_reports_a_broken_share_rather_than_falling_back(
-        share: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    share: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     photos = share / "photos.yaml"
     photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: forbidden"))
     assert cli.main(["--trees", str(share), "validate"]) == cli.EXIT_PROBLEMS
@@ -120,7 +125,8 @@ def test_folder_problem_says_why_a_folder_would_not_be_used(share: Path, tmp_pat
 
 
 def test_the_bundled_trees_may_be_loaded_another_way_but_a_share_always_whole(
-        share: Path, bundled: Path) -> None:
+    share: Path, bundled: Path
+) -> None:
     """The window loads the bundled trees without their scenarios (they come after its first
     paint); a requested folder is loaded whole, since all of it decides whether it is used."""
     used: list[Path] = []

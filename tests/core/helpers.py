@@ -51,8 +51,10 @@ GOOD_TREE = textwrap.dedent("""\
 
 
 def catalog(*trees: str, source: str = SOURCE) -> Catalog:
-    return load_catalog([(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
-                        [("src.yaml", source.encode())])
+    return load_catalog(
+        [(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
+        [("src.yaml", source.encode())],
+    )
 
 
 def problems(*trees: str, source: str = SOURCE) -> list[Problem]:

@@ -146,8 +146,9 @@ outcomes:
 """
 
 
-def write_folder(folder: Path, trees: dict[str, str], guide: str = GUIDE,
-                 people: str = PEOPLE) -> Path:
+def write_folder(
+    folder: Path, trees: dict[str, str], guide: str = GUIDE, people: str = PEOPLE
+) -> Path:
     """A folder of trees (file stem -> YAML) with its guidance and shared questions."""
     (folder / "sources").mkdir(parents=True)
     (folder / "questions").mkdir()
@@ -163,27 +164,38 @@ def old_folder(base: Path) -> Path:
     return write_folder(base / "old", {"photos": PHOTOS, "start": START})
 
 
-def new_folder(base: Path, photos: str = PHOTOS, start: str = START, guide: str = GUIDE,
-               people: str = PEOPLE, extra: dict[str, str] | None = None) -> Path:
+def new_folder(
+    base: Path,
+    photos: str = PHOTOS,
+    start: str = START,
+    guide: str = GUIDE,
+    people: str = PEOPLE,
+    extra: dict[str, str] | None = None,
+) -> Path:
     """The trees after an edit; photos' version is raised to 1.1 when its text changed."""
     if photos != PHOTOS:
         photos = photos.replace('version: "1.0"', 'version: "1.1"', 1)
     if start != START:
         start = start.replace('version: "1.0"', 'version: "1.1"', 1)
-    return write_folder(base / "new", {"photos": photos, "start": start, **(extra or {})},
-                        guide, people)
+    return write_folder(
+        base / "new", {"photos": photos, "start": start, **(extra or {})}, guide, people
+    )
 
 
 def changed_verdict() -> str:
     """'Not sure' whether a photo is staged now ends at 'do not', not at 'ask a supervisor'."""
-    return PHOTOS.replace("    verdict: speak_to_supervisor\n    title: Ask a supervisor",
-                          "    verdict: do_not\n    title: Ask a supervisor", 1)
+    return PHOTOS.replace(
+        "    verdict: speak_to_supervisor\n    title: Ask a supervisor",
+        "    verdict: do_not\n    title: Ask a supervisor",
+        1,
+    )
 
 
 def removed_answer() -> str:
     """The answer 'I'm not sure' to 'Is the photo staged?' is gone, and its outcome with it."""
-    text = PHOTOS.replace("      - id: not_sure\n        label: I'm not sure\n"
-                          "        next: ask_supervisor\n", "", 1)
+    text = PHOTOS.replace(
+        "      - id: not_sure\n        label: I'm not sure\n        next: ask_supervisor\n", "", 1
+    )
     cut = text.index("  - id: ask_supervisor")
     return text[:cut]
 
@@ -191,7 +203,9 @@ def removed_answer() -> str:
 def new_question() -> str:
     """A new question before 'staged': a posed photo is fine once the press office agreed."""
     text = PHOTOS.replace("        next: staged\n", "        next: agreed\n", 1)
-    return text.replace("  - id: staged\n", """\
+    return text.replace(
+        "  - id: staged\n",
+        """\
   - id: agreed
     text: Has the press office agreed to the photo?
     answers:
@@ -202,15 +216,21 @@ def new_question() -> str:
         label: "No"
         next: staged
   - id: staged
-""", 1)
+""",
+        1,
+    )
 
 
 def reworded_clause() -> str:
-    return GUIDE.replace("must not pose for staged photos",
-                         "must never pose for staged or posed photos", 1)
+    return GUIDE.replace(
+        "must not pose for staged photos", "must never pose for staged or posed photos", 1
+    )
 
 
 def new_topic_start() -> str:
     """The start tree offers the new topic 'badges'."""
-    return START.replace("      - id: other\n", "      - id: badges\n        label: Badges\n"
-                         "        tree: badges\n      - id: other\n", 1)
+    return START.replace(
+        "      - id: other\n",
+        "      - id: badges\n        label: Badges\n        tree: badges\n      - id: other\n",
+        1,
+    )

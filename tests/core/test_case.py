@@ -27,11 +27,14 @@ def test_missing_fields_are_empty_and_none_reads_as_empty():
     assert CaseDetails.from_dict({"name": "Ayşe", "role": None}) == CaseDetails(name="Ayşe")
 
 
-@pytest.mark.parametrize(("data", "words"), [
-    ({"nmae": "x"}, "unknown field(s) nmae"),
-    ({"number": 1234}, "number must be text"),
-    (["name"], "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"nmae": "x"}, "unknown field(s) nmae"),
+        ({"number": 1234}, "number must be text"),
+        (["name"], "expected a mapping"),
+    ],
+)
 def test_bad_data_is_refused_naming_the_field(data, words):
     with pytest.raises(ValueError, match=re.escape(words)):
         CaseDetails.from_dict(data)
@@ -39,4 +42,5 @@ def test_bad_data_is_refused_naming_the_field(data, words):
 
 def test_cleaned_trims_each_field_but_keeps_inner_lines():
     assert CaseDetails(name=" PC Jones ", notes="a\nb\n").cleaned() == CaseDetails(
-        name="PC Jones", notes="a\nb")
+        name="PC Jones", notes="a\nb"
+    )

@@ -38,14 +38,18 @@ def test_validate_reports_every_problem_as_file_line_column(capsys, tmp_path):
     folder = tmp_path / "trees"
     shutil.copytree(EXAMPLE_TREES, folder)
     photos = folder / "photos.yaml"
-    photos.write_text(photos.read_text().replace("verdict: do_not", "verdict: dont")
-                      .replace("next: supervisor", "next: supervisr"))
+    photos.write_text(
+        photos.read_text()
+        .replace("verdict: do_not", "verdict: dont")
+        .replace("next: supervisor", "next: supervisr")
+    )
     code, out, err = run(capsys, "validate", str(folder))
     assert code == 1
     lines = out.splitlines()
     assert any(line.startswith(f"{photos}:") and "unknown verdict 'dont'" in line for line in lines)
-    assert any("leads to 'supervisr'" in line and "did you mean 'supervisor'" in line
-               for line in lines)
+    assert any(
+        "leads to 'supervisr'" in line and "did you mean 'supervisor'" in line for line in lines
+    )
     assert "problem(s)" in err
 
 
@@ -67,8 +71,9 @@ def test_validate_missing_folder(capsys, tmp_path):
 
 
 def test_run_to_outcome_prints_reasoning(capsys):
-    code, out, _ = run(capsys, "run", "photos", "--answer", "candidate_present=yes",
-                       "--answer", "staged=yes")
+    code, out, _ = run(
+        capsys, "run", "photos", "--answer", "candidate_present=yes", "--answer", "staged=yes"
+    )
     assert code == 0
     assert "Is the photo staged?" in out
     assert "Yes, it is posed" in out
@@ -78,8 +83,9 @@ def test_run_to_outcome_prints_reasoning(capsys):
 
 
 def test_run_json_has_tree_steps_outcome(capsys):
-    code, out, _ = run(capsys, "run", "start", "--json", "-a", "about=photo",
-                       "-a", "candidate_present=no")
+    code, out, _ = run(
+        capsys, "run", "start", "--json", "-a", "about=photo", "-a", "candidate_present=no"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["tree"]["id"] == "start"
@@ -116,13 +122,16 @@ def test_run_text_pending_lists_answer_ids(capsys):
     assert "--answer staged=not_sure" in out
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["run", "nope"], "no tree with the id 'nope'"),
-    (["run", "photos", "-a", "bogus=yes"], "no tree has a question 'bogus'"),
-    (["run", "photos", "-a", "candidate_present=perhaps"], "has no answer 'perhaps'"),
-    (["run", "photos", "-a", "candidate_present"], "QUESTION_ID=ANSWER_ID"),
-    (["paths", "nope"], "no tree with the id 'nope'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run", "nope"], "no tree with the id 'nope'"),
+        (["run", "photos", "-a", "bogus=yes"], "no tree has a question 'bogus'"),
+        (["run", "photos", "-a", "candidate_present=perhaps"], "has no answer 'perhaps'"),
+        (["run", "photos", "-a", "candidate_present"], "QUESTION_ID=ANSWER_ID"),
+        (["paths", "nope"], "no tree with the id 'nope'"),
+    ],
+)
 def test_bad_requests_exit_2_with_one_line(capsys, argv, message):
     code, _, err = run(capsys, *argv)
     assert code == 2
@@ -146,7 +155,11 @@ def test_paths_lists_every_path_with_its_verdict(capsys):
 
 
 def test_module_entry_point_runs_in_a_fresh_process():
-    proc = subprocess.run([sys.executable, "-m", "wizard", "--trees", str(EXAMPLE_TREES), "list"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wizard", "--trees", str(EXAMPLE_TREES), "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0
     assert "photos" in proc.stdout

@@ -16,16 +16,29 @@ DEPTH = 3000  # three times Python's default recursion limit
 def chain_tree(depth: int, loop: bool = False) -> str:
     """Question i: 'yes' leads to question i+1 (the last one, back to the first if `loop`),
     'no' to an outcome."""
-    lines = ["id: deep", "title: Deep", "summary: A very deep tree.", 'version: "1"',
-             "effective: 2026-01-01", "source: src", "questions:"]
+    lines = [
+        "id: deep",
+        "title: Deep",
+        "summary: A very deep tree.",
+        'version: "1"',
+        "effective: 2026-01-01",
+        "source: src",
+        "questions:",
+    ]
     for i in range(depth):
         nxt = f"q{i + 1}" if i + 1 < depth else ("q0" if loop else "end")
-        lines += [f"  - id: q{i}", f"    text: Question {i}?", "    answers:",
-                  f"      - {{id: 'yes', label: 'Yes', next: {nxt}}}",
-                  "      - {id: 'no', label: 'No', next: stop}"]
-    lines += ["outcomes:",
-              "  - {id: stop, verdict: do_not, title: Stop, advice: Stop., cite: [c1]}",
-              "  - {id: end, verdict: acceptable, title: End, advice: Go on., cite: [c2]}"]
+        lines += [
+            f"  - id: q{i}",
+            f"    text: Question {i}?",
+            "    answers:",
+            f"      - {{id: 'yes', label: 'Yes', next: {nxt}}}",
+            "      - {id: 'no', label: 'No', next: stop}",
+        ]
+    lines += [
+        "outcomes:",
+        "  - {id: stop, verdict: do_not, title: Stop, advice: Stop., cite: [c1]}",
+        "  - {id: end, verdict: acceptable, title: End, advice: Go on., cite: [c2]}",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -42,12 +42,17 @@ def test_a_changed_verdict_names_the_situation_and_both_verdicts(tmp_path):
     assert answers_of(situation) == ["candidate_present=yes", "staged=not_sure"]
     assert (situation.old.verdict, situation.new.verdict) == ("speak_to_supervisor", "do_not")
     assert situation.old.outcome_id == situation.new.outcome_id == "ask_supervisor"
-    assert any(c.what == "outcome" and c.kind == "verdict" and c.id == "ask_supervisor"
-               for c in photos.changes)
+    assert any(
+        c.what == "outcome" and c.kind == "verdict" and c.id == "ask_supervisor"
+        for c in photos.changes
+    )
     # the topic that leads into photos shows the same situation from its own start
     [via_start] = topic(result, "start").changed
-    assert answers_of(via_start) == ["about=photos", "photos:candidate_present=yes",
-                                     "photos:staged=not_sure"]
+    assert answers_of(via_start) == [
+        "about=photos",
+        "photos:candidate_present=yes",
+        "photos:staged=not_sure",
+    ]
     assert result.verdicts_changed == 2
     text = format_diff(result)
     assert "candidate_present=yes, staged=not_sure" in text
@@ -75,12 +80,15 @@ def test_a_new_question_splits_situations_by_the_answers_of_both_trees(tmp_path)
     changed = {tuple(answers_of(s)): (s.old.verdict, s.new.verdict) for s in photos.changed}
     assert changed == {
         ("candidate_present=yes", "staged=yes", "agreed=yes"): ("do_not", "acceptable_with_care"),
-        ("candidate_present=yes", "staged=not_sure", "agreed=yes"):
-            ("speak_to_supervisor", "acceptable_with_care"),
+        ("candidate_present=yes", "staged=not_sure", "agreed=yes"): (
+            "speak_to_supervisor",
+            "acceptable_with_care",
+        ),
     }
     assert ("question", "added", "agreed") in {(c.what, c.kind, c.id) for c in photos.changes}
     assert ("answer", "rerouted", "candidate_present:yes") in {
-        (c.what, c.kind, c.id) for c in photos.changes}
+        (c.what, c.kind, c.id) for c in photos.changes
+    }
 
 
 def test_a_reworded_clause_is_shown_with_the_outcomes_that_quote_it(tmp_path):
@@ -101,8 +109,9 @@ def test_a_reworded_shared_question_shows_under_every_topic_that_asks_it(tmp_pat
     assert (shared.kind, shared.id) == ("reworded", "on_duty")
     photos = topic(result, "photos")
     assert photos.status == "changed" and photos.old_version == photos.new_version == "1.0"
-    assert any(c.what == "question" and c.kind == "reworded" and c.id == "duty"
-               for c in photos.changes)
+    assert any(
+        c.what == "question" and c.kind == "reworded" and c.id == "duty" for c in photos.changes
+    )
     assert "SHA-256" in format_diff(result)  # says the tree file itself did not change
 
 
@@ -110,11 +119,15 @@ def test_a_new_topic_lists_its_outcomes_and_the_new_situations_leading_to_it(tmp
     result = diff(tmp_path, start=release.new_topic_start(), extra={"badges": release.BADGES})
     badges = topic(result, "badges")
     assert badges.status == "added" and badges.new_version == "1.0"
-    assert {(c.what, c.id) for c in badges.changes} >= {("outcome", "no_badge"),
-                                                        ("question", "wearing")}
+    assert {(c.what, c.id) for c in badges.changes} >= {
+        ("outcome", "no_badge"),
+        ("question", "wearing"),
+    }
     start = topic(result, "start")
-    assert {tuple(answers_of(s)) for s in start.added} == {("about=badges", "badges:wearing=yes"),
-                                                           ("about=badges", "badges:wearing=no")}
+    assert {tuple(answers_of(s)) for s in start.added} == {
+        ("about=badges", "badges:wearing=yes"),
+        ("about=badges", "badges:wearing=no"),
+    }
     assert start.changed == [] and result.verdicts_changed == 0
     assert "new topic" in format_diff(result).lower()
 
@@ -126,9 +139,9 @@ def test_a_tree_of_many_paths_is_compared_on_its_map_and_the_list_is_capped(tmp_
     result = diff_catalogs(load_folder(old), load_folder(new), limit=50)
     took = time.perf_counter() - began
     chain = topic(result, "chain")
-    assert chain.counts["changed"] == 2 ** 17  # half of 262,144 paths end at the changed outcome
+    assert chain.counts["changed"] == 2**17  # half of 262,144 paths end at the changed outcome
     assert len(chain.changed) == 50 and took < 10
-    assert f"and {2 ** 17 - 50:,} more" in format_diff(result)
+    assert f"and {2**17 - 50:,} more" in format_diff(result)
 
 
 def _chain(last_verdict: str) -> str:
@@ -148,10 +161,10 @@ def test_the_command_prints_text_and_json(tmp_path, capsys):
     assert data["verdicts_changed"] == 2
     photos = next(t for t in data["topics"] if t["tree_id"] == "photos")
     [s] = photos["changed"]
-    assert s["answers"] == [{"tree_id": "photos", "question_id": "candidate_present",
-                             "answer_id": "yes"},
-                            {"tree_id": "photos", "question_id": "staged",
-                             "answer_id": "not_sure"}]
+    assert s["answers"] == [
+        {"tree_id": "photos", "question_id": "candidate_present", "answer_id": "yes"},
+        {"tree_id": "photos", "question_id": "staged", "answer_id": "not_sure"},
+    ]
     assert s["old"]["verdict"] == "speak_to_supervisor" and s["new"]["verdict"] == "do_not"
 
 
@@ -167,7 +180,8 @@ def test_a_shared_question_asked_under_another_id_is_still_one_answer(tmp_path):
     """'Would you be on duty?' moved to a question with a new id: one person answers it once,
     so no situation changes (it would, were the two ids two questions)."""
     renamed = release.PHOTOS.replace("next: duty", "next: working").replace(
-        "  - id: duty\n    ask: on_duty", "  - id: working\n    ask: on_duty")
+        "  - id: duty\n    ask: on_duty", "  - id: working\n    ask: on_duty"
+    )
     photos = topic(diff(tmp_path, photos=renamed), "photos")
     assert photos.counts["changed"] == 0 and photos.counts["unanswerable"] == 0
     assert ("question", "added", "working") in {(c.what, c.kind, c.id) for c in photos.changes}

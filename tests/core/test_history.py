@@ -64,8 +64,12 @@ def test_a_tree_is_found_by_id_version_and_sha256(tmp_path):
 
 def test_a_walk_on_an_older_version_is_replayed_on_that_version(tmp_path):
     folder = published(tmp_path)
-    walk = replay(load_folder(folder), "photos", {"candidate_present": "yes", "staged": "yes"},
-                  clock=lambda: WALKED).walk.transcript()
+    walk = replay(
+        load_folder(folder),
+        "photos",
+        {"candidate_present": "yes", "staged": "yes"},
+        clock=lambda: WALKED,
+    ).walk.transcript()
     edit_photos(folder, 'version: "1.0"', 'version: "1.1"')
     assert not check_walk(load_folder(folder), walk).checked  # today's trees: another version
     then = published_catalog(folder, walk.trees)

@@ -29,8 +29,9 @@ def big_catalog():
 
 
 def all_rects(layout) -> list[tuple[str, Rect]]:
-    return ([(f"box {b.ref}", b.rect) for b in layout.boxes]
-            + [(f"label of {a.edge.source}={a.edge.answer_id}", a.label) for a in layout.arrows])
+    return [(f"box {b.ref}", b.rect) for b in layout.boxes] + [
+        (f"label of {a.edge.source}={a.edge.answer_id}", a.label) for a in layout.arrows
+    ]
 
 
 def assert_readable(layout) -> None:
@@ -64,8 +65,9 @@ def test_one_box_per_node_and_one_arrow_per_answer(example_catalog):
     assert sorted(b.ref[1] for b in layout.boxes) == sorted([*tree.questions, *tree.outcomes])
     answers = [(("photos", q.id), a.id) for q in tree.questions.values() for a in q.answers]
     assert sorted((a.edge.source, a.edge.answer_id) for a in layout.arrows) == sorted(answers)
-    labels = {(a.edge.source[1], a.edge.answer_id): [t.text for t in a.texts]
-              for a in layout.arrows}
+    labels = {
+        (a.edge.source[1], a.edge.answer_id): [t.text for t in a.texts] for a in layout.arrows
+    }
     assert labels[("staged", "no")] == ["No, it is general", "filming"]
     assert_readable(layout)
 
@@ -73,8 +75,12 @@ def test_one_box_per_node_and_one_arrow_per_answer(example_catalog):
 def test_links_into_other_trees_are_one_box_per_place_entered(example_catalog):
     layout = layout_tree(example_catalog, "start")
     kinds = {b.ref: b.node.kind for b in layout.boxes}
-    assert kinds == {("start", "about"): QUESTION, ("start", "ask"): OUTCOME,
-                     ("photos", "candidate_present"): LINK, ("photos", "staged"): LINK}
+    assert kinds == {
+        ("start", "about"): QUESTION,
+        ("start", "ask"): OUTCOME,
+        ("photos", "candidate_present"): LINK,
+        ("photos", "staged"): LINK,
+    }
     staged = layout.box(("photos", "staged"))
     texts = [t.text for t in staged.texts]
     assert "Photos with candidates" in texts and "at: Is the photo staged?" in texts
@@ -136,10 +142,15 @@ def test_highlight_follows_a_scenario_path(example_catalog):
     path = scenario.path(example_catalog)
     photos = layout_tree(example_catalog, "photos")
     boxes, arrows = highlighted(photos, path)
-    assert boxes == {("photos", "candidate_present"), ("photos", "staged"),
-                     ("photos", "supervisor")}
-    assert {(photos.arrows[k].edge.source[1], photos.arrows[k].edge.answer_id)
-            for k in arrows} == {("candidate_present", "yes"), ("staged", "not_sure")}
+    assert boxes == {
+        ("photos", "candidate_present"),
+        ("photos", "staged"),
+        ("photos", "supervisor"),
+    }
+    assert {(photos.arrows[k].edge.source[1], photos.arrows[k].edge.answer_id) for k in arrows} == {
+        ("candidate_present", "yes"),
+        ("staged", "not_sure"),
+    }
     # In the start tree only the link the walk left by lights up, not every link into photos.
     start = layout_tree(example_catalog, "start")
     boxes, arrows = highlighted(start, path)
@@ -148,13 +159,22 @@ def test_highlight_follows_a_scenario_path(example_catalog):
 
 
 def test_answers_tell_apart_two_arrows_between_the_same_boxes(example_catalog):
-    text = (b"id: two\ntitle: Two\nsummary: s\nversion: '1'\neffective: 2026-01-01\n"
-            b"source: example-guidance\nquestions:\n  - id: q\n    text: Q?\n    answers:\n"
-            b"      - {id: a, label: A, next: o}\n      - {id: b, label: B, next: o}\n"
-            b"outcomes:\n  - {id: o, verdict: acceptable, title: T, advice: A, cite: [doubt]}\n")
-    cat = load_catalog([("two.yaml", text)], [(
-        "g.yaml", b"id: example-guidance\ntitle: t\nreference: r\npublisher: p\nclauses:\n"
-                  b"  - {id: doubt, text: If in doubt do not}\n")])
+    text = (
+        b"id: two\ntitle: Two\nsummary: s\nversion: '1'\neffective: 2026-01-01\n"
+        b"source: example-guidance\nquestions:\n  - id: q\n    text: Q?\n    answers:\n"
+        b"      - {id: a, label: A, next: o}\n      - {id: b, label: B, next: o}\n"
+        b"outcomes:\n  - {id: o, verdict: acceptable, title: T, advice: A, cite: [doubt]}\n"
+    )
+    cat = load_catalog(
+        [("two.yaml", text)],
+        [
+            (
+                "g.yaml",
+                b"id: example-guidance\ntitle: t\nreference: r\npublisher: p\nclauses:\n"
+                b"  - {id: doubt, text: If in doubt do not}\n",
+            )
+        ],
+    )
     layout = layout_tree(cat, "two")
     assert_readable(layout)
     starts = [a.points[0] for a in layout.arrows]
@@ -167,7 +187,12 @@ def test_answers_tell_apart_two_arrows_between_the_same_boxes(example_catalog):
 def test_graph_order_is_reading_order(example_catalog):
     graph = tree_graph(example_catalog, "photos")
     assert [n.ref[1] for n in graph.nodes] == [
-        "candidate_present", "staged", "fine", "do_not_pose", "supervisor"]
+        "candidate_present",
+        "staged",
+        "fine",
+        "do_not_pose",
+        "supervisor",
+    ]
 
 
 def test_wrap_breaks_between_words_and_inside_overlong_words():

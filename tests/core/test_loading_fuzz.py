@@ -9,8 +9,33 @@ from tests.core.helpers import GOOD_TREE, SOURCE
 from wizard.core.catalog import load_catalog
 from wizard.core.documents import parse_source, parse_tree
 
-YAML_BITS = [":", "- ", "\n", "  ", "'", '"', "[", "]", "{", "}", "&a ", "*a", "!!python/object ",
-             "<<: ", "yes", "no", "1.10", "2026-13-45", "\t", "#", "|", ">-", "---\n", "~", "%"]
+YAML_BITS = [
+    ":",
+    "- ",
+    "\n",
+    "  ",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!python/object ",
+    "<<: ",
+    "yes",
+    "no",
+    "1.10",
+    "2026-13-45",
+    "\t",
+    "#",
+    "|",
+    ">-",
+    "---\n",
+    "~",
+    "%",
+]
 
 
 @st.composite
@@ -23,7 +48,7 @@ def mangled(draw) -> str:
             text = text[:pos] + bit + text[pos:]
         else:
             cut = draw(st.integers(0, 12))
-            text = text[:pos] + text[pos + cut:]
+            text = text[:pos] + text[pos + cut :]
     return text
 
 

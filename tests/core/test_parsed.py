@@ -20,12 +20,21 @@ def same(a: object, b: object) -> bool:
         return False
     if isinstance(a, MarkedDict):
         assert isinstance(b, MarkedDict)
-        return (a.pos == b.pos and list(a) == list(b) and a.key_pos == b.key_pos
-                and a.value_pos == b.value_pos and all(same(a[k], b[k]) for k in a))
+        return (
+            a.pos == b.pos
+            and list(a) == list(b)
+            and a.key_pos == b.key_pos
+            and a.value_pos == b.value_pos
+            and all(same(a[k], b[k]) for k in a)
+        )
     if isinstance(a, MarkedList):
         assert isinstance(b, MarkedList)
-        return (a.pos == b.pos and a.item_pos == b.item_pos and len(a) == len(b)
-                and all(same(x, y) for x, y in zip(a, b, strict=True)))
+        return (
+            a.pos == b.pos
+            and a.item_pos == b.item_pos
+            and len(a) == len(b)
+            and all(same(x, y) for x, y in zip(a, b, strict=True))
+        )
     return a == b
 
 
@@ -80,11 +89,15 @@ def test_keys_numbers_dates_merges_and_unicode_come_back_exactly() -> None:
     assert back.where("effective").line == 12
 
 
-@pytest.mark.parametrize("yaml_text", [
-    "a: &x [1, 2]\nb: *x\n",  # one list reached twice: a copy would not be the same object
-    "when: 2024-05-02 10:30:00\n",  # a time of day
-    "data: !!binary aGVsbG8=\n",  # bytes
-], ids=["alias", "timestamp", "binary"])
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "a: &x [1, 2]\nb: *x\n",  # one list reached twice: a copy would not be the same object
+        "when: 2024-05-02 10:30:00\n",  # a time of day
+        "data: !!binary aGVsbG8=\n",  # bytes
+    ],
+    ids=["alias", "timestamp", "binary"],
+)
 def test_what_cannot_come_back_exactly_is_not_kept(yaml_text: str) -> None:
     value, problems = read_yaml(yaml_text.encode(), "x.yaml")
     assert not problems
@@ -132,8 +145,10 @@ def test_the_digest_is_sha256_as_hashlib_computes_it(data: bytes) -> None:
     # The cache key and a tree's own hash come from CPython's built-in SHA-256 (no OpenSSL at
     # start-up); records and transcripts quote them, so they must be the standard digest.
     assert sha256_of(data) == hashlib.sha256(data).hexdigest()
-    assert sha256_of(data.decode("latin-1")) == hashlib.sha256(
-        data.decode("latin-1").encode("utf-8")).hexdigest()
+    assert (
+        sha256_of(data.decode("latin-1"))
+        == hashlib.sha256(data.decode("latin-1").encode("utf-8")).hexdigest()
+    )
 
 
 def test_a_mapping_whose_positions_do_not_follow_its_keys_is_not_kept() -> None:

@@ -56,8 +56,9 @@ def test_paths_lists_a_bounded_number_and_says_how_many_there_are(tmp_path, caps
 def test_the_self_test_takes_every_answer_of_a_tree_with_a_million_paths(tmp_path):
     folder = chain_folder(tmp_path, 20)
     catalog = load_folder(folder)
-    ctx = Context(argparse.Namespace(trees=None), folder, tmp_path,
-                  _source=TreeSource(folder, catalog))
+    ctx = Context(
+        argparse.Namespace(trees=None), folder, tmp_path, _source=TreeSource(folder, catalog)
+    )
     line = check_every_path(ctx)
     assert "1,048,576 path(s) in 1 tree(s) end at an outcome" in line
     assert "40 answer(s)" in line and "not walked one by one" in line

@@ -53,15 +53,19 @@ def test_the_shipped_calendar_loads_and_is_not_read_as_a_tree() -> None:
     assert not [p for p in cat.problems if p.file.endswith("calendar.yaml")]
 
 
-@pytest.mark.parametrize(("on", "in_force", "next_id"), [
-    ("2026-12-07", [], "local"),
-    ("2027-03-25", ["local"], "pcc"),  # the first day counts
-    ("2027-05-07", ["local"], "pcc"),  # and the last
-    ("2027-05-08", [], "pcc"),
-    ("2028-06-01", [], None),
-])
-def test_a_date_is_in_a_period_or_before_the_next(on: str, in_force: list[str],
-                                                   next_id: str | None) -> None:
+@pytest.mark.parametrize(
+    ("on", "in_force", "next_id"),
+    [
+        ("2026-12-07", [], "local"),
+        ("2027-03-25", ["local"], "pcc"),  # the first day counts
+        ("2027-05-07", ["local"], "pcc"),  # and the last
+        ("2027-05-08", [], "pcc"),
+        ("2028-06-01", [], None),
+    ],
+)
+def test_a_date_is_in_a_period_or_before_the_next(
+    on: str, in_force: list[str], next_id: str | None
+) -> None:
     calendar, problems = parse_calendar(GOOD, "calendar.yaml")
     assert problems == [] and calendar is not None
     status = status_on(calendar, day(on))
@@ -79,17 +83,21 @@ def test_the_stamp_names_the_election_and_its_period_in_plain_dates() -> None:
     assert "The next begins 25 March 2027" in outside
 
 
-@pytest.mark.parametrize(("change", "line", "said"), [
-    (("period_end: 2027-05-07", "period_end: 2027-03-01"), 7, "ends before it starts"),
-    (("polling_day: 2027-05-06", "polling_day: 2027-06-06"), 4, "outside its period"),
-    (("period_start: 2028-03-20", "period_start: 2027-05-01"), 8, "overlap"),
-    (("id: pcc", "id: local"), 8, "used by two elections"),
-    (("areas: [Coventry, Dudley]", "areas: []"), 5, "covers no area"),
-    (("period_start: 2027-03-25", "period_start: 25/03/2027"), 6, "not a date"),
-    (("    name: Local council elections\n", ""), 2, "name"),
-])
-def test_a_mistake_in_the_calendar_is_placed_and_explained(change: tuple[str, str], line: int,
-                                                           said: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "line", "said"),
+    [
+        (("period_end: 2027-05-07", "period_end: 2027-03-01"), 7, "ends before it starts"),
+        (("polling_day: 2027-05-06", "polling_day: 2027-06-06"), 4, "outside its period"),
+        (("period_start: 2028-03-20", "period_start: 2027-05-01"), 8, "overlap"),
+        (("id: pcc", "id: local"), 8, "used by two elections"),
+        (("areas: [Coventry, Dudley]", "areas: []"), 5, "covers no area"),
+        (("period_start: 2027-03-25", "period_start: 25/03/2027"), 6, "not a date"),
+        (("    name: Local council elections\n", ""), 2, "name"),
+    ],
+)
+def test_a_mistake_in_the_calendar_is_placed_and_explained(
+    change: tuple[str, str], line: int, said: str
+) -> None:
     calendar, problems = parse_calendar(GOOD.replace(*change, 1), "calendar.yaml")
     assert calendar is None
     assert any(p.line == line and said in p.message for p in problems), problems

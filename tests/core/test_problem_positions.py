@@ -13,8 +13,20 @@ from wizard.core.documents import parse_source, parse_tree
 from wizard.core.problems import Problem
 from wizard.core.yamlread import read_yaml
 
-CONTROLS = ["\x00", "\x1b", "\x1b[2J", "\x07", "\x08", "\x7f", "\x85", "\x9b", "\u2028",
-            "\u202e", "\r", "\x0c"]
+CONTROLS = [
+    "\x00",
+    "\x1b",
+    "\x1b[2J",
+    "\x07",
+    "\x08",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u2028",
+    "\u202e",
+    "\r",
+    "\x0c",
+]
 
 
 def one_clean_line(p: Problem) -> bool:
@@ -77,8 +89,13 @@ def with_controls(draw) -> str:
     text = draw(st.sampled_from([GOOD_TREE, SOURCE]))
     for _ in range(draw(st.integers(1, 4))):
         pos = draw(st.integers(0, len(text)))
-        bit = draw(st.one_of(st.sampled_from(CONTROLS), st.text(max_size=3),
-                             st.sampled_from(['"\\e"', '"\\0"', "[[[[", "- - - -", ": :"])))
+        bit = draw(
+            st.one_of(
+                st.sampled_from(CONTROLS),
+                st.text(max_size=3),
+                st.sampled_from(['"\\e"', '"\\0"', "[[[[", "- - - -", ": :"]),
+            )
+        )
         text = text[:pos] + bit + text[pos:]
     return text
 

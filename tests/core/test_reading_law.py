@@ -36,15 +36,19 @@ LAW = textwrap.dedent("""\
         text: A member of a police force must not take an active part in politics.
     """)
 READING = "The guidance's 'staff' is read here as everyone who works for the force."
-TREE = GOOD_TREE.replace("    cite: [c1]\n", f"    cite: [c1]\n    reading: {READING}\n"
-                         "    law: [s100, sch1]\n")
+TREE = GOOD_TREE.replace(
+    "    cite: [c1]\n", f"    cite: [c1]\n    reading: {READING}\n    law: [s100, sch1]\n"
+)
 assert TREE != GOOD_TREE
 
 
-def load(*trees: str, sources: tuple[tuple[str, str], ...] = (("src.yaml", SOURCE),
-                                                               ("law.yaml", LAW))) -> Catalog:
-    return load_catalog([(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
-                        [(name, text.encode()) for name, text in sources])
+def load(
+    *trees: str, sources: tuple[tuple[str, str], ...] = (("src.yaml", SOURCE), ("law.yaml", LAW))
+) -> Catalog:
+    return load_catalog(
+        [(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
+        [(name, text.encode()) for name, text in sources],
+    )
 
 
 def only(cat: Catalog, fragment: str) -> Problem:
@@ -95,8 +99,11 @@ def test_an_unknown_law_clause_is_reported_at_its_line_and_column_and_drops_the_
     text = TREE.replace("law: [s100, sch1]", "law: [s100, s101]")
     cat = load(text)
     p = only(cat, "'s101'")
-    assert (p.file, p.line, p.column) == ("tree0.yaml", line_of(text, "law:"),
-                                          text.splitlines()[p.line - 1].index("s101") + 1)
+    assert (p.file, p.line, p.column) == (
+        "tree0.yaml",
+        line_of(text, "law:"),
+        text.splitlines()[p.line - 1].index("s101") + 1,
+    )
     assert "no clause of 'law'" in p.message and "law.yaml" in p.hint
     assert "t" not in cat.trees and "tree0.yaml" in cat.failed
 
@@ -162,7 +169,7 @@ def test_outcomes_are_still_built_by_position():
 
 def test_paths_shows_the_law_apart_and_the_reading_under_the_outcome():
     text = format_paths(load(TREE), "t")
-    assert "  => Fine  (cites: c1; law: s100, sch1)\n" f"     reading: {READING}\n" in text
+    assert f"  => Fine  (cites: c1; law: s100, sch1)\n     reading: {READING}\n" in text
     assert text.endswith("  => Not allowed  (cites: c2)\n")
 
 

@@ -48,10 +48,13 @@ def test_a_scenario_whose_routes_agree_validates_clean(route_trees):
     assert [(r.tree, r.reached, r.verdict) for r in s.routes] == [
         ("talking-politics", ("talking-politics", "ask"), "speak_to_supervisor"),
         ("statements", ("statements", "careful"), "speak_to_supervisor"),
-        ("start", ("talking-politics", "ask"), "speak_to_supervisor")]
+        ("start", ("talking-politics", "ask"), "speak_to_supervisor"),
+    ]
     talking = s.routes[0]
     assert [(a.question, a.answer) for a in talking.answers] == [
-        ("topic", "policing_view"), ("talking-politics:setting", "hustings")]
+        ("topic", "policing_view"),
+        ("talking-politics:setting", "hustings"),
+    ]
     assert talking.pos.line == line_of(GOOD, "- tree: talking-politics")
     assert s.routes[1].outcome == "careful" and talking.outcome is None
     walk = s.routes[2].walk(route_trees)
@@ -75,8 +78,9 @@ def test_a_route_reaching_another_verdict_is_reported_on_its_line(route_trees):
 
 
 def test_a_route_with_a_wrong_answer_id_is_reported_at_that_answer(route_trees):
-    text = GOOD.replace("- topic: policing_view\n      - talking",
-                        "- topic: policing_views\n      - talking")
+    text = GOOD.replace(
+        "- topic: policing_view\n      - talking", "- topic: policing_views\n      - talking"
+    )
     [p] = problems_of(route_trees, text)
     assert p.line == line_of(text, "topic: policing_views")
     assert "the question 'topic' has no answer 'policing_views'" in p.message
@@ -84,20 +88,49 @@ def test_a_route_with_a_wrong_answer_id_is_reported_at_that_answer(route_trees):
     assert "hustings-invitation" not in route_trees.scenarios
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message", "hint"), [
-    ("  - tree: statements", "  - tree: statement", "tree: statement",
-     "the route starts in the tree 'statement', which is not loaded", "did you mean 'statements'"),
-    ("      - medium: meeting", "      - topic: meeting", "topic: meeting",
-     "stands at the question 'medium'", "answer 'medium' on this line"),
-    ("      - medium: meeting", "      - medium: meeting\n      - medium: online",
-     "medium: online", "already reached the outcome 'careful'", "delete this line"),
-    ("      - talking-politics:setting: hustings\n", "", "topic: policing_view",
-     "stop at the question 'setting'", "- setting: ANSWER"),
-    ("    outcome: careful", "    outcome: no_statement", "outcome: no_statement",
-     "expected the outcome 'no_statement'", "outcome: careful"),
-])
-def test_every_problem_a_route_can_have_is_on_its_line(route_trees, old, new, needle, message,
-                                                       hint):
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message", "hint"),
+    [
+        (
+            "  - tree: statements",
+            "  - tree: statement",
+            "tree: statement",
+            "the route starts in the tree 'statement', which is not loaded",
+            "did you mean 'statements'",
+        ),
+        (
+            "      - medium: meeting",
+            "      - topic: meeting",
+            "topic: meeting",
+            "stands at the question 'medium'",
+            "answer 'medium' on this line",
+        ),
+        (
+            "      - medium: meeting",
+            "      - medium: meeting\n      - medium: online",
+            "medium: online",
+            "already reached the outcome 'careful'",
+            "delete this line",
+        ),
+        (
+            "      - talking-politics:setting: hustings\n",
+            "",
+            "topic: policing_view",
+            "stop at the question 'setting'",
+            "- setting: ANSWER",
+        ),
+        (
+            "    outcome: careful",
+            "    outcome: no_statement",
+            "outcome: no_statement",
+            "expected the outcome 'no_statement'",
+            "outcome: careful",
+        ),
+    ],
+)
+def test_every_problem_a_route_can_have_is_on_its_line(
+    route_trees, old, new, needle, message, hint
+):
     text = GOOD.replace(old, new)
     assert text != GOOD
     [p] = problems_of(route_trees, text)
@@ -105,21 +138,40 @@ def test_every_problem_a_route_can_have_is_on_its_line(route_trees, old, new, ne
     assert message in p.message and hint in p.hint, p
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ("  - tree: statements\n    answers:\n      - medium: meeting\n    outcome: careful\n",
-     "  - statements\n", "- statements", "route 2 must be a mapping"),
-    ("    answers:\n      - medium: meeting\n", "", "tree: statements", "route 2 has no 'answers'"),
-    ("  - tree: statements\n", "  - tre: statements\n", "tre: statements",
-     "unknown field 'tre' in route 2"),
-    ("routes:\n  - tree: talking-politics", "routes: talking-politics\nx:\n  - tree: t",
-     "routes:", "'routes' of the scenario must be a list"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "  - tree: statements\n    answers:\n      - medium: meeting\n    outcome: careful\n",
+            "  - statements\n",
+            "- statements",
+            "route 2 must be a mapping",
+        ),
+        (
+            "    answers:\n      - medium: meeting\n",
+            "",
+            "tree: statements",
+            "route 2 has no 'answers'",
+        ),
+        (
+            "  - tree: statements\n",
+            "  - tre: statements\n",
+            "tre: statements",
+            "unknown field 'tre' in route 2",
+        ),
+        (
+            "routes:\n  - tree: talking-politics",
+            "routes: talking-politics\nx:\n  - tree: t",
+            "routes:",
+            "'routes' of the scenario must be a list",
+        ),
+    ],
+)
 def test_malformed_routes_are_errors_with_lines(route_trees, old, new, needle, message):
     text = GOOD.replace(old, new)
     assert text != GOOD
     problems = problems_of(route_trees, text)
-    assert any(message in p.message and p.line == line_of(text, needle) for p in problems), \
-        problems
+    assert any(message in p.message and p.line == line_of(text, needle) for p in problems), problems
     assert "hustings-invitation" not in route_trees.scenarios
 
 

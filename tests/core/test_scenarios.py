@@ -42,7 +42,11 @@ def line_of(text: str, needle: str) -> int:
 def test_fixture_scenarios_load_and_reach_their_verdicts(example_catalog):
     assert example_catalog.failed_scenarios == {}
     assert sorted(example_catalog.scenarios) == [
-        "crowd-filming", "posed-photo", "something-else", "unsure-where-to-start"]
+        "crowd-filming",
+        "posed-photo",
+        "something-else",
+        "unsure-where-to-start",
+    ]
     for s in example_catalog.scenarios.values():
         walk = s.walk(example_catalog)
         assert walk.outcome is not None and walk.outcome.verdict == s.verdict
@@ -55,11 +59,17 @@ def test_scenario_fields_are_kept_as_written(example_catalog):
     assert s.person_label == "Police staff"
     assert s.story.startswith("A member of police staff")
     assert [(a.question, a.answer) for a in s.answers] == [
-        ("about", "photo"), ("candidate_present", "yes"), ("photos:staged", "not_sure")]
+        ("about", "photo"),
+        ("candidate_present", "yes"),
+        ("photos:staged", "not_sure"),
+    ]
     assert s.outcome == "photos:supervisor"
     assert s.path(example_catalog) == [
-        ("start", "about"), ("photos", "candidate_present"), ("photos", "staged"),
-        ("photos", "supervisor")]
+        ("start", "about"),
+        ("photos", "candidate_present"),
+        ("photos", "staged"),
+        ("photos", "supervisor"),
+    ]
 
 
 def test_a_good_scenario_has_no_problems(example_catalog):
@@ -123,14 +133,27 @@ def test_answers_after_the_outcome_are_an_error(example_catalog):
     assert "already reached the outcome 'do_not_pose'" in p.message
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ("person: officer", "person: sergeant", "person:", "the person 'sergeant' is not one"),
-    ("verdict: do_not", "verdict: dont", "verdict:", "the verdict 'dont' is not one"),
-    ('staged: "yes"', "staged: yes", "staged: yes", "was read as the boolean true"),
-    ('  - staged: "yes"', '  - staged: "yes"\n    extra: "no"', "staged:", "one 'question_id: "),
-    ("discussion:\n  - Why does a posed photo look like support?\n", "", "id:", "no 'discussion'"),
-    ("title: A handshake photo", "titel: A handshake photo", "titel", "unknown field 'titel'"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("person: officer", "person: sergeant", "person:", "the person 'sergeant' is not one"),
+        ("verdict: do_not", "verdict: dont", "verdict:", "the verdict 'dont' is not one"),
+        ('staged: "yes"', "staged: yes", "staged: yes", "was read as the boolean true"),
+        (
+            '  - staged: "yes"',
+            '  - staged: "yes"\n    extra: "no"',
+            "staged:",
+            "one 'question_id: ",
+        ),
+        (
+            "discussion:\n  - Why does a posed photo look like support?\n",
+            "",
+            "id:",
+            "no 'discussion'",
+        ),
+        ("title: A handshake photo", "titel: A handshake photo", "titel", "unknown field 'titel'"),
+    ],
+)
 def test_malformed_scenarios_are_errors_with_lines(example_catalog, old, new, needle, message):
     text = GOOD.replace(old, new)
     assert text != GOOD
@@ -140,8 +163,10 @@ def test_malformed_scenarios_are_errors_with_lines(example_catalog, old, new, ne
 
 
 def test_answers_as_a_mapping_is_refused_with_the_list_form_as_hint(example_catalog):
-    text = GOOD.replace('  - candidate_present: "yes"\n  - staged: "yes"',
-                        '  candidate_present: "yes"\n  staged: "yes"')
+    text = GOOD.replace(
+        '  - candidate_present: "yes"\n  - staged: "yes"',
+        '  candidate_present: "yes"\n  staged: "yes"',
+    )
     [p] = problems_of(example_catalog, text)
     assert "must be a list" in p.message and p.line == line_of(text, "candidate_present")
 
@@ -201,7 +226,8 @@ def test_parting_finds_where_a_trainee_left_the_expected_path(example_catalog):
     for answer in ("photo", "yes", "yes"):
         trainee.answer(answer)
     assert parting(example_catalog, scenario, trainee.steps) == Parting(
-        2, ("photos", "staged"), "not_sure", "yes")
+        2, ("photos", "staged"), "not_sure", "yes"
+    )
     assert parting(example_catalog, scenario, trainee.steps[:2]) is None
     assert parting(example_catalog, scenario, scenario.walk(example_catalog).steps) is None
 

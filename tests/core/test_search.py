@@ -6,21 +6,57 @@ from wizard.core.model import Question, Tree
 from wizard.core.search import fold, search, stem
 
 
-def topic(tid: str, title: str, keywords: tuple[str, ...] = (), questions: tuple[str, ...] = (),
-          summary: str = "", order: int = 100) -> Tree:
+def topic(
+    tid: str,
+    title: str,
+    keywords: tuple[str, ...] = (),
+    questions: tuple[str, ...] = (),
+    summary: str = "",
+    order: int = 100,
+) -> Tree:
     qs = {f"q{i}": Question(f"q{i}", text, ()) for i, text in enumerate(questions)}
-    return Tree(tid, title, summary or f"About {tid}", "1.0", "2026-01-01", "src", "q0", keywords,
-                qs, {}, f"{tid}.yaml", "0" * 64, order)
+    return Tree(
+        tid,
+        title,
+        summary or f"About {tid}",
+        "1.0",
+        "2026-01-01",
+        "src",
+        "q0",
+        keywords,
+        qs,
+        {},
+        f"{tid}.yaml",
+        "0" * 64,
+        order,
+    )
 
 
-PHOTOS = topic("photos", "Photos and filming with candidates", ("selfie", "camera"),
-               ("Is a candidate in the photo?", "Is the photo staged?"))
-SOCIAL = topic("social", "Social media", ("retweet", "like", "share", "post"),
-               ("Is it your personal account?", "Would you mention a candidate?"))
-BADGES = topic("badges", "Badges, rosettes and leaflets", ("badge", "rosette", "leaflet"),
-               ("Are you on duty?",))
-VISITS = topic("visits", "Candidate visits to police buildings", ("visit", "station"),
-               ("Is the visit only for publicity?",), order=5)
+PHOTOS = topic(
+    "photos",
+    "Photos and filming with candidates",
+    ("selfie", "camera"),
+    ("Is a candidate in the photo?", "Is the photo staged?"),
+)
+SOCIAL = topic(
+    "social",
+    "Social media",
+    ("retweet", "like", "share", "post"),
+    ("Is it your personal account?", "Would you mention a candidate?"),
+)
+BADGES = topic(
+    "badges",
+    "Badges, rosettes and leaflets",
+    ("badge", "rosette", "leaflet"),
+    ("Are you on duty?",),
+)
+VISITS = topic(
+    "visits",
+    "Candidate visits to police buildings",
+    ("visit", "station"),
+    ("Is the visit only for publicity?",),
+    order=5,
+)
 SNAPS = topic("snaps", "House rules", (), ("May a candidate take a photo in the canteen?",))
 ALL = [PHOTOS, SOCIAL, BADGES, VISITS, SNAPS]
 
@@ -86,9 +122,17 @@ def test_ties_keep_the_home_screen_order():
 
 
 def test_stems_are_consistent_and_never_too_short():
-    for a, b in [("photo", "photos"), ("retweet", "retweeting"), ("party", "parties"),
-                 ("badge", "badges"), ("stop", "stopping"), ("stage", "staged"),
-                 ("selfie", "selfies"), ("reply", "replies"), ("reply", "replying")]:
+    for a, b in [
+        ("photo", "photos"),
+        ("retweet", "retweeting"),
+        ("party", "parties"),
+        ("badge", "badges"),
+        ("stop", "stopping"),
+        ("stage", "staged"),
+        ("selfie", "selfies"),
+        ("reply", "replies"),
+        ("reply", "replying"),
+    ]:
         assert stem(a) == stem(b), (a, b)
     assert stem("yes") == "yes"
     assert stem("class") == "class"

@@ -74,9 +74,12 @@ OTHER_TREE = TREE.replace("id: t\n", "id: other\n")
 
 def load(*trees: str, questions: tuple[str, ...] = (QUESTIONS,)) -> Catalog:
     names = [QUESTIONS_FILE, *(f"trees/questions/more{i}.yaml" for i in range(1, 9))]
-    return load_catalog([(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
-                        [("src.yaml", SOURCE.encode())], None,
-                        [(names[i], q.encode()) for i, q in enumerate(questions)])
+    return load_catalog(
+        [(f"tree{i}.yaml", t.encode()) for i, t in enumerate(trees)],
+        [("src.yaml", SOURCE.encode())],
+        None,
+        [(names[i], q.encode()) for i, q in enumerate(questions)],
+    )
 
 
 def only(problems: list[Problem], fragment: str) -> Problem:
@@ -90,11 +93,17 @@ def test_a_question_that_asks_takes_the_definitions_words_in_its_order():
     cat = load(TREE)
     assert cat.problems == []
     q = cat.trees["t"].questions["duty"]
-    assert (q.id, q.shared, q.text, q.help) == ("duty", "on_duty", "Would you be on duty?",
-                                                "On duty means working.")
+    assert (q.id, q.shared, q.text, q.help) == (
+        "duty",
+        "on_duty",
+        "Would you be on duty?",
+        "On duty means working.",
+    )
     assert [(a.id, a.label, a.explain, a.next) for a in q.answers] == [
-        ("yes", "Yes: on duty", "", "o2"), ("no", "No: off duty", "In your own time.", "o1"),
-        ("not_sure", "I'm not sure", "", "o2")]
+        ("yes", "Yes: on duty", "", "o2"),
+        ("no", "No: off duty", "In your own time.", "o1"),
+        ("not_sure", "I'm not sure", "", "o2"),
+    ]
 
 
 def test_the_fixture_folder_loads_with_its_shared_questions():
@@ -177,7 +186,8 @@ def test_a_question_without_ask_still_needs_its_text():
 def test_every_tree_problem_reads_as_file_line_column_with_a_hint():
     text = TREE.replace("ask: on_duty", "ask: on_dooty")
     assert str(only(load(text).problems, "on_dooty")).startswith(
-        f"tree0.yaml:{line_of(text, 'ask: on_dooty')}:10: question 'duty' asks")
+        f"tree0.yaml:{line_of(text, 'ask: on_dooty')}:10: question 'duty' asks"
+    )
 
 
 # -- what the validator reports in a questions file
@@ -193,15 +203,18 @@ def test_a_definitions_answer_that_leads_somewhere_is_an_error():
 
 def test_a_definition_needs_text_and_two_answers():
     text = QUESTIONS.replace("    text: Which of these are you?\n", "").replace(
-        "      - id: staff\n        label: Police staff\n", "")
+        "      - id: staff\n        label: Police staff\n", ""
+    )
     ps = load(questions=(text,)).problems
     assert only(ps, "shared question 'role' has no 'text'").line == line_of(text, "- id: role")
     assert only(ps, "has 1 answer(s)").file == QUESTIONS_FILE
 
 
 def test_a_shared_question_defined_in_two_files_is_an_error_in_the_second():
-    second = "questions:\n  - id: role\n    text: Who?\n    answers:\n" \
-             "      - {id: a, label: A}\n      - {id: b, label: B}\n"
+    second = (
+        "questions:\n  - id: role\n    text: Who?\n    answers:\n"
+        "      - {id: a, label: A}\n      - {id: b, label: B}\n"
+    )
     cat = load(TREE, questions=(QUESTIONS, second))
     p = only(cat.problems, "the shared question 'role' is already defined in")
     assert (p.file, p.line) == ("trees/questions/more1.yaml", 2)
@@ -290,7 +303,8 @@ def test_the_transcript_records_the_shared_question_asked():
     steps = walk.transcript().steps
     assert [(s.question_id, s.shared, s.question) for s in steps] == [
         ("who", "role", "Which of these are you?"),
-        ("photo_duty", "on_duty", "Would you be on duty, at work or in uniform at the time?")]
+        ("photo_duty", "on_duty", "Would you be on duty, at work or in uniform at the time?"),
+    ]
     again = Transcript.from_json(walk.transcript().to_json())
     assert again.steps == steps
 

@@ -76,8 +76,10 @@ def test_a_notice_about_a_file_that_is_no_tree_quotes_one_short_line(tmp_path, c
     folder = tmp_path / "trees"
     folder.mkdir()
     bad = folder / "passwd.yaml"
-    bad.write_text("".join(f"user{n}:x:{n}:{n}:User {n}:/home/u{n}:/bin/sh\n" for n in range(30)),
-                   encoding="utf-8")
+    bad.write_text(
+        "".join(f"user{n}:x:{n}:{n}:User {n}:/home/u{n}:/bin/sh\n" for n in range(30)),
+        encoding="utf-8",
+    )
     code, text = validate(capsys, bad)
     assert code == EXIT_PROBLEMS
     line = next(line for line in text.splitlines() if line.startswith(str(bad)))

@@ -104,7 +104,8 @@ def test_answer_to_unknown_tree():
 
 def test_unreachable_node():
     text = GOOD_TREE + (
-        "  - id: lonely\n    verdict: do_not\n    title: X\n    advice: Y\n    cite: [c1]\n")
+        "  - id: lonely\n    verdict: do_not\n    title: X\n    advice: Y\n    cite: [c1]\n"
+    )
     p = only(problems(text), "no answer leads to the outcome 'lonely'")
     assert p.line == line_of(text, "- id: lonely")
 
@@ -113,7 +114,8 @@ def test_cycle_is_an_error():
     text = GOOD_TREE.replace("next: o2", "next: q2").replace(
         "outcomes:",
         "  - id: q2\n    text: Second?\n    answers:\n      - id: back\n        label: Back\n"
-        "        next: q1\n      - id: onward\n        label: Onward\n        next: o2\noutcomes:")
+        "        next: q1\n      - id: onward\n        label: Onward\n        next: o2\noutcomes:",
+    )
     cat = catalog(text)
     p = only(cat.problems, "makes a loop")
     assert "q1 → q2 → q1" in p.message
@@ -122,8 +124,7 @@ def test_cycle_is_an_error():
 
 
 def test_question_with_one_answer():
-    text = GOOD_TREE.replace(
-        '      - id: "no"\n        label: "No"\n        next: o2\n', "")
+    text = GOOD_TREE.replace('      - id: "no"\n        label: "No"\n        next: o2\n', "")
     p = only(problems(text), "it needs two or more")
     assert p.line == line_of(text, "answers:")
 
@@ -169,9 +170,11 @@ def test_unknown_source():
 
 
 def test_every_problem_is_reported_not_only_the_first():
-    text = (GOOD_TREE.replace("verdict: acceptable", "verdict: meh")
-            .replace("next: o2", "next: o9")
-            .replace("summary: A test.\n", ""))
+    text = (
+        GOOD_TREE.replace("verdict: acceptable", "verdict: meh")
+        .replace("next: o2", "next: o9")
+        .replace("summary: A test.\n", "")
+    )
     messages = " | ".join(p.message for p in problems(text))
     for fragment in ("unknown verdict", "leads to 'o9'", "has no 'summary'"):
         assert fragment in messages

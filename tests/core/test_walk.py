@@ -113,7 +113,10 @@ def test_transcript_holds_questions_answers_outcome_and_quotes(example_catalog):
     assert [r.id for r in t.trees] == ["start", "photos"]
     assert all(len(r.sha256) == 64 for r in t.trees)
     assert [(s.question_id, s.answer_id) for s in t.steps] == [
-        ("about", "photo"), ("candidate_present", "yes"), ("staged", "not_sure")]
+        ("about", "photo"),
+        ("candidate_present", "yes"),
+        ("staged", "not_sure"),
+    ]
     assert t.steps[2].question == "Is the photo staged?"
     assert t.steps[2].answer == "I'm not sure"
     assert t.steps[0].answered_at == "2026-05-01T09:01:00+00:00"

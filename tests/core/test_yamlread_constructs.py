@@ -14,13 +14,26 @@ from wizard.core.yamlread import read_yaml
 
 
 def test_scalars_are_read_as_yaml_1_1_says():
-    text = ("a: yes\nb: 1.10\nc: 007\nd: ~\ne: 2024-05-02\nf: '1.10'\ng: 0x1F\nh: text\n"
-            "i: !!str 123\nj: !!int '5'\nk: !!binary aGVsbG8=\nl: 2024-05-02 10:30:00\n")
+    text = (
+        "a: yes\nb: 1.10\nc: 007\nd: ~\ne: 2024-05-02\nf: '1.10'\ng: 0x1F\nh: text\n"
+        "i: !!str 123\nj: !!int '5'\nk: !!binary aGVsbG8=\nl: 2024-05-02 10:30:00\n"
+    )
     data, problems = read_yaml(text, "f.yaml")
     assert problems == []
-    assert data == {"a": True, "b": 1.1, "c": 7, "d": None, "e": dt.date(2024, 5, 2),
-                    "f": "1.10", "g": 31, "h": "text", "i": "123", "j": 5, "k": b"hello",
-                    "l": dt.datetime(2024, 5, 2, 10, 30)}
+    assert data == {
+        "a": True,
+        "b": 1.1,
+        "c": 7,
+        "d": None,
+        "e": dt.date(2024, 5, 2),
+        "f": "1.10",
+        "g": 31,
+        "h": "text",
+        "i": "123",
+        "j": 5,
+        "k": b"hello",
+        "l": dt.datetime(2024, 5, 2, 10, 30),
+    }
     assert type(data["h"]) is str
 
 
@@ -123,7 +136,8 @@ def test_a_key_given_twice_beside_a_merge_is_still_a_duplicate():
     data, problems = read_yaml("b: &b {k: 1}\nd:\n  <<: *b\n  k: 2\n  k: 3\n", "f.yaml")
     assert data["d"] == {"k": 2}
     assert [(p.line, p.message) for p in problems] == [
-        (5, "duplicate key 'k' (first given on line 4)")]
+        (5, "duplicate key 'k' (first given on line 4)")
+    ]
 
 
 def test_the_hint_for_a_recursive_alias_is_not_about_tabs():
@@ -131,13 +145,16 @@ def test_the_hint_for_a_recursive_alias_is_not_about_tabs():
     assert "tabs" not in problems[0].hint and "alias" in problems[0].hint
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("a: !!bool maybe\nb: ok\n", "cannot read this value as bool"),
-    ("a: !!timestamp soon\nb: ok\n", "cannot read this value as timestamp"),
-    ("a: !!seq x\nb: ok\n", "the tag 'seq' needs a list here"),
-    ("a: !!map x\nb: ok\n", "the tag 'map' needs a mapping here"),
-    ("a: !!map [1]\nb: ok\n", "the tag 'map' needs a mapping here"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!bool maybe\nb: ok\n", "cannot read this value as bool"),
+        ("a: !!timestamp soon\nb: ok\n", "cannot read this value as timestamp"),
+        ("a: !!seq x\nb: ok\n", "the tag 'seq' needs a list here"),
+        ("a: !!map x\nb: ok\n", "the tag 'map' needs a mapping here"),
+        ("a: !!map [1]\nb: ok\n", "the tag 'map' needs a mapping here"),
+    ],
+)
 def test_a_tag_that_does_not_fit_its_value_is_a_problem_not_a_crash(text, message):
     data, problems = read_yaml(text, "f.yaml")
     assert data == {"a": None, "b": "ok"}

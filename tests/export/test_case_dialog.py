@@ -25,6 +25,7 @@ def dialog(qtbot, settings):
         d.show()
         qtbot.waitExposed(d)
         return d
+
     return make
 
 
@@ -39,9 +40,11 @@ def test_what_is_typed_becomes_the_details_trimmed(dialog, qtbot):
     qtbot.keyClicks(d.inputs["number"], "  4711 ")  # QTest types ASCII only
     d.set_value("name", " Zoë Ó Súilleabháin")
     d.set_value("situation", "A candidate asked Ayşe to pose.\nOutside the station.\n")
-    assert d.details() == CaseDetails(name="Zoë Ó Súilleabháin", number="4711",
-                                      situation="A candidate asked Ayşe to pose.\n"
-                                                "Outside the station.")
+    assert d.details() == CaseDetails(
+        name="Zoë Ó Súilleabháin",
+        number="4711",
+        situation="A candidate asked Ayşe to pose.\nOutside the station.",
+    )
 
 
 def test_enter_in_a_box_saves_and_escape_cancels(dialog, qtbot):
@@ -63,8 +66,12 @@ def test_tab_walks_the_boxes_in_order_and_never_sticks_in_a_text_box(dialog, qtb
     for _ in range(len(CASE_FIELDS) + 2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    assert seen == [*d.inputs.values(), d.remember, d.save_button,
-                    d.buttons.button(d.buttons.StandardButton.Cancel)]
+    assert seen == [
+        *d.inputs.values(),
+        d.remember,
+        d.save_button,
+        d.buttons.button(d.buttons.StandardButton.Cancel),
+    ]
     situation = d.inputs["situation"]
     assert isinstance(situation, QPlainTextEdit) and situation.toPlainText() == ""  # no tab typed
 

@@ -26,8 +26,9 @@ def settings(tmp_path):
 
 @pytest.fixture
 def transcript(example_catalog):
-    return replay(example_catalog, "photos", {"candidate_present": "yes", "staged": "yes"}
-                  ).walk.transcript()
+    return replay(
+        example_catalog, "photos", {"candidate_present": "yes", "staged": "yes"}
+    ).walk.transcript()
 
 
 class User:
@@ -39,8 +40,9 @@ class User:
         self.errors: list[str] = []
         self.offered: list[Path] = []
         self.opened: list[Path] = []
-        monkeypatch.setattr(CaseDialog, "ask",
-                            classmethod(lambda cls, parent, s, filled=None: self.case))
+        monkeypatch.setattr(
+            CaseDialog, "ask", classmethod(lambda cls, parent, s, filled=None: self.case)
+        )
         monkeypatch.setattr(pdf_actions, "ask_save_path", self.ask_save_path)
         monkeypatch.setattr(pdf_actions, "tell_error", self.tell_error)
         monkeypatch.setattr(pdf_actions, "offer_open", self.offer_open)
@@ -63,7 +65,8 @@ class User:
 
 
 def test_saves_the_record_with_the_case_details_and_offers_to_open(
-        qapp, monkeypatch, tmp_path, settings, transcript):
+    qapp, monkeypatch, tmp_path, settings, transcript
+):
     target = tmp_path / "chosen"
     user = User(monkeypatch, paths=[target], open_it=True)
     saved = save_pdf_interactively(None, transcript, settings)
@@ -83,7 +86,8 @@ def test_the_suggested_name_has_date_and_topic(qapp, monkeypatch, tmp_path, sett
 
 
 def test_the_suggestion_is_in_the_folder_last_saved_to(
-        qapp, monkeypatch, tmp_path, settings, transcript):
+    qapp, monkeypatch, tmp_path, settings, transcript
+):
     (tmp_path / "records").mkdir()
     User(monkeypatch, paths=[tmp_path / "records" / "one.pdf"])
     save_pdf_interactively(None, transcript, settings)
@@ -93,7 +97,8 @@ def test_the_suggestion_is_in_the_folder_last_saved_to(
 
 
 def test_cancelling_the_case_details_saves_nothing(
-        qapp, monkeypatch, tmp_path, settings, transcript):
+    qapp, monkeypatch, tmp_path, settings, transcript
+):
     user = User(monkeypatch, case=None, paths=[tmp_path / "x.pdf"])
     assert save_pdf_interactively(None, transcript, settings) is None
     assert user.suggested == [] and list(tmp_path.glob("*.pdf")) == []
@@ -104,21 +109,24 @@ def test_a_failed_save_says_why_and_asks_again(qapp, monkeypatch, tmp_path, sett
     good = tmp_path / "record.pdf"
     user = User(monkeypatch, paths=[bad, good])
     assert save_pdf_interactively(None, transcript, settings) == good
-    assert user.errors == [f"Could not save {bad}: the folder does not exist; choose another "
-                           "folder."]
+    assert user.errors == [
+        f"Could not save {bad}: the folder does not exist; choose another folder."
+    ]
     assert user.suggested[1] == bad  # asked again, offering what was chosen
     assert not bad.parent.exists() and good.exists()
 
 
 def test_when_no_program_opens_pdfs_the_user_is_told(
-        qapp, monkeypatch, tmp_path, settings, transcript):
+    qapp, monkeypatch, tmp_path, settings, transcript
+):
     user = User(monkeypatch, paths=[tmp_path / "r.pdf"], open_it=True, opens=False)
     save_pdf_interactively(None, transcript, settings)
     assert len(user.errors) == 1 and "could not open" in user.errors[0]
 
 
 def test_marking_and_paper_come_from_the_settings(
-        qapp, monkeypatch, tmp_path, settings, transcript):
+    qapp, monkeypatch, tmp_path, settings, transcript
+):
     settings.setValue("pdf/marking", "OFFICIAL-SENSITIVE")
     settings.setValue("pdf/page_size", "letter")
     User(monkeypatch, paths=[tmp_path / "r.pdf"])

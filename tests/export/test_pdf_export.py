@@ -25,10 +25,15 @@ from wizard.export.pdf import TITLE, PdfOptions, write_reasoning_pdf
 
 pytestmark = pytest.mark.gui
 
-CASE = CaseDetails(name="Zoë Ó Súilleabháin", role="PCSO", number="C 4711",
-                   supervisor="Sgt Łukasz Nowak", reference="INC-2026-11-0042",
-                   situation="A candidate asked Ayşe Yılmaz to pose outside the station.",
-                   notes="Advised to decline.\nRecorded at the front desk.")
+CASE = CaseDetails(
+    name="Zoë Ó Súilleabháin",
+    role="PCSO",
+    number="C 4711",
+    supervisor="Sgt Łukasz Nowak",
+    reference="INC-2026-11-0042",
+    situation="A candidate asked Ayşe Yılmaz to pose outside the station.",
+    notes="Advised to decline.\nRecorded at the front desk.",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -40,8 +45,9 @@ def _qt(qapp):
 @pytest.fixture
 def staged(example_catalog):
     """A walk to 'do not pose': two questions, two cited clauses... one clause, one verdict."""
-    return replay(example_catalog, "start", {"about": "photo", "candidate_present": "yes",
-                                             "staged": "yes"}).walk.transcript()
+    return replay(
+        example_catalog, "start", {"about": "photo", "candidate_present": "yes", "staged": "yes"}
+    ).walk.transcript()
 
 
 def _normal(text: str) -> str:
@@ -179,8 +185,13 @@ def test_when_made_is_local_time_with_its_zone(tmp_path, staged, monkeypatch):
 
 def test_extra_sections_are_added_at_the_end(tmp_path, staged):
     out = tmp_path / "record.pdf"
-    write_reasoning_pdf(out, staged, extra_sections=[
-        ("Advice record", [("Record number", "17"), ("Recorded by", "Ayşe\nsecond line")])])
+    write_reasoning_pdf(
+        out,
+        staged,
+        extra_sections=[
+            ("Advice record", [("Record number", "17"), ("Recorded by", "Ayşe\nsecond line")])
+        ],
+    )
     text = all_text(out)
     assert text.index("Advice record") > text.index("If in doubt, don't do it.")
     assert "Record number 17" in text and "Recorded by Ayşe second line" in text
@@ -210,8 +221,9 @@ def test_nothing_long_runs_past_the_margins(tmp_path, staged):
     import dataclasses
 
     long_word = "x" * 300
-    transcript = dataclasses.replace(staged, steps=(
-        dataclasses.replace(staged.steps[0], help=long_word), *staged.steps[1:]))
+    transcript = dataclasses.replace(
+        staged, steps=(dataclasses.replace(staged.steps[0], help=long_word), *staged.steps[1:])
+    )
     case = CaseDetails(name="N" * 150, notes="https://example.invalid/" + "long/path/" * 30)
     marking = "OFFICIAL-SENSITIVE: PERSONAL " + "HANDLE WITH CARE " * 10
     out = tmp_path / "record.pdf"
@@ -233,13 +245,20 @@ def test_a_pdf_is_made_even_by_a_caller_that_started_no_qt_application(tmp_path:
 
     from tests.conftest import EXAMPLE_TREES
 
-    code = ("import sys; from pathlib import Path; from wizard.library.folder import load_folder; "
-            "from wizard.core.walk import Walk; from wizard.export.pdf import write_reasoning_pdf;"
-            " w = Walk(load_folder(Path(sys.argv[1])), 'photos'); "
-            "[w.answer(w.question.answers[0].id) for _ in range(9) if w.outcome is None]; "
-            "write_reasoning_pdf(sys.argv[2], w.transcript())")
+    code = (
+        "import sys; from pathlib import Path; from wizard.library.folder import load_folder; "
+        "from wizard.core.walk import Walk; from wizard.export.pdf import write_reasoning_pdf;"
+        " w = Walk(load_folder(Path(sys.argv[1])), 'photos'); "
+        "[w.answer(w.question.answers[0].id) for _ in range(9) if w.outcome is None]; "
+        "write_reasoning_pdf(sys.argv[2], w.transcript())"
+    )
     target = tmp_path / "walk.pdf"
-    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE_TREES), str(target)],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE_TREES), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"%PDF")

@@ -16,8 +16,9 @@ WHEN = dt.datetime(2026, 11, 24, 14, 5)
 def test_date_time_and_the_topic_the_advice_came_from(example_catalog):
     # started at the "Not sure where to start?" tree, ended in the photos tree: photos is the topic
     t = replay(example_catalog, "start", {"about": "photo", "candidate_present": "no"})
-    assert default_pdf_name(t.walk.transcript(), WHEN) == \
-        "2026-11-24 1405 Photos with candidates.pdf"
+    assert (
+        default_pdf_name(t.walk.transcript(), WHEN) == "2026-11-24 1405 Photos with candidates.pdf"
+    )
 
 
 def test_a_topic_with_forbidden_characters_is_made_safe(example_catalog):
@@ -25,13 +26,16 @@ def test_a_topic_with_forbidden_characters_is_made_safe(example_catalog):
     assert default_pdf_name(t, WHEN) == "2026-11-24 1405 Not sure where to start.pdf"
 
 
-@pytest.mark.parametrize(("title", "stem"), [
-    ('Photos: "who" / what <when>?', "Photos who what when"),
-    ("Ends with dots...  ", "Ends with dots"),
-    ("Tab\tand\nnewline", "Tab and newline"),
-    ("CON", "_CON"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ('Photos: "who" / what <when>?', "Photos who what when"),
+        ("Ends with dots...  ", "Ends with dots"),
+        ("Tab\tand\nnewline", "Tab and newline"),
+        ("CON", "_CON"),
+        ("", ""),
+    ],
+)
 def test_safe_file_stem(title, stem):
     assert safe_file_stem(title) == stem
 

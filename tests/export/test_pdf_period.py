@@ -38,8 +38,9 @@ def walked_on(tmp_path, day: dt.date):
     shutil.copytree(EXAMPLE_TREES, trees, dirs_exist_ok=True)
     (trees / "calendar.yaml").write_text(CALENDAR, encoding="utf-8")
     clock = lambda: dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)  # noqa: E731
-    result = replay(load_folder(trees), "photos", {"candidate_present": "yes", "staged": "yes"},
-                    clock=clock)
+    result = replay(
+        load_folder(trees), "photos", {"candidate_present": "yes", "staged": "yes"}, clock=clock
+    )
     assert result.pending is None
     return result.walk.transcript()
 
@@ -63,8 +64,9 @@ def test_a_walk_outside_every_period_says_so_beside_the_verdict(tmp_path):
     text = flat(all_text(tmp_path / "out.pdf"))
     assert "Pre-election period Outside every pre-election period" in text  # in About
     verdict = text.index("VERDICT")
-    note = text.index("Outside every pre-election period in the calendar on 7 December 2026",
-                      verdict)
+    note = text.index(
+        "Outside every pre-election period in the calendar on 7 December 2026", verdict
+    )
     assert note < text.index("What the guidance says")
     assert "apply whenever there is an election" in text
     assert "The next begins 25 March 2027" in flat(format_transcript(t))

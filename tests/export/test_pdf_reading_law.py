@@ -32,8 +32,18 @@ def walked(role: str):
 
 
 def test_the_reading_and_the_law_each_have_their_heading_in_order(tmp_path):
-    code = main(["--trees", str(READING_LAW), "run", "leaflets", "-a", "role=officer", "--pdf",
-                 str(tmp_path / "x.pdf")])
+    code = main(
+        [
+            "--trees",
+            str(READING_LAW),
+            "run",
+            "leaflets",
+            "-a",
+            "role=officer",
+            "--pdf",
+            str(tmp_path / "x.pdf"),
+        ]
+    )
     assert code == 0
     text = all_text(tmp_path / "x.pdf")
     verdict = text.index("Do not do this: it may be a criminal offence")
@@ -44,11 +54,15 @@ def test_the_reading_and_the_law_each_have_their_heading_in_order(tmp_path):
     assert "officers included, since the law binds officers" in text[reading:guidance]
     assert "Staff must not campaign for a candidate." in text[guidance:law]
     assert "No member of a police force" not in text[guidance:law]
-    assert "“No member of a police force may persuade any person to vote for a candidate.”" \
+    assert (
+        "“No member of a police force may persuade any person to vote for a candidate.”"
         in text[law:]
+    )
     assert "Police Regulations 2003, Schedule 1 (clause regs-politics)" in text[law:]
-    assert "The law: Acts of Parliament and regulations, The law behind the guidance " \
-           "(summarised), reference TEST LAW 1." in text[:reading]
+    assert (
+        "The law: Acts of Parliament and regulations, The law behind the guidance "
+        "(summarised), reference TEST LAW 1." in text[:reading]
+    )
 
 
 def test_an_outcome_without_them_has_neither_heading(tmp_path):
@@ -59,8 +73,13 @@ def test_an_outcome_without_them_has_neither_heading(tmp_path):
 
 
 def test_the_record_pdf_shows_them_too(tmp_path):
-    record = Record(supervisor_name="Sgt Jane Roe", advice="Decline.",
-                    transcript=walked("officer"), id=7, created_at="2026-03-02T09:15:00Z")
+    record = Record(
+        supervisor_name="Sgt Jane Roe",
+        advice="Decline.",
+        transcript=walked("officer"),
+        id=7,
+        created_at="2026-03-02T09:15:00Z",
+    )
     write_record_pdf(tmp_path / "r.pdf", record)
     text = all_text(tmp_path / "r.pdf")
     assert text.index("How the guidance is read here") < text.index("The law Representation")

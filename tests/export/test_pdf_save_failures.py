@@ -24,8 +24,9 @@ def _qt(qapp):
 
 @pytest.fixture
 def transcript(example_catalog):
-    return replay(example_catalog, "photos", {"candidate_present": "yes", "staged": "yes"}
-                  ).walk.transcript()
+    return replay(
+        example_catalog, "photos", {"candidate_present": "yes", "staged": "yes"}
+    ).walk.transcript()
 
 
 def _one_line(exc: pytest.ExceptionInfo) -> str:
@@ -42,8 +43,10 @@ def test_no_such_folder(tmp_path, transcript):
     assert not (tmp_path / "missing").exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root may write anywhere; the monkeypatched test below covers it")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="root may write anywhere; the monkeypatched test below covers it",
+)
 def test_no_permission_for_real(tmp_path, transcript):
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o555)
@@ -108,5 +111,6 @@ def test_a_save_replaces_an_earlier_file_whole(tmp_path, transcript):
     target.write_bytes(b"old")
     write_reasoning_pdf(target, transcript)
     assert target.read_bytes().startswith(b"%PDF-") and target.read_bytes().rstrip().endswith(
-        b"%%EOF")
+        b"%%EOF"
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["record.pdf"]

@@ -29,26 +29,48 @@ def test_the_store_accepts_ids_a_verdict_a_day_and_one_line_and_nothing_more():
     params = list(inspect.signature(FeedbackStore.add_note).parameters)
     assert params == ["self", "topic", "answers", "outcome", "verdict", "line", "day"]
     assert list(inspect.signature(FeedbackStore.count).parameters) == [
-        "self", "kind", "topic", "outcome", "day"]
+        "self",
+        "kind",
+        "topic",
+        "outcome",
+        "day",
+    ]
 
 
-@pytest.mark.parametrize("field, value", [
-    ("topic", "Jane Smith"), ("outcome", "PC 1234"), ("verdict", "jane@example.org"),
-    ("answers", [("photos", "candidate_present", "Jane Smith")]),
-    ("answers", [("photos", "called by Sgt Jones", "yes")]),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("topic", "Jane Smith"),
+        ("outcome", "PC 1234"),
+        ("verdict", "jane@example.org"),
+        ("answers", [("photos", "candidate_present", "Jane Smith")]),
+        ("answers", [("photos", "called by Sgt Jones", "yes")]),
+    ],
+)
 def test_free_text_is_refused_anywhere_but_the_line(tmp_path, field, value):
-    note = {"topic": "photos", "answers": WALK, "outcome": "do_not_pose", "verdict": "do_not",
-            "line": ""}
+    note = {
+        "topic": "photos",
+        "answers": WALK,
+        "outcome": "do_not_pose",
+        "verdict": "do_not",
+        "line": "",
+    }
     note[field] = value
     with pytest.raises(FeedbackError):
         FeedbackStore(tmp_path).add_note(**note)
     assert not feedback_path(tmp_path).exists()
 
 
-@pytest.mark.parametrize("line", [
-    "contact me at jane.smith@police.example.uk", "my number is 07700 900123",
-    "staff number 123456", "two\nlines", "x" * (MAX_LINE + 1)])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "contact me at jane.smith@police.example.uk",
+        "my number is 07700 900123",
+        "staff number 123456",
+        "two\nlines",
+        "x" * (MAX_LINE + 1),
+    ],
+)
 def test_a_line_with_an_email_a_long_number_a_second_line_or_too_long_is_refused(tmp_path, line):
     with pytest.raises(FeedbackError):
         FeedbackStore(tmp_path).add_note("photos", WALK, "do_not_pose", "do_not", line)
@@ -57,8 +79,14 @@ def test_a_line_with_an_email_a_long_number_a_second_line_or_too_long_is_refused
 
 def test_the_line_is_stored_as_typed_with_the_walks_ids_and_only_the_day(tmp_path):
     store = FeedbackStore(tmp_path)
-    store.add_note("photos", WALK, "do_not_pose", "do_not",
-                   "  Selfie at the count in 2027 — is that posing?  ", day=DAY)
+    store.add_note(
+        "photos",
+        WALK,
+        "do_not_pose",
+        "do_not",
+        "  Selfie at the count in 2027 — is that posing?  ",
+        day=DAY,
+    )
     (note,) = store.read().notes
     assert note.line == "Selfie at the count in 2027 — is that posing?"
     assert note.answers == tuple(WALK) and note.day == "2027-04-01"
@@ -75,9 +103,11 @@ def test_counts_add_up_per_day_topic_and_outcome(tmp_path):
     store.count("outcome", "photos", "do_not_pose", day=DAY)
     store.count("topic", "photos", day=DAY + dt.timedelta(days=1))
     counts = {(c.day, c.kind, c.topic, c.outcome): c.n for c in store.read().counts}
-    assert counts == {("2027-04-01", "topic", "photos", ""): 3,
-                      ("2027-04-01", "outcome", "photos", "do_not_pose"): 1,
-                      ("2027-04-02", "topic", "photos", ""): 1}
+    assert counts == {
+        ("2027-04-01", "topic", "photos", ""): 3,
+        ("2027-04-01", "outcome", "photos", "do_not_pose"): 1,
+        ("2027-04-02", "topic", "photos", ""): 1,
+    }
     with pytest.raises(FeedbackError):
         store.count("searched", "photos")
 
@@ -144,10 +174,14 @@ def test_the_command_gives_json_and_csv(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     first = data["notes"][0]
     assert (first["topic"], first["outcome"], first["count"]) == ("photos", "do_not_pose", 2)
-    assert first["notes"][0]["answers"][0] == {"tree": "photos", "question": "candidate_present",
-                                               "answer": "yes"}
-    assert {"day": "2027-04-01", "kind": "topic", "topic": "photos", "outcome": "",
-            "n": 1} in data["counts"]
+    assert first["notes"][0]["answers"][0] == {
+        "tree": "photos",
+        "question": "candidate_present",
+        "answer": "yes",
+    }
+    assert {"day": "2027-04-01", "kind": "topic", "topic": "photos", "outcome": "", "n": 1} in data[
+        "counts"
+    ]
     assert main(["feedback", "--data-dir", str(folder), "--csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["kind"] for r in rows] == ["note", "note", "note", "outcome", "topic"]

@@ -28,6 +28,7 @@ def settings_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, trees: Path, settings_file: Path) -> Callable[..., MainWindow]:
     """Build, show and focus a window over `folder` (the example trees by default)."""
+
     def make(folder: Path | None = None, idle_msec: int = 0) -> MainWindow:
         folder = folder or trees
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
@@ -39,4 +40,5 @@ def make_window(qtbot, trees: Path, settings_file: Path) -> Callable[..., MainWi
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         return window
+
     return make

@@ -37,15 +37,18 @@ def test_no_command_opens_the_window_on_the_trees_given(qtbot, monkeypatch, exam
     qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull())  # just after first paint
 
 
-def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkeypatch,
-                                                                   example_trees):
+def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(
+    qtbot, monkeypatch, example_trees
+):
     from tests.gui.gui_helpers import press
     from wizard.gui import pdf_actions
 
     saved = []
-    monkeypatch.setattr(pdf_actions, "save_pdf_interactively",
-                        lambda parent, transcript, settings: saved.append((parent, transcript,
-                                                                           settings)))
+    monkeypatch.setattr(
+        pdf_actions,
+        "save_pdf_interactively",
+        lambda parent, transcript, settings: saved.append((parent, transcript, settings)),
+    )
     window = gui_app.create_window(example_trees)
     qtbot.addWidget(window)
     window.show()
@@ -63,8 +66,7 @@ def test_the_window_the_program_opens_saves_a_pdf_from_the_outcome(qtbot, monkey
     assert transcript.outcome.title == "You may carry on"
 
 
-def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, monkeypatch,
-                                                                        trees):
+def test_the_bundled_trees_scenarios_are_read_just_after_the_first_paint(qtbot, monkeypatch, trees):
     """The trainer's scenarios are not needed for the first screen; they arrive right after,
     and then the parsed-trees cache is written for the next start."""
     from wizard.library.cache import CACHE_NAME, read_cache

@@ -41,8 +41,9 @@ def record_dialog(window):
         window.answer(window.walk.question.answers[0].id)
     # A folder of its own: a closed form keeps what was typed beside the records file.
     records = Path(tempfile.mkdtemp(prefix="purdah-dialogs-")) / "no-records.sqlite3"
-    return RecordDialog(window.current_transcript(), records, window.settings, window,
-                        window.catalog)
+    return RecordDialog(
+        window.current_transcript(), records, window.settings, window, window.catalog
+    )
 
 
 def case_dialog(window):

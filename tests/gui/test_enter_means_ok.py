@@ -71,7 +71,8 @@ def test_enter_after_tabbing_past_browse_still_means_ok(qtbot, make_window, choo
 
 
 def test_a_folder_box_stays_empty_when_the_chooser_returns_the_default(
-        qtbot, make_window, chooser, monkeypatch):
+    qtbot, make_window, chooser, monkeypatch
+):
     monkeypatch.delenv(RECORDS_ENV, raising=False)
     window = make_window()
     dialog = shown(qtbot, SettingsDialog(window.settings, window.folder, window))
@@ -91,6 +92,7 @@ def test_enter_saves_in_the_pdf_case_form(qtbot, tmp_path):
 
 def test_the_record_form_default_is_save(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    dialog = shown(qtbot, RecordDialog(transcript("do_not"), Path(tmp_path / "r.sqlite3"),
-                                       settings))
+    dialog = shown(
+        qtbot, RecordDialog(transcript("do_not"), Path(tmp_path / "r.sqlite3"), settings)
+    )
     assert dialog.save_button.isDefault()

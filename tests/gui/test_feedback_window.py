@@ -1,4 +1,4 @@
-""""This did not answer my question" on every outcome and after a home search that found nothing,
+""" "This did not answer my question" on every outcome and after a home search that found nothing,
 by keyboard; the note is kept with the walk's ids, and the topics opened and outcomes reached are
 counted per day (issue 20). Nothing personal: the box says so, and the store refuses it."""
 
@@ -44,6 +44,7 @@ def asked(monkeypatch):
 @pytest.fixture
 def with_feedback(qtbot, trees, settings_file):
     """A window with the feedback wired in before it is shown, as create_window does."""
+
     def make() -> MainWindow:
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         window = MainWindow(load_folder(trees), trees, settings, idle_msec=0)
@@ -55,11 +56,13 @@ def with_feedback(qtbot, trees, settings_file):
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         return window
+
     return make
 
 
 def test_an_outcome_offers_it_and_keeps_the_line_with_the_walks_ids(
-        qtbot, with_feedback, data, asked):
+    qtbot, with_feedback, data, asked
+):
     window = with_feedback()
     type_text(qtbot, "photo")
     press(qtbot, Qt.Key.Key_Down)
@@ -72,14 +75,20 @@ def test_an_outcome_offers_it_and_keeps_the_line_with_the_walks_ids(
     press(qtbot, Qt.Key.Key_F, CTRL_SHIFT)  # a button's shortcut clicks it on a timer
     qtbot.waitUntil(lambda: asked[0] == [{"prefill": "", "with_walk": True}])
     (note,) = FeedbackStore(data).read().notes
-    assert note == (dt.date.today().isoformat(), "photos",
-                    (("photos", "candidate_present", "yes"), ("photos", "staged", "yes")),
-                    "do_not_pose", "do_not", "Selfie at the count")
+    assert note == (
+        dt.date.today().isoformat(),
+        "photos",
+        (("photos", "candidate_present", "yes"), ("photos", "staged", "yes")),
+        "do_not_pose",
+        "do_not",
+        "Selfie at the count",
+    )
     assert "kept for the policy team" in window.statusBar().currentMessage()
 
 
 def test_a_search_that_finds_nothing_offers_it_filled_with_the_search(
-        qtbot, with_feedback, data, asked):
+    qtbot, with_feedback, data, asked
+):
     window = with_feedback()
     home = window.home
     type_text(qtbot, "parking tickets")
@@ -91,7 +100,11 @@ def test_a_search_that_finds_nothing_offers_it_filled_with_the_search(
     assert asked[0] == [{"prefill": "parking tickets", "with_walk": False}]
     (note,) = FeedbackStore(data).read().notes
     assert (note.topic, note.answers, note.outcome, note.line) == (
-        "", (), "", "parking tickets outside a polling station")
+        "",
+        (),
+        "",
+        "parking tickets outside a polling station",
+    )
     home.search.clear()
     assert home.not_answered.isHidden()
     type_text(qtbot, "photo")
@@ -99,7 +112,8 @@ def test_a_search_that_finds_nothing_offers_it_filled_with_the_search(
 
 
 def test_a_line_the_store_refuses_is_not_kept_and_the_walk_goes_on(
-        qtbot, with_feedback, data, asked):
+    qtbot, with_feedback, data, asked
+):
     window = with_feedback()
     asked[1][0] = "ring me on 07700 900123"
     type_text(qtbot, "parking")
@@ -134,9 +148,11 @@ def test_topics_opened_and_outcomes_reached_are_counted_per_day(qtbot, with_feed
     press(qtbot, Qt.Key.Key_Backspace)  # back, and another answer: another outcome
     press(qtbot, Qt.Key.Key_2)
     today = dt.date.today().isoformat()
-    expected = {(today, "topic", "photos", ""): 1,
-                (today, "outcome", "photos", "do_not_pose"): 1,
-                (today, "outcome", "photos", "fine"): 1}
+    expected = {
+        (today, "topic", "photos", ""): 1,
+        (today, "outcome", "photos", "do_not_pose"): 1,
+        (today, "outcome", "photos", "fine"): 1,
+    }
 
     def counts():
         return {(c.day, c.kind, c.topic, c.outcome): c.n for c in FeedbackStore(data).read().counts}

@@ -88,11 +88,23 @@ def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> str:
     assert needs_writing(parsed)
     assert write_cache(folder, parsed)
     home = tmp_path_factory.mktemp("home")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home),
-           "XDG_DATA_HOME": str(home), "HOME": str(home), "PROBE_BUNDLED_TREES": str(folder)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home),
+        "XDG_DATA_HOME": str(home),
+        "HOME": str(home),
+        "PROBE_BUNDLED_TREES": str(folder),
+    }
     env.pop("PURDAH_WIZARD_TREES", None)
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                          env=env, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     return done.stdout + done.stderr
 
 
@@ -101,19 +113,16 @@ def test_the_first_screen_is_shown_before_qts_enums_are_built(at_first_paint: st
     assert lines == ["QT-ENUMS-BUILT False"], at_first_paint
 
 
-def test_the_first_screen_is_shown_without_yaml_dataclasses_or_hashlib(
-        at_first_paint: str) -> None:
+def test_the_first_screen_is_shown_without_yaml_dataclasses_or_hashlib(at_first_paint: str) -> None:
     lines = [line for line in at_first_paint.splitlines() if line.startswith("IMPORTED")]
     assert lines == ["IMPORTED"], at_first_paint
 
 
 def test_the_first_screen_is_shown_before_icons_and_shortcuts_are_made(at_first_paint: str) -> None:
-    lines = [line for line in at_first_paint.splitlines()
-             if line.startswith("QTGUI-TYPES-BUILT")]
+    lines = [line for line in at_first_paint.splitlines() if line.startswith("QTGUI-TYPES-BUILT")]
     assert lines == ["QTGUI-TYPES-BUILT"], at_first_paint
 
 
 def test_the_first_screen_has_no_selectable_labels(at_first_paint: str) -> None:
-    lines = [line for line in at_first_paint.splitlines()
-             if line.startswith("SELECTABLE-LABELS")]
+    lines = [line for line in at_first_paint.splitlines() if line.startswith("SELECTABLE-LABELS")]
     assert lines == ["SELECTABLE-LABELS 0 []"], at_first_paint

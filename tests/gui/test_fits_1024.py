@@ -76,8 +76,7 @@ def test_the_top_bar_folds_into_a_menu_that_keeps_every_button(qtbot, window):
     assert not bar.menu_button.isVisible() and bar.folded() == []
 
 
-def test_at_the_largest_text_home_scrolls_to_the_search_box_and_the_focused_topic(
-        qtbot, window):
+def test_at_the_largest_text_home_scrolls_to_the_search_box_and_the_focused_topic(qtbot, window):
     window.prefs.text_size = TEXT_SIZES[-1]
     window.apply_style()
     window.go_home()

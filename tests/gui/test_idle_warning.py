@@ -46,7 +46,8 @@ def test_when_the_countdown_runs_out_the_screen_is_cleared(qtbot, make_window):
 
 
 def test_clearing_the_record_form_says_on_home_and_in_advice_records_how_to_finish_it(
-        qtbot, make_window, tmp_path, monkeypatch):
+    qtbot, make_window, tmp_path, monkeypatch
+):
     from wizard.gui import app as gui_app
     from wizard.gui import record_dialog, records_actions
     from wizard.gui.record_dialog import RecordDialog
@@ -62,8 +63,9 @@ def test_clearing_the_record_form_says_on_home_and_in_advice_records_how_to_fini
     monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append(self) or self.show())
     window.start_topic("photos")
     press(qtbot, Qt.Key.Key_2)  # an outcome
-    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
-          | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: bool(opened))
     form = opened[0]
     qtbot.waitExposed(form)
@@ -76,8 +78,12 @@ def test_clearing_the_record_form_says_on_home_and_in_advice_records_how_to_fini
     assert "unfinished advice record" in window.home.kept.text()
     assert "Advice records" in window.home.kept.text()
 
-    records = RecordsWindow(records_actions.records_file(window.settings), window.settings,
-                            window.catalog, verify_on_open=False)
+    records = RecordsWindow(
+        records_actions.records_file(window.settings),
+        window.settings,
+        window.catalog,
+        verify_on_open=False,
+    )
     qtbot.addWidget(records)
     assert records.finish_button.isVisibleTo(records)
     assert "1 unfinished advice record is kept" in records.unfinished.text()
@@ -107,8 +113,9 @@ def test_ctrl_l_clears_from_an_open_record_form(qtbot, make_window, tmp_path, mo
     monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append(self) or self.open())
     window.start_topic("photos")
     press(qtbot, Qt.Key.Key_2)
-    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
-          | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: bool(opened))
     form = opened[0]
     qtbot.waitExposed(form)
@@ -135,8 +142,10 @@ def test_the_countdown_lies_over_the_top_bar_and_moves_no_answer(qtbot, make_win
         QApplication.processEvents()
     assert window.countdown.isVisible()
     assert last.mapTo(window, QPoint(0, 0)) == before  # nothing pushed down
-    assert window.countdown.geometry().bottom() <= window.question_view.mapTo(
-        window, QPoint(0, 0)).y() + window.question_view.text.y()
+    assert (
+        window.countdown.geometry().bottom()
+        <= window.question_view.mapTo(window, QPoint(0, 0)).y() + window.question_view.text.y()
+    )
 
 
 def test_the_countdown_shows_in_an_open_dialog_and_a_key_there_cancels_it(qtbot, make_window):

@@ -25,8 +25,9 @@ def unshown_window(qtbot, trees: Path, settings_file: Path, idle_msec: int = 0) 
     return window
 
 
-def test_outcome_actions_added_before_the_outcome_screen_exists_are_on_it(qtbot, trees,
-                                                                          settings_file):
+def test_outcome_actions_added_before_the_outcome_screen_exists_are_on_it(
+    qtbot, trees, settings_file
+):
     window = unshown_window(qtbot, trees, settings_file)
     saved, recorded = [], []
     pdf = window.add_outcome_action("Save as PDF", "Ctrl+P", saved.append, "Save the reasoning")
@@ -87,8 +88,9 @@ def test_after_first_paint_waits_for_the_window_to_be_painted(qtbot):
     qtbot.waitUntil(lambda: calls == ["painted", "later"])
 
 
-def test_the_idle_count_starts_with_the_window_and_input_restarts_it_once_shown(qtbot, trees,
-                                                                               settings_file):
+def test_the_idle_count_starts_with_the_window_and_input_restarts_it_once_shown(
+    qtbot, trees, settings_file
+):
     window = unshown_window(qtbot, trees, settings_file, idle_msec=60_000)
     assert window.idle.timer.isActive()  # counting from the start, before the first paint
     window.idle.set_msec(0)  # Settings may turn it off and on again at any time

@@ -68,18 +68,21 @@ def test_a_status_message_goes_with_its_screen_and_no_empty_strip_stays(qtbot, m
 
 
 def test_case_details_for_the_pdf_fill_the_record_form_for_the_same_walk(
-        qtbot, make_window, monkeypatch, tmp_path):
+    qtbot, make_window, monkeypatch, tmp_path
+):
     """Item 7."""
     monkeypatch.setenv(ENV, str(tmp_path / "data"))
     window = make_window()
     gui_app.add_outcome_actions(window)
-    given = CaseDetails(name="PC Ann Lee", role="PC", number="4521", supervisor="Sgt Roe",
-                        reference="INC-7")
+    given = CaseDetails(
+        name="PC Ann Lee", role="PC", number="4521", supervisor="Sgt Roe", reference="INC-7"
+    )
     asked: list[CaseDetails | None] = []
 
     def ask_case(cls, parent, settings, initial=None):
         asked.append(initial)
         return given
+
     monkeypatch.setattr(CaseDialog, "ask", classmethod(ask_case))
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda parent, s: None)
     forms: list[RecordDialog] = []

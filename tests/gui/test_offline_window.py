@@ -32,14 +32,18 @@ def fill_and_save(dialog: RecordDialog) -> int:
 
 
 def test_a_walk_in_the_window_its_pdf_and_its_record_need_no_network(
-        qtbot, monkeypatch, tmp_path: Path, example_trees: Path) -> None:
+    qtbot, monkeypatch, tmp_path: Path, example_trees: Path
+) -> None:
     target = tmp_path / "advice.pdf"
     monkeypatch.setenv(ENV, str(tmp_path / "data"))
     monkeypatch.setattr(RecordDialog, "exec", fill_and_save)
     told: list = []
     monkeypatch.setattr(record_dialog, "tell_saved", lambda parent, record: told.append(record))
-    monkeypatch.setattr(CaseDialog, "ask", classmethod(
-        lambda cls, parent, settings, *a, **k: CaseDetails(name="Zoë Ó Súilleabháin")))
+    monkeypatch.setattr(
+        CaseDialog,
+        "ask",
+        classmethod(lambda cls, parent, settings, *a, **k: CaseDetails(name="Zoë Ó Súilleabháin")),
+    )
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda parent, suggestion: target)
     monkeypatch.setattr(pdf_actions, "offer_open", lambda parent, path: False)
 

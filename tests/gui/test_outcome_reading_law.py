@@ -35,10 +35,14 @@ def test_the_reading_is_under_the_verdict_and_the_law_after_the_guidance(make_wi
     assert guidance < law
     assert "“Staff must not campaign for a candidate.”" in lines[guidance:law]
     assert all("police force" not in t for t in lines[guidance:law])
-    assert "“No member of a police force may persuade any person to vote for a candidate.”" \
+    assert (
+        "“No member of a police force may persuade any person to vote for a candidate.”"
         in lines[law:]
-    assert "— Acts of Parliament and regulations, The law behind the guidance (summarised) " \
-           "(TEST LAW 1), clause “regs-politics”" in texts(view, "citation")
+    )
+    assert (
+        "— Acts of Parliament and regulations, The law behind the guidance (summarised) "
+        "(TEST LAW 1), clause “regs-politics”" in texts(view, "citation")
+    )
 
 
 def test_an_outcome_with_neither_shows_neither_heading(make_window):

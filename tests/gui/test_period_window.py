@@ -30,10 +30,13 @@ elections:
 """
 
 
-def with_calendar(trees: Path, start: str, end: str, poll: str | None = None,
-                  provisional: str = "no") -> Path:
-    (trees / "calendar.yaml").write_text(CALENDAR.format(
-        start=start, end=end, poll=poll or end, provisional=provisional), encoding="utf-8")
+def with_calendar(
+    trees: Path, start: str, end: str, poll: str | None = None, provisional: str = "no"
+) -> Path:
+    (trees / "calendar.yaml").write_text(
+        CALENDAR.format(start=start, end=end, poll=poll or end, provisional=provisional),
+        encoding="utf-8",
+    )
     return trees
 
 
@@ -46,17 +49,20 @@ def test_home_says_a_period_is_in_force_and_until_when(qtbot, make_window, trees
     window = make_window(with_calendar(trees, "2027-03-25", "2027-05-07", "2027-05-06"))
     line = window.home.period
     assert line.isVisible()
-    assert line.text() == ("Pre-election period in force until 7 May 2027: Local council "
-                           "elections.")
+    assert line.text() == (
+        "Pre-election period in force until 7 May 2027: Local council elections."
+    )
 
 
 def test_home_says_when_the_next_begins_and_that_its_dates_are_provisional(
-        qtbot, make_window, trees, monkeypatch):
+    qtbot, make_window, trees, monkeypatch
+):
     on_day(monkeypatch, dt.date(2026, 12, 7))
     window = make_window(with_calendar(trees, "2027-03-25", "2027-05-07", provisional="yes"))
     assert window.home.period.text() == (
         "No pre-election period today. The next begins 25 March 2027: Local council elections "
-        "(dates provisional).")
+        "(dates provisional)."
+    )
 
 
 def test_home_says_nothing_of_periods_without_a_calendar(qtbot, make_window, trees):
@@ -64,8 +70,9 @@ def test_home_says_nothing_of_periods_without_a_calendar(qtbot, make_window, tre
     assert window.home.period.isHidden() and window.home.period.text() == ""
 
 
-def test_home_says_it_again_for_the_next_person_after_a_clear(qtbot, make_window, trees,
-                                                               monkeypatch):
+def test_home_says_it_again_for_the_next_person_after_a_clear(
+    qtbot, make_window, trees, monkeypatch
+):
     on_day(monkeypatch, dt.date(2027, 3, 24))
     window = make_window(with_calendar(trees, "2027-03-25", "2027-05-07"))
     assert window.home.period.text().startswith("No pre-election period today.")
@@ -95,8 +102,7 @@ def test_an_outcome_outside_every_period_says_so_under_the_verdict(qtbot, make_w
     assert column.indexOf(view.period) == column.indexOf(view.title) + 1  # under the verdict
 
 
-def test_an_outcome_in_a_period_or_without_a_calendar_says_nothing_of_it(qtbot, make_window,
-                                                                          trees):
+def test_an_outcome_in_a_period_or_without_a_calendar_says_nothing_of_it(qtbot, make_window, trees):
     window = make_window(with_calendar(trees, "2000-01-01", "2099-12-31"))
     walk_to_do_not_pose(qtbot, window)
     assert window.outcome_view.period.isHidden()

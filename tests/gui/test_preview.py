@@ -20,8 +20,9 @@ pytestmark = pytest.mark.gui
 def preview(qtbot, trees: Path, settings_file) -> PreviewWindow:
     from PySide6.QtCore import QSettings
 
-    window = PreviewWindow(trees / "photos.yaml",
-                           QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = PreviewWindow(
+        trees / "photos.yaml", QSettings(str(settings_file), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -48,14 +49,16 @@ def test_a_save_reloads_it_and_replays_the_answers_on_the_new_version(qtbot, pre
     path = trees / "photos.yaml"
     text = path.read_text(encoding="utf-8")
     with qtbot.waitSignal(preview.reloaded, timeout=10_000):
-        path.write_text(text.replace("Is the photo staged?", "Is the photo posed?"),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace("Is the photo staged?", "Is the photo posed?"), encoding="utf-8"
+        )
     assert preview.wizard.question_view.text.text() == "Is the photo posed?"
     assert [s.answer_id for s in preview.wizard.walk.steps] == ["yes"]
 
 
 def test_problems_are_listed_as_file_and_line_and_an_editor_that_replaces_the_file_is_followed(
-        qtbot, preview, trees):
+    qtbot, preview, trees
+):
     path = trees / "photos.yaml"
     text = path.read_text(encoding="utf-8")
     broken = text.replace("next: do_not_pose", "next: nowhere")
@@ -65,8 +68,9 @@ def test_problems_are_listed_as_file_and_line_and_an_editor_that_replaces_the_fi
     with qtbot.waitSignal(preview.reloaded, timeout=10_000):
         path.write_text(broken, encoding="utf-8")
     problems = listed(preview)
-    assert any(p.startswith(f"photos.yaml:{answer}:") and "nowhere" in p
-               for p in problems), problems
+    assert any(p.startswith(f"photos.yaml:{answer}:") and "nowhere" in p for p in problems), (
+        problems
+    )
     assert "problem(s)" in preview.heading.text()
     # Saved as many editors do: a new file written beside it, then renamed over it.
     replacement = trees / ".photos.yaml.swp"
@@ -84,8 +88,10 @@ def test_an_edited_source_reloads_it_too(qtbot, preview, trees):
     text = source.read_text(encoding="utf-8")
     with qtbot.waitSignal(preview.reloaded, timeout=10_000):
         source.write_text(text.replace("title:", "title: Reissued", 1), encoding="utf-8")
-    assert "Reissued" in preview.wizard.catalog.sources[
-        next(iter(preview.wizard.catalog.sources))].title
+    assert (
+        "Reissued"
+        in preview.wizard.catalog.sources[next(iter(preview.wizard.catalog.sources))].title
+    )
 
 
 def test_the_command_is_registered():

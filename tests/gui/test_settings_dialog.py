@@ -51,10 +51,17 @@ def settings_of(settings_file: Path) -> dict[str, object]:
     return {key: stored.value(key) for key in stored.allKeys()}
 
 
-def fill(dialog: SettingsDialog, *, marking: str | None = None, paper: str | None = None,
-         idle: str | None = None, records: Path | str | None = None,
-         trees: Path | str | None = None, size: int | None = None,
-         contrast: bool | None = None) -> None:
+def fill(
+    dialog: SettingsDialog,
+    *,
+    marking: str | None = None,
+    paper: str | None = None,
+    idle: str | None = None,
+    records: Path | str | None = None,
+    trees: Path | str | None = None,
+    size: int | None = None,
+    contrast: bool | None = None,
+) -> None:
     """Set fields as a user would (the value shown, not the value stored)."""
     if marking is not None:
         dialog.marking.setCurrentText(marking)
@@ -91,8 +98,7 @@ def open_with_keys(qtbot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_Comma, CTRL)
 
 
-def test_ctrl_comma_opens_settings_and_tab_visits_every_field_in_order(
-        qtbot, window, monkeypatch):
+def test_ctrl_comma_opens_settings_and_tab_visits_every_field_in_order(qtbot, window, monkeypatch):
     opened: list[SettingsDialog] = []
 
     def ask(cls, settings, trees_in_use, parent=None):
@@ -110,10 +116,21 @@ def test_ctrl_comma_opens_settings_and_tab_visits_every_field_in_order(
     assert dialog.parent() is window and dialog.windowTitle() == "Settings"
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    expected = [dialog.marking, dialog.page_size, dialog.idle, dialog.records,
-                dialog.records_browse, dialog.trees, dialog.trees_browse, dialog.trees_bundled,
-                dialog.text_size, dialog.contrast, dialog.ok_button, dialog.cancel_button,
-                dialog.marking]
+    expected = [
+        dialog.marking,
+        dialog.page_size,
+        dialog.idle,
+        dialog.records,
+        dialog.records_browse,
+        dialog.trees,
+        dialog.trees_browse,
+        dialog.trees_bundled,
+        dialog.text_size,
+        dialog.contrast,
+        dialog.ok_button,
+        dialog.cancel_button,
+        dialog.marking,
+    ]
     for field in expected:
         now = focused()
         assert now is field or field.isAncestorOf(now), (field.accessibleName(), now)
@@ -129,11 +146,20 @@ def test_ctrl_comma_opens_settings_and_tab_visits_every_field_in_order(
 
 
 def test_every_setting_takes_effect_at_once_and_persists_in_a_new_window(
-        qtbot, window, monkeypatch, tmp_path, settings_file, example_trees):
+    qtbot, window, monkeypatch, tmp_path, settings_file, example_trees
+):
     share = tmp_path / "policy-share"
     shutil.copytree(example_trees, share)
-    answer_with(monkeypatch, marking="OFFICIAL-SENSITIVE", paper="Letter", idle="10 minutes",
-                records=tmp_path / "station" / "records", trees=share, size=16, contrast=True)
+    answer_with(
+        monkeypatch,
+        marking="OFFICIAL-SENSITIVE",
+        paper="Letter",
+        idle="10 minutes",
+        records=tmp_path / "station" / "records",
+        trees=share,
+        size=16,
+        contrast=True,
+    )
     before = window.styleSheet()
     open_with_keys(qtbot, window)
     qtbot.waitUntil(lambda: window.prefs.text_size == 16)
@@ -158,12 +184,14 @@ def test_every_setting_takes_effect_at_once_and_persists_in_a_new_window(
 
 
 def test_a_pdf_saved_after_changing_the_marking_and_paper_carries_them(
-        qtbot, window, monkeypatch, tmp_path):
+    qtbot, window, monkeypatch, tmp_path
+):
     answer_with(monkeypatch, marking="OFFICIAL-SENSITIVE", paper="Letter")
     open_with_keys(qtbot, window)
     target = tmp_path / "advice.pdf"
-    monkeypatch.setattr(CaseDialog, "ask",
-                        classmethod(lambda cls, parent, s, initial=None: CaseDetails()))
+    monkeypatch.setattr(
+        CaseDialog, "ask", classmethod(lambda cls, parent, s, initial=None: CaseDetails())
+    )
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda parent, suggestion: target)
     monkeypatch.setattr(pdf_actions, "offer_open", lambda parent, path: False)
     window.start_topic("photos")
@@ -176,7 +204,8 @@ def test_a_pdf_saved_after_changing_the_marking_and_paper_carries_them(
 
 
 def test_record_advice_and_the_records_window_use_the_new_records_folder(
-        qtbot, window, monkeypatch, tmp_path):
+    qtbot, window, monkeypatch, tmp_path
+):
     folder = tmp_path / "station share" / "records"  # made when OK is pressed
     answer_with(monkeypatch, records=folder)
     open_with_keys(qtbot, window)
@@ -208,7 +237,8 @@ def test_record_advice_and_the_records_window_use_the_new_records_folder(
 
 
 def test_the_dialog_says_when_the_environment_decides_the_records_folder(
-        qtbot, window, monkeypatch, tmp_path):
+    qtbot, window, monkeypatch, tmp_path
+):
     monkeypatch.setenv(RECORDS_ENV, str(tmp_path / "it-chose"))
     dialog = SettingsDialog(window.settings, window.folder, window)
     qtbot.addWidget(dialog)
@@ -227,8 +257,16 @@ def test_cancel_changes_nothing(qtbot, window, tmp_path, settings_file, example_
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    fill(dialog, marking="SECRET", paper="Letter", idle=NEVER, records=tmp_path / "r",
-         trees=example_trees, size=28, contrast=True)
+    fill(
+        dialog,
+        marking="SECRET",
+        paper="Letter",
+        idle=NEVER,
+        records=tmp_path / "r",
+        trees=example_trees,
+        size=28,
+        contrast=True,
+    )
     press(qtbot, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert settings_of(settings_file) == before
@@ -245,7 +283,8 @@ def test_ok_without_changes_writes_nothing(qtbot, window, settings_file):
 
 
 def test_a_records_folder_that_cannot_be_written_is_refused_beside_the_field(
-        qtbot, window, tmp_path, settings_file):
+    qtbot, window, tmp_path, settings_file
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     dialog = SettingsDialog(window.settings, window.folder, window)
@@ -282,13 +321,16 @@ def test_an_empty_marking_is_refused(qtbot, window):
 
 
 def test_a_trees_folder_the_window_would_not_use_is_refused_and_bundled_clears_it(
-        qtbot, window, monkeypatch, tmp_path, settings_file):
+    qtbot, window, monkeypatch, tmp_path, settings_file
+):
     dialog = SettingsDialog(window.settings, window.folder, window)
     qtbot.addWidget(dialog)
     dialog.show()
     (tmp_path / "empty").mkdir()
-    for folder, why in ((tmp_path / "offline", "cannot be reached"),
-                        (tmp_path / "empty", "holds no trees")):
+    for folder, why in (
+        (tmp_path / "offline", "cannot be reached"),
+        (tmp_path / "empty", "holds no trees"),
+    ):
         fill(dialog, trees=folder)
         dialog.ok_button.click()
         error = dialog.errors[dialog.trees]
@@ -302,8 +344,9 @@ def test_a_trees_folder_the_window_would_not_use_is_refused_and_bundled_clears_i
 
 
 def test_browse_puts_the_chosen_folder_in_the_box(qtbot, window, monkeypatch, tmp_path):
-    monkeypatch.setattr(settings_dialog, "choose_folder",
-                        lambda parent, title, start: str(tmp_path))
+    monkeypatch.setattr(
+        settings_dialog, "choose_folder", lambda parent, title, start: str(tmp_path)
+    )
     dialog = SettingsDialog(window.settings, window.folder, window)
     qtbot.addWidget(dialog)
     dialog.records_browse.click()
@@ -311,8 +354,7 @@ def test_browse_puts_the_chosen_folder_in_the_box(qtbot, window, monkeypatch, tm
     assert str(tmp_path) in dialog.records_note.text()
 
 
-def test_never_turns_the_idle_reset_off_and_a_time_turns_it_back_on(
-        qtbot, window, monkeypatch):
+def test_never_turns_the_idle_reset_off_and_a_time_turns_it_back_on(qtbot, window, monkeypatch):
     answer_with(monkeypatch, idle=NEVER)
     window.idle.set_msec(60_000)
     open_with_keys(qtbot, window)

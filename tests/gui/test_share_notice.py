@@ -20,8 +20,12 @@ def share_with_a_changed_verdict(tmp_path):
     photos = share / "photos.yaml"
     text = photos.read_text(encoding="utf-8")
     assert "verdict: do_not" in text
-    photos.write_text(text.replace("verdict: do_not", "verdict: speak_to_supervisor", 1)
-                      .replace('version: "1.0"', 'version: "1.1"', 1), encoding="utf-8")
+    photos.write_text(
+        text.replace("verdict: do_not", "verdict: speak_to_supervisor", 1).replace(
+            'version: "1.0"', 'version: "1.1"', 1
+        ),
+        encoding="utf-8",
+    )
     return share
 
 
@@ -41,5 +45,6 @@ def test_the_notice_counts_the_situations_the_share_decides_otherwise(qtbot, tmp
 
 def test_a_share_like_the_bundled_trees_says_so():
     assert "reach the same verdicts" in share_line(EXAMPLE_TREES, 0, 0)
-    assert "2 situation(s) reach a different verdict and 1 can no longer be answered" in \
-        share_line(EXAMPLE_TREES, 2, 1)
+    assert "2 situation(s) reach a different verdict and 1 can no longer be answered" in share_line(
+        EXAMPLE_TREES, 2, 1
+    )

@@ -68,8 +68,7 @@ def test_the_idle_reset_forgets_the_shared_answers(qtbot, make_window):
     assert window.question_view.remembered_button() is None
 
 
-def test_start_again_forgets_this_walks_shared_answers_but_not_earlier_topics(qtbot,
-                                                                            make_window):
+def test_start_again_forgets_this_walks_shared_answers_but_not_earlier_topics(qtbot, make_window):
     window = make_window(SHARED_TREES)
     answer_role_in_photos(qtbot, window)
     window.start_topic("campaigning")

@@ -31,8 +31,9 @@ def test_answering_keeps_the_cards_and_rows_and_the_new_question_is_announced(qt
     # The focus lands on the new question's words, which a screen reader reads by their name.
     assert focused() is view.text
     assert view.text.accessibleName() == f"Question: {window.walk.question.text}"
-    for i, (card, answer) in enumerate(zip(view.answer_buttons, window.walk.question.answers,
-                                           strict=True)):
+    for i, (card, answer) in enumerate(
+        zip(view.answer_buttons, window.walk.question.answers, strict=True)
+    ):
         assert card.title.text() == answer.label
         assert card.accessibleName() == f"Answer {i + 1}: {answer.label}"
         assert card.property("answer_id") == answer.id
@@ -43,8 +44,7 @@ def test_answering_keeps_the_cards_and_rows_and_the_new_question_is_announced(qt
     assert widgets_in(view) == before
 
 
-def test_an_answer_chosen_from_its_card_moves_the_focus_to_the_next_question(qtbot,
-                                                                           make_window):
+def test_an_answer_chosen_from_its_card_moves_the_focus_to_the_next_question(qtbot, make_window):
     window = make_window()
     window.start_topic("photos")
     view = window.question_view
@@ -55,8 +55,7 @@ def test_an_answer_chosen_from_its_card_moves_the_focus_to_the_next_question(qtb
     assert focused() is view.text  # not left on a card that now shows another answer
 
 
-def test_a_remembered_answer_is_marked_on_the_card_that_shows_it_and_only_there(qtbot,
-                                                                              make_window):
+def test_a_remembered_answer_is_marked_on_the_card_that_shows_it_and_only_there(qtbot, make_window):
     window = make_window()
     window.start_topic("photos")
     view = window.question_view
@@ -90,6 +89,11 @@ def test_outcomes_keep_their_labels_and_show_only_the_new_outcomes_text(qtbot, m
     assert all(f"“{c.text}”" in shown for c in second.citations)
     quotes = texts(view, "quote")
     assert len(quotes) == len(second.citations) + len(second.law)
-    assert not [w for w in view.findChildren(QLabel) if w.isVisibleTo(view) and not w.text()
-                and w.property("role") in ("quote", "citation", "stepAnswer")]
+    assert not [
+        w
+        for w in view.findChildren(QLabel)
+        if w.isVisibleTo(view)
+        and not w.text()
+        and w.property("role") in ("quote", "citation", "stepAnswer")
+    ]
     assert focused() is view.banner

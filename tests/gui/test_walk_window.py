@@ -37,8 +37,9 @@ def test_a_whole_walk_from_home_to_an_outcome_by_keyboard_alone(qtbot, make_wind
     assert focused() is view.banner
 
 
-def test_space_and_enter_choose_the_focused_answer_and_tab_moves_between_answers(qtbot,
-                                                                                make_window):
+def test_space_and_enter_choose_the_focused_answer_and_tab_moves_between_answers(
+    qtbot, make_window
+):
     window = make_window()
     window.start_topic("photos")
     press(qtbot, Qt.Key.Key_Down)  # from the question to the first answer
@@ -109,8 +110,9 @@ def test_backspace_also_goes_back_and_is_off_on_the_first_question(qtbot, make_w
     assert window.question_view.text.text() == "Is a candidate in the photo?"
 
 
-def test_change_from_the_outcome_returns_to_that_question_with_the_answer_selected(qtbot,
-                                                                                 make_window):
+def test_change_from_the_outcome_returns_to_that_question_with_the_answer_selected(
+    qtbot, make_window
+):
     window = make_window()
     window.start_topic("photos")
     press(qtbot, Qt.Key.Key_1)
@@ -179,11 +181,13 @@ def test_the_outcome_quotes_the_guidance_in_full_and_explains_why(qtbot, make_wi
     press(qtbot, Qt.Key.Key_1)
     press(qtbot, Qt.Key.Key_3)
     view = window.outcome_view
-    assert texts(view, "quote") == ["“If in doubt, don't do it.”",
-                      "“Officers should not engage in staged photos with candidates, such as "
-                      "handshaking.”"]
-    assert texts(view, "citation")[0] == ("— Test Constabulary, Example guidance on photographs "
-                                          "(TEST 1/26), clause “doubt”")
+    assert texts(view, "quote") == [
+        "“If in doubt, don't do it.”",
+        "“Officers should not engage in staged photos with candidates, such as handshaking.”",
+    ]
+    assert texts(view, "citation")[0] == (
+        "— Test Constabulary, Example guidance on photographs (TEST 1/26), clause “doubt”"
+    )
     why = " ".join(texts(view, rich=True))
     assert "If you had answered “No”: Acceptable — “You may carry on”" in why
     assert "If you had answered “Yes, it is posed”: Do not do this — “Do not pose" in why
@@ -211,8 +215,12 @@ def test_tab_visits_each_screen_in_reading_order(qtbot, make_window):
     for _ in range(4):
         press(qtbot, Qt.Key.Key_Tab)
         order.append(focused())
-    assert order == [view.back_button, view.restart_button, view.home_button,
-                     view.panel.change_buttons[0]]
+    assert order == [
+        view.back_button,
+        view.restart_button,
+        view.home_button,
+        view.panel.change_buttons[0],
+    ]
     press(qtbot, Qt.Key.Key_1)  # the focus is on a Change button, still inside the view
     outcome = window.outcome_view
     assert window.stack.currentWidget() is outcome

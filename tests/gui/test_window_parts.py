@@ -35,8 +35,13 @@ def test_another_feature_adds_an_outcome_action_in_one_call(qtbot, make_window):
 def test_about_names_the_version_the_trees_and_the_guidance(qtbot, make_window, monkeypatch):
     window = make_window()
     shown = []
-    monkeypatch.setattr(AboutDialog, "ask", classmethod(
-        lambda cls, catalog, folder, parent=None: shown.append(about_html(catalog, folder))))
+    monkeypatch.setattr(
+        AboutDialog,
+        "ask",
+        classmethod(
+            lambda cls, catalog, folder, parent=None: shown.append(about_html(catalog, folder))
+        ),
+    )
     window.about_button.click()
     assert len(shown) == 1
     html = shown[0]
@@ -93,8 +98,11 @@ def test_at_a_large_text_size_everything_fits_a_1024_pixel_screen(qtbot, make_wi
     window.apply_style()
     window.add_outcome_action("Save as PDF", "Ctrl+P", lambda t: None, "Save the reasoning")
     window.add_outcome_action("Record advice", "Ctrl+E", lambda t: None, "Record it")
-    for show in (lambda: None, lambda: window.start_topic("photos"),
-                 lambda: (press(qtbot, Qt.Key.Key_1), press(qtbot, Qt.Key.Key_3))):
+    for show in (
+        lambda: None,
+        lambda: window.start_topic("photos"),
+        lambda: (press(qtbot, Qt.Key.Key_1), press(qtbot, Qt.Key.Key_3)),
+    ):
         show()
         assert window.minimumSizeHint().width() <= 1024
         assert window.minimumSizeHint().height() <= 768
@@ -147,8 +155,11 @@ def test_a_label_shows_tree_text_as_it_is_written_never_as_markup(qtbot):
     misspelt name would silently leave Qt's defaults, which read '<b>' as markup."""
     from wizard.gui.widgets import label
 
-    plain, fixed, rich = (label("<b>Ann</b> & co"), label("x", selectable=False),
-                          label("<b>Ann</b>", rich=True))
+    plain, fixed, rich = (
+        label("<b>Ann</b> & co"),
+        label("x", selectable=False),
+        label("<b>Ann</b>", rich=True),
+    )
     for w in (plain, fixed, rich):
         qtbot.addWidget(w)
     assert plain.textFormat() == Qt.TextFormat.PlainText and plain.text() == "<b>Ann</b> & co"

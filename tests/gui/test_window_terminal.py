@@ -64,12 +64,15 @@ def test_clear_wipes_the_walk_and_the_search_at_once(qtbot, make_window):
     assert window.home.search.text() == ""
 
 
-def test_a_broken_tree_is_listed_as_unavailable_and_the_others_still_work(qtbot, make_window,
-                                                                         trees: Path):
+def test_a_broken_tree_is_listed_as_unavailable_and_the_others_still_work(
+    qtbot, make_window, trees: Path
+):
     (trees / "leaflets.yaml").write_text(
-        "id: leaflets\ntitle: Leaflets\nsummary: Handing out leaflets\nversion: \"1.0\"\n"
+        'id: leaflets\ntitle: Leaflets\nsummary: Handing out leaflets\nversion: "1.0"\n'
         "effective: 2026-02-01\nsource: example-guidance\nquestions:\n  - id: q\n"
-        "    text: Are you on duty?\n    anwsers: []\noutcomes: []\n", encoding="utf-8")
+        "    text: Are you on duty?\n    anwsers: []\noutcomes: []\n",
+        encoding="utf-8",
+    )
     window = make_window()
     shown = " ".join(texts(window.home, "error"))
     assert "leaflets.yaml: unavailable" in shown
@@ -99,8 +102,9 @@ def test_a_missing_folder_is_named_too(qtbot, make_window, tmp_path: Path):
     assert "no such folder of trees" in " ".join(texts(window.start_page))
 
 
-def test_text_size_and_high_contrast_persist_across_a_restart(qtbot, make_window,
-                                                              settings_file: Path):
+def test_text_size_and_high_contrast_persist_across_a_restart(
+    qtbot, make_window, settings_file: Path
+):
     first = make_window()
     body = first.home.search
     body.ensurePolished()

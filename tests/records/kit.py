@@ -45,10 +45,14 @@ def advice(walk: str = "do_not", **fields: object) -> Record:
     """An unsaved advice record on one of the example walks, with plausible people."""
     t = transcript(walk)
     base: dict[str, object] = {
-        "supervisor_name": "Sgt Jane Roe", "supervisor_number": "4521",
-        "advised_name": "PC John Smith", "advised_role": "PC", "advised_number": "1234",
+        "supervisor_name": "Sgt Jane Roe",
+        "supervisor_number": "4521",
+        "advised_name": "PC John Smith",
+        "advised_role": "PC",
+        "advised_number": "1234",
         "situation": "A candidate asked for a handshake photo at the fete.",
-        "advice": "Politely decline the photo.", "transcript": t,
+        "advice": "Politely decline the photo.",
+        "transcript": t,
         "powers_and_policy": cited_guidance(t),
     }
     base.update(fields)
@@ -74,8 +78,12 @@ def sql(path: Path, statement: str, params: tuple = ()) -> list[tuple]:
 def tamper(path: Path, statement: str, params: tuple = ()) -> None:
     """Change the file as an attacker would: drop the guarding triggers, then write."""
     with raw(path) as conn:
-        for trigger in ("records_never_updated", "records_never_deleted",
-                        "content_never_updated", "content_never_deleted"):
+        for trigger in (
+            "records_never_updated",
+            "records_never_deleted",
+            "content_never_updated",
+            "content_never_deleted",
+        ):
             conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         conn.execute(statement, params)
 

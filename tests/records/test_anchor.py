@@ -50,8 +50,9 @@ def verify_with(data, anchor, capsys) -> tuple[int, int, str]:
 
 
 def head(data) -> tuple[int, str]:
-    [(last_id, last_hash)] = sql(datadir.records_path(data),
-                                 "SELECT id, hash FROM records ORDER BY id DESC LIMIT 1")
+    [(last_id, last_hash)] = sql(
+        datadir.records_path(data), "SELECT id, hash FROM records ORDER BY id DESC LIMIT 1"
+    )
     return last_id, last_hash
 
 
@@ -78,8 +79,10 @@ def test_an_untouched_chain_extends_its_anchor_and_new_records_are_listed(data, 
 
 def test_a_rewritten_chain_passes_verify_but_not_the_anchor(data, anchor, capsys):
     path = datadir.records_path(data)
-    rows = sql(path, "SELECT r.id, c.content FROM records r JOIN record_content c "
-                     "ON c.id = r.id ORDER BY r.id")
+    rows = sql(
+        path,
+        "SELECT r.id, c.content FROM records r JOIN record_content c ON c.id = r.id ORDER BY r.id",
+    )
     prev = GENESIS
     for record_id, content in rows:
         record = Record.from_content(json.loads(content))
@@ -89,8 +92,11 @@ def test_a_rewritten_chain_passes_verify_but_not_the_anchor(data, anchor, capsys
         hash_ = chain_hash(prev, text)
         cols = columns(record)
         sets = ", ".join(f"{name} = ?" for name in cols)
-        tamper(path, f"UPDATE records SET {sets}, prev_hash = ?, hash = ? WHERE id = ?",
-               (*cols.values(), prev, hash_, record_id))
+        tamper(
+            path,
+            f"UPDATE records SET {sets}, prev_hash = ?, hash = ? WHERE id = ?",
+            (*cols.values(), prev, hash_, record_id),
+        )
         tamper(path, "UPDATE record_content SET content = ? WHERE id = ?", (text, record_id))
         prev = hash_
     tamper(path, "INSERT INTO records_fts(records_fts) VALUES ('rebuild')")  # search agrees too
@@ -111,25 +117,33 @@ def forge_purge(data, through: int) -> None:
     """A correctly chained purge record appended, then the records it names deleted."""
     path = datadir.records_path(data)
     [(anchor_hash,)] = sql(path, "SELECT hash FROM records WHERE id = ?", (through,))
-    append_chained(path, Record(kind="purge", made_by="Someone",
-                                purge_before="2030-01-01T00:00:00Z", purged_from=1,
-                                purged_through=through, purged_count=through,
-                                anchor_hash=anchor_hash))
+    append_chained(
+        path,
+        Record(
+            kind="purge",
+            made_by="Someone",
+            purge_before="2030-01-01T00:00:00Z",
+            purged_from=1,
+            purged_through=through,
+            purged_count=through,
+            anchor_hash=anchor_hash,
+        ),
+    )
     for table in ("records", "record_content"):
         tamper(path, f"DELETE FROM {table} WHERE id <= ?", (through,))
 
 
 @pytest.mark.parametrize("through", [2, 5])
-def test_a_forged_purge_after_the_anchor_passes_verify_but_not_the_anchor(data, anchor, capsys,
-                                                                          through):
+def test_a_forged_purge_after_the_anchor_passes_verify_but_not_the_anchor(
+    data, anchor, capsys, through
+):
     forge_purge(data, through)
     plain, code, out = verify_with(data, anchor, capsys)
     assert (plain, code) == (0, 1)
     assert f"record 6 purged records 1 to {through}" in out and "'Someone'" in out
 
 
-def test_a_record_appended_after_the_anchor_is_named_for_a_person_to_confirm(data, anchor,
-                                                                            capsys):
+def test_a_record_appended_after_the_anchor_is_named_for_a_person_to_confirm(data, anchor, capsys):
     """The one thing no check can refuse: a well-formed record added with correct hashes."""
     append_chained(datadir.records_path(data), advice(advised_name="Forged Person"))
     plain, code, out = verify_with(data, anchor, capsys)
@@ -146,9 +160,16 @@ def test_a_hand_noted_anchor_of_id_and_hash_is_enough(data, tmp_path, capsys):
     assert records(data, "verify", "--anchor", str(noted)) == 1
 
 
-@pytest.mark.parametrize("content", ["", "record: 5\n", "record: five\nhash: 00\n",
-                                     f"record: {2**70}\nhash: {'a' * 64}\n",
-                                     f"record: 5\nhash: {'g' * 64}\n"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "record: 5\n",
+        "record: five\nhash: 00\n",
+        f"record: {2**70}\nhash: {'a' * 64}\n",
+        f"record: 5\nhash: {'g' * 64}\n",
+    ],
+)
 def test_a_file_that_is_not_an_anchor_is_a_bad_request(data, tmp_path, capsys, content):
     path = tmp_path / "not-an-anchor.txt"
     path.write_text(content, encoding="utf-8")

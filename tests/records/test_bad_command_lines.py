@@ -56,8 +56,14 @@ def test_a_huge_list_limit_lists_everything(data, capsys):
     assert len(capsys.readouterr().out.splitlines()) == 3
 
 
-@pytest.mark.parametrize("option", [["--to", "9999-12-31"], ["--from", "0001-01-01"],
-                                    ["--from", "0001-01-01", "--to", "9999-12-31"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--to", "9999-12-31"],
+        ["--from", "0001-01-01"],
+        ["--from", "0001-01-01", "--to", "9999-12-31"],
+    ],
+)
 def test_the_earliest_and_latest_dates_are_filters_like_any_other(data, capsys, option):
     assert records(data, "list", *option) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
@@ -77,14 +83,14 @@ def test_purging_before_the_earliest_date_purges_nothing(data, capsys, yes):
 
 
 def add_file(data, path) -> int:
-    return records(data, "add", "--transcript", str(path), "--supervisor", "Sgt Roe",
-                   "--advice", "Decline.")
+    return records(
+        data, "add", "--transcript", str(path), "--supervisor", "Sgt Roe", "--advice", "Decline."
+    )
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_a_transcript_holding_nan_is_refused_as_not_json(data, tmp_path, capsys, constant):
-    text = transcript("do_not").to_json().replace(f'"format": {FORMAT}',
-                                                   f'"format": {constant}', 1)
+    text = transcript("do_not").to_json().replace(f'"format": {FORMAT}', f'"format": {constant}', 1)
     assert constant in text
     (tmp_path / "walk.json").write_text(text, encoding="utf-8")
     assert add_file(data, tmp_path / "walk.json") == 2
@@ -98,8 +104,10 @@ def test_a_utf16_transcript_with_a_byte_order_mark_is_read(data, tmp_path, capsy
     assert "Saved as record 4" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("raw", ["{\"a\": \"caf\xe9\"}".encode("latin-1"),
-                                 transcript("do_not").to_json().encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "raw",
+    ['{"a": "caf\xe9"}'.encode("latin-1"), transcript("do_not").to_json().encode("utf-16-le")],
+)
 def test_a_transcript_that_is_not_utf8_is_refused_in_one_line(data, tmp_path, capsys, raw):
     (tmp_path / "walk.json").write_bytes(raw)
     assert add_file(data, tmp_path / "walk.json") == 2

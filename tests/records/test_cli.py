@@ -34,9 +34,23 @@ def records(data, *args):
 
 
 def add(data, walk_file, *extra):
-    return records(data, "add", "--transcript", str(walk_file), "--supervisor", "Sgt Jane Roe",
-                   "--advised", "PC John Smith", "--role", "PC", "--advised-number", "1234",
-                   "--advice", "Do not pose for the photo.", *extra)
+    return records(
+        data,
+        "add",
+        "--transcript",
+        str(walk_file),
+        "--supervisor",
+        "Sgt Jane Roe",
+        "--advised",
+        "PC John Smith",
+        "--role",
+        "PC",
+        "--advised-number",
+        "1234",
+        "--advice",
+        "Do not pose for the photo.",
+        *extra,
+    )
 
 
 def test_add_then_list_show_and_verify(data, walk_file, capsys):
@@ -55,12 +69,18 @@ def test_add_then_list_show_and_verify(data, walk_file, capsys):
 
 
 def test_add_takes_what_run_json_prints_on_standard_input(data, monkeypatch, capsys):
-    assert main(["--trees", str(EXAMPLE_TREES), "run", "photos", "-a", "candidate_present=no",
-                 "--json"]) == 0
+    assert (
+        main(
+            ["--trees", str(EXAMPLE_TREES), "run", "photos", "-a", "candidate_present=no", "--json"]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(printed))
-    assert records(data, "add", "--transcript", "-", "--supervisor", "Sgt Roe",
-                   "--advice", "Carry on") == 0
+    assert (
+        records(data, "add", "--transcript", "-", "--supervisor", "Sgt Roe", "--advice", "Carry on")
+        == 0
+    )
     with RecordStore(datadir.records_path(data)) as store:
         assert store.get(1).verdict == "acceptable"
 
@@ -95,16 +115,29 @@ def test_differing_advice_needs_a_reason(data, walk_file, capsys):
 
 def test_amend_shows_history_and_refuses_an_older_version(data, walk_file, capsys):
     add(data, walk_file)
-    assert records(data, "amend", "1", "--by", "Insp Black", "--why", "name misspelt",
-                   "--advised", "PC John Smyth") == 0
+    assert (
+        records(
+            data,
+            "amend",
+            "1",
+            "--by",
+            "Insp Black",
+            "--why",
+            "name misspelt",
+            "--advised",
+            "PC John Smyth",
+        )
+        == 0
+    )
     assert "Saved as record 2" in capsys.readouterr().out
     assert records(data, "amend", "1", "--by", "Insp Black", "--why", "again") == 2
     assert "amend record 2 instead" in capsys.readouterr().err
     records(data, "show", "2", "--json")
     shown = json.loads(capsys.readouterr().out)
     assert shown["amends"] == 1 and shown["history"] == [1, 2]
-    assert shown["advised_name"] == "PC John Smyth" and shown["advice"] == \
-        "Do not pose for the photo."
+    assert (
+        shown["advised_name"] == "PC John Smyth" and shown["advice"] == "Do not pose for the photo."
+    )
     records(data, "list")
     listed = capsys.readouterr().out.splitlines()
     assert len(listed) == 1 and "Smyth" in listed[0] and "[amends 1]" in listed[0]
@@ -127,15 +160,25 @@ def test_show_an_unknown_record(data, walk_file, capsys):
 
 def test_export_csv_with_filters(data, walk_file, tmp_path, capsys):
     add(data, walk_file)
-    records(data, "add", "--transcript", str(walk_file), "--supervisor", "Sgt Roe",
-            "--advised", "PCSO Ann", "--advice", "=HYPERLINK(\"http://x\")")
+    records(
+        data,
+        "add",
+        "--transcript",
+        str(walk_file),
+        "--supervisor",
+        "Sgt Roe",
+        "--advised",
+        "PCSO Ann",
+        "--advice",
+        '=HYPERLINK("http://x")',
+    )
     out = tmp_path / "export.csv"
     assert records(data, "export", "--csv", str(out), "--search", "ann") == 0
     assert "Wrote 1 record(s)" in capsys.readouterr().err
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["Person advised"] for r in rows] == ["PCSO Ann"]
-    assert rows[0]["Advice given"] == "'=HYPERLINK(\"http://x\")"  # never a live formula
+    assert rows[0]["Advice given"] == '\'=HYPERLINK("http://x")'  # never a live formula
 
 
 def test_purge_asks_for_yes_then_purges_and_verifies(data, walk_file, capsys):
@@ -157,10 +200,13 @@ def test_a_bad_date_is_refused_by_the_parser(data, capsys):
 
 
 def test_a_locked_file_loses_nothing_the_record_is_kept_and_added_later(
-        data, walk_file, tmp_path, capsys, monkeypatch):
+    data, walk_file, tmp_path, capsys, monkeypatch
+):
     add(data, walk_file)
-    monkeypatch.setattr("wizard.cli.records.open_store",
-                        lambda args: RecordStore(datadir.records_path(data), timeout=0.1))
+    monkeypatch.setattr(
+        "wizard.cli.records.open_store",
+        lambda args: RecordStore(datadir.records_path(data), timeout=0.1),
+    )
     with raw(datadir.records_path(data)) as holder:
         holder.execute("BEGIN EXCLUSIVE")
         capsys.readouterr()
@@ -176,8 +222,7 @@ def test_a_locked_file_loses_nothing_the_record_is_kept_and_added_later(
     assert again.situation == "Kept safe" and again.transcript == written
 
 
-def test_the_environment_variable_names_the_data_folder(tmp_path, monkeypatch, walk_file,
-                                                         capsys):
+def test_the_environment_variable_names_the_data_folder(tmp_path, monkeypatch, walk_file, capsys):
     monkeypatch.setenv(datadir.ENV, str(tmp_path / "station"))
     assert main(["records", "where"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "station" / datadir.RECORDS_FILE)

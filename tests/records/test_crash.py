@@ -49,8 +49,12 @@ while True:
 
 def run_and_kill(path: Path, walk: Path, run: int, rng: random.Random) -> dict[int, str]:
     """Start a writer, kill it at a random moment; return the (id -> hash) it reported saved."""
-    with subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(walk), str(run)],
-                          stdout=subprocess.PIPE, text=True, cwd=ROOT) as child:
+    with subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(walk), str(run)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    ) as child:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.25))  # the random moment is the point of this test

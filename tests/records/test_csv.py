@@ -25,8 +25,15 @@ def read(path):
 @pytest.fixture
 def store(tmp_path):
     with RecordStore(tmp_path / "records.sqlite3") as s:
-        s.add(advice(advised_name="Zoë Ørsted", situation="Line one\nline two, with a comma",
-                     differs=True, reason="Not staged", review="Check with comms, 1 May"))
+        s.add(
+            advice(
+                advised_name="Zoë Ørsted",
+                situation="Line one\nline two, with a comma",
+                differs=True,
+                reason="Not staged",
+                review="Check with comms, 1 May",
+            )
+        )
         s.add(advice(walk="fine", advice="-1 is not a formula either"))
         yield s
 
@@ -45,8 +52,9 @@ def test_every_record_and_field_reads_back(store, tmp_path):
     assert first["Review"] == "Check with comms, 1 May"
     assert first["Guidance's verdict"] == "Do not do this"
     assert first["Topic (tree)"] == "photos"
-    assert first["Questions and answers"] == ("Is a candidate in the photo? → Yes\n"
-                                              "Is the photo staged? → Yes, it is posed")
+    assert first["Questions and answers"] == (
+        "Is a candidate in the photo? → Yes\nIs the photo staged? → Yes, it is posed"
+    )
     assert Transcript.from_json(first["Transcript (JSON)"]) == transcript("do_not")
     assert first["Hash"] == store.get(1).hash
 

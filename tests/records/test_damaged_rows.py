@@ -48,8 +48,9 @@ def test_content_stored_as_a_blob_is_named_as_changed(data, capsys):
 def test_content_that_is_not_utf8_is_named_as_changed(data, capsys):
     [(content,)] = sql(path_of(data), "SELECT content FROM record_content WHERE id = 2")
     broken = content.encode("utf-8").replace(b"Politely", b"Polit\xffly")
-    tamper(path_of(data), "UPDATE record_content SET content = CAST(? AS TEXT) WHERE id = 2",
-           (broken,))
+    tamper(
+        path_of(data), "UPDATE record_content SET content = CAST(? AS TEXT) WHERE id = 2", (broken,)
+    )
     result = check(data)
     assert result.first_bad == 2 and "UTF-8" in result.problem
     assert records(data, "verify") == 1

@@ -13,14 +13,20 @@ from wizard.records.datadir import data_dir, default_data_dir
 HOME = Path("/home/sgt")
 
 
-@pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("linux", {}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
-    ("linux", {"XDG_DATA_HOME": "/srv/data"}, Path("/srv/data/Purdah Wizard/Purdah Wizard")),
-    ("linux", {"XDG_DATA_HOME": "relative"}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
-    ("darwin", {}, HOME / "Library/Application Support/Purdah Wizard/Purdah Wizard"),
-    ("win32", {"APPDATA": "C:/Users/sgt/AppData/Roaming"},
-     Path("C:/Users/sgt/AppData/Roaming/Purdah Wizard/Purdah Wizard")),
-])
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("linux", {}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
+        ("linux", {"XDG_DATA_HOME": "/srv/data"}, Path("/srv/data/Purdah Wizard/Purdah Wizard")),
+        ("linux", {"XDG_DATA_HOME": "relative"}, HOME / ".local/share/Purdah Wizard/Purdah Wizard"),
+        ("darwin", {}, HOME / "Library/Application Support/Purdah Wizard/Purdah Wizard"),
+        (
+            "win32",
+            {"APPDATA": "C:/Users/sgt/AppData/Roaming"},
+            Path("C:/Users/sgt/AppData/Roaming/Purdah Wizard/Purdah Wizard"),
+        ),
+    ],
+)
 def test_the_default_folder_per_platform(platform, env, expected):
     assert default_data_dir(platform, env, HOME) == expected
 
@@ -37,10 +43,13 @@ def test_the_option_beats_the_environment_which_beats_the_setting(monkeypatch, t
 def test_importing_the_records_does_not_import_qt():
     import subprocess
 
-    code = ("import sys, wizard.cli.records, wizard.records.store; "
-            "print([m for m in sys.modules if m.startswith('PySide6')])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, wizard.cli.records, wizard.records.store; "
+        "print([m for m in sys.modules if m.startswith('PySide6')])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 

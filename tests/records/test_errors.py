@@ -115,7 +115,7 @@ def test_garbage_bytes_are_reported_as_a_damaged_file(tmp_path):
 def test_a_damaged_page_is_reported_when_read(path):
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):  # scribble over every page but the first
-        data[offset:offset + 100] = b"\xff" * 100
+        data[offset : offset + 100] = b"\xff" * 100
     path.write_bytes(bytes(data))
     with pytest.raises(RecordsError, match="damaged"), RecordStore(path) as store:
         store.get(1)

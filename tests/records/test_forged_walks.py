@@ -29,8 +29,21 @@ def add(data, tmp_path, walk: dict, trees=EXAMPLE_TREES) -> int:
     path = tmp_path / "walk.json"
     path.write_text(json.dumps(walk), encoding="utf-8")
     first = ["--trees", str(trees)] if trees else []
-    return main([*first, "records", "--data-dir", str(data), "add", "--transcript", str(path),
-                 "--supervisor", "Sgt Roe", "--advice", "Decline the photo."])
+    return main(
+        [
+            *first,
+            "records",
+            "--data-dir",
+            str(data),
+            "add",
+            "--transcript",
+            str(path),
+            "--supervisor",
+            "Sgt Roe",
+            "--advice",
+            "Decline the photo.",
+        ]
+    )
 
 
 def stored(data) -> list[Record]:
@@ -59,8 +72,9 @@ def test_edited_guidance_is_refused_naming_the_difference(data, tmp_path, capsys
     assert add(data, tmp_path, walk) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1, err
-    assert "outcome.citations[0].text" in err and "may engage" in err \
-        and "should not engage" in err, err
+    assert (
+        "outcome.citations[0].text" in err and "may engage" in err and "should not engage" in err
+    ), err
     assert stored(data) == []
 
 
@@ -118,8 +132,21 @@ def test_a_forged_mark_in_a_kept_file_is_not_believed(data, tmp_path, capsys):
     for ref in (content["transcript"]["tree"], *content["transcript"]["trees"]):
         ref["sha256"] = "0" * 64
     kept.write_text(json.dumps(content), encoding="utf-8")
-    assert main(["--trees", str(EXAMPLE_TREES), "records", "--data-dir", str(data), "add",
-                 "--record", str(kept)]) == 0
+    assert (
+        main(
+            [
+                "--trees",
+                str(EXAMPLE_TREES),
+                "records",
+                "--data-dir",
+                str(data),
+                "add",
+                "--record",
+                str(kept),
+            ]
+        )
+        == 0
+    )
     (saved,) = stored(data)
     assert saved.walk_unchecked and "trust me" not in saved.walk_check_note
 
@@ -174,7 +201,8 @@ def newer_release(tmp_path):
 
 
 def test_a_walk_on_a_published_older_version_is_checked_against_that_version(
-        data, tmp_path, capsys):
+    data, tmp_path, capsys
+):
     trees = newer_release(tmp_path)
     assert add(data, tmp_path, walk_dict(), trees=trees) == 0
     assert "not checked" not in capsys.readouterr().out.lower()

@@ -26,8 +26,9 @@ POSED = {"candidate_present": "yes", "staged": "yes"}
 
 def record(folder: Path, answers: dict[str, str], supervisor: str, tree: str = "photos"):
     t = replay(load_folder(folder), tree, answers, clock=lambda: WALKED).walk.transcript()
-    return Record(supervisor_name=supervisor, advised_name="PC Smith", advice="As the guidance.",
-                  transcript=t)
+    return Record(
+        supervisor_name=supervisor, advised_name="PC Smith", advice="As the guidance.", transcript=t
+    )
 
 
 @pytest.fixture
@@ -41,8 +42,7 @@ def store(tmp_path):
         trees = load_folder(old)
         s.add(record(old, NOT_SURE, "Sgt Jane Roe"), trees=trees)
         s.add(record(old, POSED, "Insp Ali Khan"), trees=trees)
-        s.add(record(old, {"about": "photos", **NOT_SURE}, "Sgt Raj Patel", "start"),
-              trees=trees)
+        s.add(record(old, {"about": "photos", **NOT_SURE}, "Sgt Raj Patel", "start"), trees=trees)
     return path
 
 
@@ -59,7 +59,8 @@ def test_records_whose_verdict_would_change_are_listed_with_both_verdicts(tmp_pa
     assert report.checked == 3 and report.same == 1
     assert [(i.record_id, i.supervisor, i.old_verdict, i.new_verdict) for i in report.differ] == [
         (3, "Sgt Raj Patel", "speak_to_supervisor", "do_not"),
-        (1, "Sgt Jane Roe", "speak_to_supervisor", "do_not")]
+        (1, "Sgt Jane Roe", "speak_to_supervisor", "do_not"),
+    ]
     assert report.differ[0].created_at and report.unreplayable == []
     assert contents(store) == before  # nothing altered
     with RecordStore(store) as s:
@@ -87,8 +88,14 @@ def test_only_the_latest_version_of_an_amended_record_counts(tmp_path, store):
     old, new = tmp_path / "old", release.new_folder(tmp_path, photos=release.changed_verdict())
     with RecordStore(store) as s:
         first = s.get(1)
-        s.add(first.amended(amendment_reason="wrong walk", made_by="Insp Khan",
-                            transcript=record(old, POSED, "x").transcript), trees=load_folder(old))
+        s.add(
+            first.amended(
+                amendment_reason="wrong walk",
+                made_by="Insp Khan",
+                transcript=record(old, POSED, "x").transcript,
+            ),
+            trees=load_folder(old),
+        )
         report = impact(s, load_folder(new))
     assert [i.record_id for i in report.differ] == [3]
 
@@ -118,11 +125,14 @@ def test_the_command_refuses_broken_trees(tmp_path, store, capsys):
 def test_a_shared_question_asked_under_a_new_id_is_answered_from_the_record(tmp_path):
     old = release.old_folder(tmp_path)
     renamed = release.PHOTOS.replace("next: duty", "next: working").replace(
-        "  - id: duty\n    ask: on_duty", "  - id: working\n    ask: on_duty")
+        "  - id: duty\n    ask: on_duty", "  - id: working\n    ask: on_duty"
+    )
     new = release.new_folder(tmp_path, photos=renamed)
     path = tmp_path / "records.sqlite3"
     with RecordStore(path) as s:
-        s.add(record(old, {"candidate_present": "no", "duty": "yes"}, "Sgt Roe"),
-              trees=load_folder(old))
+        s.add(
+            record(old, {"candidate_present": "no", "duty": "yes"}, "Sgt Roe"),
+            trees=load_folder(old),
+        )
         report = impact(s, load_folder(new))
     assert report.same == 1 and report.unreplayable == [] and report.differ == []

@@ -15,7 +15,11 @@ pytestmark = pytest.mark.gui
 
 
 def test_the_window_lists_the_records_new_trees_would_decide_otherwise(
-        qtbot, tmp_path, store, monkeypatch):  # noqa: F811
+    qtbot,
+    tmp_path,
+    store,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+):
     new = release.new_folder(tmp_path, photos=release.changed_verdict())
     monkeypatch.setattr(impact_dialog, "ask_trees_folder", lambda parent: new)
     before = contents(store)

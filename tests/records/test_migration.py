@@ -35,8 +35,10 @@ def test_a_v1_file_is_migrated_and_keeps_every_record(v1):
     before = sql(v1, "SELECT id, content, prev_hash, hash FROM records")
     with RecordStore(v1) as store:
         assert sql(v1, "PRAGMA user_version") == [(schema.CURRENT,)]
-        after = store.conn.execute("SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
-                                   "JOIN record_content c ON c.id = r.id").fetchall()
+        after = store.conn.execute(
+            "SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
+            "JOIN record_content c ON c.id = r.id"
+        ).fetchall()
         assert after == before  # the evidence itself is untouched, byte for byte
         assert verify(store).ok
         assert [r.id for r in store.history(1)] == [1, 3]

@@ -21,8 +21,10 @@ OLD = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
 
 def add_at(store: RecordStore, when: dt.datetime, **fields: object) -> Record:
     """Add a record as if made at `when` (the clock the store reads is replaced for one add)."""
+
     def build(conn, next_id, now):
         return replace(advice(**fields), id=next_id, created_at=utc_stamp(when))
+
     return store.append(build)
 
 
@@ -30,8 +32,12 @@ def add_at(store: RecordStore, when: dt.datetime, **fields: object) -> Record:
 def store(tmp_path):
     with RecordStore(tmp_path / "records.sqlite3") as s:
         for i in range(4):
-            add_at(s, OLD + dt.timedelta(days=i), advised_name=f"Old person {i + 1}",
-                   situation=f"old-secret-{i + 1}")
+            add_at(
+                s,
+                OLD + dt.timedelta(days=i),
+                advised_name=f"Old person {i + 1}",
+                situation=f"old-secret-{i + 1}",
+            )
         for i in range(3):
             s.add(advice(advised_name=f"New person {i + 1}"))
         yield s
@@ -94,8 +100,11 @@ def test_records_the_purge_does_not_cover_still_cannot_be_deleted(store):
 def test_the_purge_record_itself_is_tamper_evident(store):
     purge(store, TODAY - dt.timedelta(days=100), "Insp Black")
     [(content,)] = sql(store.path, "SELECT content FROM record_content WHERE id = 8")
-    tamper(store.path, "UPDATE record_content SET content = ? WHERE id = 8",
-           (content.replace('"purged_count":4', '"purged_count":2'),))
+    tamper(
+        store.path,
+        "UPDATE record_content SET content = ? WHERE id = 8",
+        (content.replace('"purged_count":4', '"purged_count":2'),),
+    )
     result = verify(store)
     assert result.first_bad == 8
 

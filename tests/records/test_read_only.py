@@ -22,8 +22,13 @@ from tests.records.test_migration import V1_FILE
 from wizard.cli.main import main
 from wizard.records import datadir
 
-READING = (["list"], ["list", "--search", "Person"], ["show", "1"], ["show", "1", "--json"],
-           ["verify"])
+READING = (
+    ["list"],
+    ["list", "--search", "Person"],
+    ["show", "1"],
+    ["show", "1", "--json"],
+    ["verify"],
+)
 
 
 def records(data: Path, *args: str) -> int:
@@ -32,8 +37,10 @@ def records(data: Path, *args: str) -> int:
 
 def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
     """Every file in the folder: its SHA-256 and modification time."""
-    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir())}
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+    }
 
 
 @pytest.fixture
@@ -78,8 +85,11 @@ def test_reading_a_current_file_leaves_it_as_it_was(data):
         assert records(data, *args) == 0
     after = fingerprint(data)
     assert after[datadir.RECORDS_FILE] == before[datadir.RECORDS_FILE]
-    assert set(after) <= {datadir.RECORDS_FILE, f"{datadir.RECORDS_FILE}-wal",
-                          f"{datadir.RECORDS_FILE}-shm"}
+    assert set(after) <= {
+        datadir.RECORDS_FILE,
+        f"{datadir.RECORDS_FILE}-wal",
+        f"{datadir.RECORDS_FILE}-shm",
+    }
     wal = data / f"{datadir.RECORDS_FILE}-wal"
     assert not wal.exists() or wal.stat().st_size == 0
 
@@ -97,8 +107,11 @@ def test_reading_a_folder_that_does_not_exist_creates_nothing(data, capsys):
 @contextlib.contextmanager
 def small_disk(point: Path, size: str = "512k"):
     point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a small file system here (needs root)")
     try:
@@ -119,8 +132,9 @@ def fill(folder: Path) -> None:
             f.flush()
 
 
-def test_on_a_full_disk_reading_works_and_a_save_says_the_disk_is_full(tmp_path, monkeypatch,
-                                                                         capsys):
+def test_on_a_full_disk_reading_works_and_a_save_says_the_disk_is_full(
+    tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv(datadir.ENV, str(tmp_path / "not-this-one"))
     monkeypatch.chdir(tmp_path)
     walk = tmp_path / "walk.json"
@@ -132,8 +146,16 @@ def test_on_a_full_disk_reading_works_and_a_save_says_the_disk_is_full(tmp_path,
         assert records(data, "list") == 0
         assert records(data, "verify") == 0
         assert "OK: 3 record(s) checked" in capsys.readouterr().out
-        code = records(data, "add", "--transcript", str(walk), "--supervisor", "Sgt Roe",
-                       "--advice", "Decline.")
+        code = records(
+            data,
+            "add",
+            "--transcript",
+            str(walk),
+            "--supervisor",
+            "Sgt Roe",
+            "--advice",
+            "Decline.",
+        )
         err = capsys.readouterr().err
         assert code == 4
         assert "the disk is full" in err and "I/O error" not in err

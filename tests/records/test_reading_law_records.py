@@ -35,8 +35,7 @@ def officer_transcript() -> Transcript:
     return result.walk.transcript()
 
 
-def test_records_stored_by_the_first_schema_still_verify_and_read_with_no_reading_or_law(
-        tmp_path):
+def test_records_stored_by_the_first_schema_still_verify_and_read_with_no_reading_or_law(tmp_path):
     path = tmp_path / "records.sqlite3"
     shutil.copy(V1_FILE, path)
     with RecordStore(path) as store:
@@ -45,8 +44,13 @@ def test_records_stored_by_the_first_schema_still_verify_and_read_with_no_readin
         assert verify(store).ok
         outcome = store.get(1).transcript.outcome
         assert outcome.reading == "" and outcome.law == ()
-        store.add(store.get(3).amended(advice="Amended after the law was added.",
-                                       amendment_reason="test", made_by="Insp Kay Black"))
+        store.add(
+            store.get(3).amended(
+                advice="Amended after the law was added.",
+                amendment_reason="test",
+                made_by="Insp Kay Black",
+            )
+        )
         assert verify(store).ok  # the old records' bytes are untouched by a new one
 
 
@@ -57,8 +61,9 @@ def test_a_record_whose_stored_content_lacks_the_new_fields_verifies(tmp_path):
     content = replace(advice(), transcript=old, id=1, created_at="2026-03-02T09:15:00Z").content()
     content["transcript"] = json.loads(OLD_TRANSCRIPT.read_text(encoding="utf-8"))
     text = canonical_json(content)
-    record = replace(Record.from_content(json.loads(text)), prev_hash=GENESIS,
-                     hash=chain_hash(GENESIS, text))
+    record = replace(
+        Record.from_content(json.loads(text)), prev_hash=GENESIS, hash=chain_hash(GENESIS, text)
+    )
     path = tmp_path / "records.sqlite3"
     RecordStore(path).close()
     conn = sqlite3.connect(path, isolation_level=None)
@@ -93,8 +98,9 @@ def test_powers_and_policy_is_filled_with_the_law_after_the_guidance():
 def test_the_record_view_shows_the_reading_and_the_law_under_their_headings(qtbot):
     from wizard.gui.record_view import RecordView
 
-    record = replace(advice(transcript=officer_transcript()), id=1,
-                     created_at="2026-03-02T09:15:00Z")
+    record = replace(
+        advice(transcript=officer_transcript()), id=1, created_at="2026-03-02T09:15:00Z"
+    )
     view = RecordView([record], 1)
     qtbot.addWidget(view)
     text = view.browser.toPlainText()

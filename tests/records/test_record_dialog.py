@@ -1,4 +1,4 @@
-""""Record advice...": the form filled from a walk, its required fields, and never losing advice."""
+""" "Record advice...": the form filled from a walk, its required fields, and never losing advice."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def told(monkeypatch):
     monkeypatch.setattr(record_dialog, "tell_saved", lambda parent, r: t.saved.append(r))
     monkeypatch.setattr(record_dialog, "tell_error", lambda parent, m, title="": t.errors.append(m))
     monkeypatch.setattr(record_dialog, "confirm_discard", lambda parent: t.discard)
-    monkeypatch.setattr(record_dialog, "ask_pdf_path",
-                        lambda parent, s: t.pdf_paths.pop(0) if t.pdf_paths else None)
+    monkeypatch.setattr(
+        record_dialog, "ask_pdf_path", lambda parent, s: t.pdf_paths.pop(0) if t.pdf_paths else None
+    )
     return t
 
 
@@ -75,15 +76,26 @@ def test_saving_needs_the_supervisor_and_the_advice(dialog, told):
 
 
 def test_a_saved_record_holds_what_was_typed_and_its_id_is_shown(dialog, told):
-    fill(dialog, supervisor_name="Sgt Jane Roe", supervisor_number="4521",
-         advised_name="PC Ann Lee", advised_role="PC", advice="Decline the photo politely.",
-         situation="Candidate at the fete", review="Check again next week")
+    fill(
+        dialog,
+        supervisor_name="Sgt Jane Roe",
+        supervisor_number="4521",
+        advised_name="PC Ann Lee",
+        advised_role="PC",
+        advice="Decline the photo politely.",
+        situation="Candidate at the fete",
+        review="Check again next week",
+    )
     dialog.save_button.click()
     [record] = stored(dialog)
     assert told.saved == [record] and dialog.saved == record and record.id == 1
     assert dialog.result() == RecordDialog.DialogCode.Accepted
     assert (record.supervisor_name, record.advised_name, record.advice, record.review) == (
-        "Sgt Jane Roe", "PC Ann Lee", "Decline the photo politely.", "Check again next week")
+        "Sgt Jane Roe",
+        "PC Ann Lee",
+        "Decline the photo politely.",
+        "Check again next week",
+    )
     assert record.transcript == transcript("do_not") and not record.differs
 
 
@@ -110,7 +122,8 @@ def test_the_keyboard_alone_fills_and_saves_the_form(dialog, qtbot, told):
 
 
 def test_a_locked_file_keeps_the_form_and_offers_a_pdf_then_saves_later(
-        dialog, told, tmp_path, monkeypatch):
+    dialog, told, tmp_path, monkeypatch
+):
     RecordStore(dialog.records_path).close()
     fill(dialog, supervisor_name="Sgt Roe", advice="Decline the photo.", advised_name="PC Zoë")
     monkeypatch.setattr(record_dialog, "STORE_TIMEOUT", 0.1)
@@ -159,8 +172,7 @@ def test_an_untouched_form_closes_without_asking(dialog, told):
     assert dialog.result() == RecordDialog.DialogCode.Rejected and dialog.draft_path is None
 
 
-def test_record_advice_uses_the_terminals_data_folder(qtbot, tmp_path, settings, monkeypatch,
-                                                      told):
+def test_record_advice_uses_the_terminals_data_folder(qtbot, tmp_path, settings, monkeypatch, told):
     monkeypatch.delenv("PURDAH_WIZARD_DATA", raising=False)
     settings.setValue(records_actions.SETTING, str(tmp_path / "station"))
 

@@ -27,8 +27,18 @@ def data(tmp_path, monkeypatch):
 def add_file(data, tmp_path, content: dict) -> int:
     path = tmp_path / "kept.json"
     path.write_text(json.dumps(content), encoding="utf-8")
-    return main(["--trees", str(EXAMPLE_TREES), "records", "--data-dir", str(data), "add",
-                 "--record", str(path)])
+    return main(
+        [
+            "--trees",
+            str(EXAMPLE_TREES),
+            "records",
+            "--data-dir",
+            str(data),
+            "add",
+            "--record",
+            str(path),
+        ]
+    )
 
 
 def count(data) -> int:
@@ -76,9 +86,14 @@ def test_purge_fields_in_advice_are_refused(data, tmp_path, capsys):
     assert "purged_through" in refused(data, tmp_path, capsys, content)
 
 
-@pytest.mark.parametrize("extra", [{"hash": "ab" * 32}, {"prev_hash": "0" * 64},
-                                   {"amends": 10**30, "kind": "amendment",
-                                    "amendment_reason": "x", "made_by": "y"}])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"hash": "ab" * 32},
+        {"prev_hash": "0" * 64},
+        {"amends": 10**30, "kind": "amendment", "amendment_reason": "x", "made_by": "y"},
+    ],
+)
 def test_odd_fields_give_a_clear_answer_not_a_traceback(data, tmp_path, capsys, extra):
     code = add_file(data, tmp_path, {**advice().content(), **extra})
     err = capsys.readouterr().err

@@ -35,12 +35,18 @@ def path(tmp_path):
     """Four records: one a year old, one amended, different verdicts and topics."""
     p = tmp_path / "records.sqlite3"
     with RecordStore(p) as s:
-        s.append(lambda conn, i, now: replace(advice(advised_name="PCSO Ann Old"), id=i,
-                                              created_at=utc_stamp(LAST_YEAR)))
+        s.append(
+            lambda conn, i, now: replace(
+                advice(advised_name="PCSO Ann Old"), id=i, created_at=utc_stamp(LAST_YEAR)
+            )
+        )
         s.add(advice(walk="fine", advised_name="PC John Smith", advice="Filming is fine."))
         s.add(advice(walk="start_ask", advised_name="Ms Li", advice="Ask Corporate Comms."))
-        s.add(s.get(2).amended(advised_name="PC John Smyth", amendment_reason="typo",
-                               made_by="Insp Black"))
+        s.add(
+            s.get(2).amended(
+                advised_name="PC John Smyth", amendment_reason="typo", made_by="Insp Black"
+            )
+        )
     return p
 
 
@@ -48,10 +54,14 @@ def path(tmp_path):
 def user(monkeypatch, tmp_path):
     """Stands in for the dialogs the window opens."""
     u = SimpleNamespace(paths=[], errors=[], views=[])
-    monkeypatch.setattr(records_window, "ask_save_path",
-                        lambda parent, suggestion, filters: u.paths.pop(0) if u.paths else None)
-    monkeypatch.setattr(records_window, "tell_error",
-                        lambda parent, message, title: u.errors.append(message))
+    monkeypatch.setattr(
+        records_window,
+        "ask_save_path",
+        lambda parent, suggestion, filters: u.paths.pop(0) if u.paths else None,
+    )
+    monkeypatch.setattr(
+        records_window, "tell_error", lambda parent, message, title: u.errors.append(message)
+    )
     monkeypatch.setattr(records_window, "show_view", lambda view: u.views.append(view))
     return u
 
@@ -154,8 +164,10 @@ def test_opening_a_record_shows_it_read_only_with_its_history(qtbot, path, setti
     assert "Is a candidate in the photo?" in text  # the walk itself
     assert view.browser.isReadOnly() and view.latest_note.isHidden()
     view.browser.anchorClicked.emit(QUrl("record:2"))
-    assert "Record 2: Advice" in view.browser.toPlainText() and "PC John Smith" in \
-        view.browser.toPlainText()
+    assert (
+        "Record 2: Advice" in view.browser.toPlainText()
+        and "PC John Smith" in view.browser.toPlainText()
+    )
     assert not view.latest_note.isHidden() and "record 4 is the latest" in view.latest_note.text()
 
 
@@ -201,8 +213,7 @@ def test_a_damaged_file_says_so_and_nothing_breaks(qtbot, tmp_path, settings, us
     assert window.export_csv() is None and user.errors == []
 
 
-def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, user,
-                                                  monkeypatch):
+def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, user, monkeypatch):
     """The check is held after its first batch until the window asks it to stop, so the close
     surely comes while it runs; it must then end, stopped (not finished), and report nothing."""
     path = tmp_path / "many.sqlite3"

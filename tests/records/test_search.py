@@ -19,15 +19,38 @@ LAST_YEAR = dt.datetime.now(dt.UTC) - dt.timedelta(days=365)
 def store(request, tmp_path):
     """The same records, searched with the full-text index and with a plain scan."""
     with RecordStore(tmp_path / "records.sqlite3") as s:
-        s.append(lambda conn, i, now: replace(
-            advice(advised_name="PCSO Ann Ógúnlesí", advised_number="7788", advised_role="PCSO",
-                   situation="Asked to hand out leaflets", advice="Do not hand out leaflets."),
-            id=i, created_at=utc_stamp(LAST_YEAR)))
-        s.add(advice(walk="fine", advised_name="PC John Smith", advised_number="1234",
-                     situation="Filming at a rally", advice="General filming is fine."))
-        s.add(advice(walk="start_ask", supervisor_name="Insp Kay Black", advised_name="Ms Li",
-                     advised_role="Police staff", advised_number="S5566",
-                     advice="Ask Corporate Communications."))
+        s.append(
+            lambda conn, i, now: replace(
+                advice(
+                    advised_name="PCSO Ann Ógúnlesí",
+                    advised_number="7788",
+                    advised_role="PCSO",
+                    situation="Asked to hand out leaflets",
+                    advice="Do not hand out leaflets.",
+                ),
+                id=i,
+                created_at=utc_stamp(LAST_YEAR),
+            )
+        )
+        s.add(
+            advice(
+                walk="fine",
+                advised_name="PC John Smith",
+                advised_number="1234",
+                situation="Filming at a rally",
+                advice="General filming is fine.",
+            )
+        )
+        s.add(
+            advice(
+                walk="start_ask",
+                supervisor_name="Insp Kay Black",
+                advised_name="Ms Li",
+                advised_role="Police staff",
+                advised_number="S5566",
+                advice="Ask Corporate Communications.",
+            )
+        )
         if request.param == "scan":
             s.has_fts = False
         yield s
@@ -41,23 +64,26 @@ def test_everything_newest_first_with_no_query(store):
     assert ids(store) == [3, 2, 1]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("smith", [2]),  # any case
-    ("mit", [2]),  # any part of a word
-    ("1234", [2]),  # a collar number
-    ("leaflets", [1]),  # the situation and the advice
-    ("corporate", [3]),
-    ("black", [3]),  # the supervisor
-    ("staff", [3]),  # the role
-    ("Jane Roe", [2, 1]),  # every word must match, in any field
-    ("smith leaflets", []),
-    ("pc", [2, 1]),  # a short word still matches (PC and PCSO)
-    ("77", [1]),
-    ("Ógúnlesí", [1]),  # letters beyond ASCII
-    ("óG", [1]),  # a short word, in any case, beyond ASCII too
-    ('"quoted', []),  # a quote in what is typed is only a character
-    ("100%", []),  # and so is a LIKE wildcard
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("smith", [2]),  # any case
+        ("mit", [2]),  # any part of a word
+        ("1234", [2]),  # a collar number
+        ("leaflets", [1]),  # the situation and the advice
+        ("corporate", [3]),
+        ("black", [3]),  # the supervisor
+        ("staff", [3]),  # the role
+        ("Jane Roe", [2, 1]),  # every word must match, in any field
+        ("smith leaflets", []),
+        ("pc", [2, 1]),  # a short word still matches (PC and PCSO)
+        ("77", [1]),
+        ("Ógúnlesí", [1]),  # letters beyond ASCII
+        ("óG", [1]),  # a short word, in any case, beyond ASCII too
+        ('"quoted', []),  # a quote in what is typed is only a character
+        ("100%", []),  # and so is a LIKE wildcard
+    ],
+)
 def test_search_as_you_type(store, text, expected):
     assert ids(store, text=text) == expected
 
@@ -80,8 +106,11 @@ def test_filter_by_date_range_in_local_dates(store):
 
 
 def test_an_amended_record_is_listed_once_as_its_latest_version(store):
-    store.add(store.get(2).amended(advised_name="PC John Smyth", amendment_reason="typo",
-                                   made_by="Insp Black"))
+    store.add(
+        store.get(2).amended(
+            advised_name="PC John Smyth", amendment_reason="typo", made_by="Insp Black"
+        )
+    )
     assert ids(store) == [4, 3, 1]
     assert ids(store, text="smyth") == [4]
     assert ids(store, text="smith") == []  # the superseded spelling is only in the history

@@ -23,10 +23,20 @@ V2_FILE = FIXTURES / "records-v2.sqlite3"  # written by the version-2 program
 def store(request, tmp_path):
     """Records with accented names, searched with the full-text index and with a plain scan."""
     with RecordStore(tmp_path / "records.sqlite3") as s:
-        s.add(advice(advised_name="PC Zoë Ó Súilleabháin", advised_number="ÉX-4471",
-                     situation="Café opening with the councillor"))
-        s.add(advice(supervisor_name="Sgt Łukasz Øster", advised_name="Ms Straße",
-                     advice="Don’t pose with the candidate."))
+        s.add(
+            advice(
+                advised_name="PC Zoë Ó Súilleabháin",
+                advised_number="ÉX-4471",
+                situation="Café opening with the councillor",
+            )
+        )
+        s.add(
+            advice(
+                supervisor_name="Sgt Łukasz Øster",
+                advised_name="Ms Straße",
+                advice="Don’t pose with the candidate.",
+            )
+        )
         if request.param == "scan":
             s.has_fts = False
         yield s
@@ -36,20 +46,23 @@ def ids(store, text):
     return [r.id for r in search(store, Query(text=text))]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("zoe", [1]),
-    ("ZOE", [1]),
-    ("suilleabhain", [1]),
-    ("o suilleabhain", [1]),
-    ("Súil", [1]),  # typed with accents still finds it
-    ("ex-4471", [1]),  # a number with a letter
-    ("cafe", [1]),
-    ("lukasz", [2]),  # letters that do not decompose
-    ("oster", [2]),
-    ("strasse", [2]),
-    ("don't", [2]),  # a typed apostrophe finds a curly one
-    ("zo", [1]),  # short words fold too (a scan, not the index)
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zoe", [1]),
+        ("ZOE", [1]),
+        ("suilleabhain", [1]),
+        ("o suilleabhain", [1]),
+        ("Súil", [1]),  # typed with accents still finds it
+        ("ex-4471", [1]),  # a number with a letter
+        ("cafe", [1]),
+        ("lukasz", [2]),  # letters that do not decompose
+        ("oster", [2]),
+        ("strasse", [2]),
+        ("don't", [2]),  # a typed apostrophe finds a curly one
+        ("zo", [1]),  # short words fold too (a scan, not the index)
+    ],
+)
 def test_accents_and_case_are_ignored(store, text, expected):
     assert ids(store, text) == expected
     assert count(store, Query(text=text)) == len(expected)
@@ -69,8 +82,9 @@ def test_a_version_2_file_is_migrated_to_folded_search_and_still_verifies(tmp_pa
     path = tmp_path / "records.sqlite3"
     shutil.copy(V2_FILE, path)
     assert sql(path, "PRAGMA user_version") == [(2,)]
-    before = sql(path, "SELECT id, content, prev_hash, hash FROM record_content "
-                       "JOIN records USING (id)")
+    before = sql(
+        path, "SELECT id, content, prev_hash, hash FROM record_content JOIN records USING (id)"
+    )
     with RecordStore(path) as s:
         assert sql(path, "PRAGMA user_version") == [(schema.CURRENT,)]
         assert verify(s).ok
@@ -81,8 +95,11 @@ def test_a_version_2_file_is_migrated_to_folded_search_and_still_verifies(tmp_pa
         saved = s.add(advice(advised_name="Sgt Zoë Brennan"))
         assert [r.id for r in search(s, Query(text="zoe"))] == [saved.id, 1]
         assert verify(s).ok
-    after = sql(path, "SELECT id, content, prev_hash, hash FROM record_content "
-                      "JOIN records USING (id) WHERE id <= 3")
+    after = sql(
+        path,
+        "SELECT id, content, prev_hash, hash FROM record_content "
+        "JOIN records USING (id) WHERE id <= 3",
+    )
     assert after == before  # the evidence is untouched
 
 

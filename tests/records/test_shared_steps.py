@@ -26,7 +26,10 @@ def test_a_record_keeps_the_shared_question_of_each_step_and_verifies(tmp_path: 
         assert verify(store).ok
         steps = store.get(saved.id).transcript.steps
         assert [s.shared for s in steps] == ["role", "on_duty"]
-        content = store.conn.execute("SELECT content FROM record_content WHERE id = ?",
-                                     (saved.id,)).fetchone()[0]
-        assert [s["shared"] for s in json.loads(content)["transcript"]["steps"]] == \
-            ["role", "on_duty"]
+        content = store.conn.execute(
+            "SELECT content FROM record_content WHERE id = ?", (saved.id,)
+        ).fetchone()[0]
+        assert [s["shared"] for s in json.loads(content)["transcript"]["steps"]] == [
+            "role",
+            "on_duty",
+        ]

@@ -48,12 +48,15 @@ def test_the_file_uses_wal_and_the_current_schema(tmp_path):
     assert sql(path, "PRAGMA user_version") == [(3,)]
 
 
-@pytest.mark.parametrize(("changes", "missing"), [
-    ({"supervisor_name": "  "}, "supervisor's name"),
-    ({"advice": ""}, "what advice was given"),
-    ({"differs": True}, "why the advice differs"),
-    ({"transcript": None}, "transcript"),
-])
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({"supervisor_name": "  "}, "supervisor's name"),
+        ({"advice": ""}, "what advice was given"),
+        ({"differs": True}, "why the advice differs"),
+        ({"transcript": None}, "transcript"),
+    ],
+)
 def test_an_incomplete_record_is_refused_and_nothing_is_saved(store, changes, missing):
     with pytest.raises(RecordRefused, match=missing):
         store.add(advice(**changes))
@@ -72,8 +75,11 @@ def test_a_reason_makes_differing_advice_acceptable(store):
 
 def test_an_amendment_is_a_new_record_and_the_original_is_kept(store):
     original = store.add(advice())
-    fixed = store.add(original.amended(advised_name="PC John Smyth",
-                                       amendment_reason="name misspelt", made_by="Insp Black"))
+    fixed = store.add(
+        original.amended(
+            advised_name="PC John Smyth", amendment_reason="name misspelt", made_by="Insp Black"
+        )
+    )
     assert fixed.id == 2 and fixed.amends == 1 and fixed.kind == "amendment"
     assert store.get(1).advised_name == "PC John Smith"  # unchanged
     assert [r.id for r in store.history(1)] == [1, 2] == [r.id for r in store.history(2)]
@@ -100,8 +106,7 @@ def test_only_the_latest_version_can_be_amended(store):
 def test_amending_a_record_that_does_not_exist_is_refused(store):
     store.add(advice())
     with pytest.raises(UnknownRecord, match="no record 9 to amend"):
-        store.add(replace(advice(), kind="amendment", amends=9, amendment_reason="x",
-                          made_by="y"))
+        store.add(replace(advice(), kind="amendment", amends=9, amendment_reason="x", made_by="y"))
     with pytest.raises(UnknownRecord, match=r"no record 9 .*from 1 to 1"):
         store.get(9)
 

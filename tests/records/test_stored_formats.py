@@ -65,11 +65,18 @@ def test_a_later_formats_transcript_reads_and_names_what_it_does_not_know():
     assert t.outcome is not None and t.outcome.verdict == "do_not"
     assert t.period == "2026 local elections" and t.tree.id == "photos"
     assert unknown_fields(data) == [
-        "signed_by", "tree.licence", "trees[0].licence", "sources[0].url",
-        "steps[0].seconds_taken", "outcome.severity", "outcome.citations[0].page"]
+        "signed_by",
+        "tree.licence",
+        "trees[0].licence",
+        "sources[0].url",
+        "steps[0].seconds_taken",
+        "outcome.severity",
+        "outcome.citations[0].page",
+    ]
     assert transcript_problems(t) == [
         f"format is 3: written by a newer Purdah Wizard (this one reads format {FORMAT}); "
-        "record it with that version"]
+        "record it with that version"
+    ]
 
 
 @pytest.mark.parametrize("path", current(CONTENTS), ids=lambda p: p.name)
@@ -79,21 +86,26 @@ def test_every_record_content_format_reads(path):
     assert record.transcript is not None and record.advice
     assert unknown_content_fields(data) == []
     if data["format"] == 1:
-        assert record.walk_unchecked and "recorded before walks were checked" in \
-            record.walk_check_text()
+        assert (
+            record.walk_unchecked
+            and "recorded before walks were checked" in record.walk_check_text()
+        )
 
 
 def test_a_later_formats_record_reads_and_names_what_it_does_not_know():
     data = read(LATER_CONTENT)
     record = Record.from_content(data)
     assert record.transcript is not None and record.transcript.format == 3
-    assert unknown_content_fields(data) == ["witness_name", "transcript.signed_by",
-                                            "transcript.tree.licence",
-                                            "transcript.trees[0].licence",
-                                            "transcript.sources[0].url",
-                                            "transcript.steps[0].seconds_taken",
-                                            "transcript.outcome.severity",
-                                            "transcript.outcome.citations[0].page"]
+    assert unknown_content_fields(data) == [
+        "witness_name",
+        "transcript.signed_by",
+        "transcript.tree.licence",
+        "transcript.trees[0].licence",
+        "transcript.sources[0].url",
+        "transcript.steps[0].seconds_taken",
+        "transcript.outcome.severity",
+        "transcript.outcome.citations[0].page",
+    ]
 
 
 @pytest.mark.parametrize("path", RECORDS_FILES, ids=lambda p: p.name)
@@ -103,8 +115,7 @@ def test_every_records_file_version_opens_reads_every_record_and_verifies(path, 
     with RecordStore(copy) as store:
         records = list(store.records())
         assert len(records) == store.count() > 0
-        assert all(r.transcript is not None and r.transcript.outcome is not None
-                   for r in records)
+        assert all(r.transcript is not None and r.transcript.outcome is not None for r in records)
         assert verify(store).ok
 
 
@@ -124,7 +135,8 @@ def test_a_stored_record_of_a_later_format_reads_and_keeps_its_bytes(tmp_path):
         store.conn.execute(
             f"INSERT INTO records (id, {', '.join(columns)}, prev_hash, hash) VALUES "
             f"(1, {', '.join('?' * len(columns))}, ?, ?)",
-            [*columns.values(), GENESIS, chain_hash(GENESIS, text)])
+            [*columns.values(), GENESIS, chain_hash(GENESIS, text)],
+        )
         store.conn.execute("COMMIT")
         assert store.get(1).transcript.outcome.verdict == "do_not"
         assert verify(store).ok
@@ -133,13 +145,32 @@ def test_a_stored_record_of_a_later_format_reads_and_keeps_its_bytes(tmp_path):
 
 
 def add(tmp_path, *args: str) -> int:
-    return main(["--trees", str(EXAMPLE_TREES), "records", "--data-dir", str(tmp_path / "data"),
-                 "add", *args])
+    return main(
+        [
+            "--trees",
+            str(EXAMPLE_TREES),
+            "records",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "add",
+            *args,
+        ]
+    )
 
 
 def test_records_add_refuses_a_transcript_with_fields_it_does_not_know(tmp_path, capsys):
-    assert add(tmp_path, "--transcript", str(LATER_TRANSCRIPT), "--supervisor", "Sgt Roe",
-               "--advice", "Decline.") == 2
+    assert (
+        add(
+            tmp_path,
+            "--transcript",
+            str(LATER_TRANSCRIPT),
+            "--supervisor",
+            "Sgt Roe",
+            "--advice",
+            "Decline.",
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "signed_by, tree.licence" in err and "not a field this version knows" in err
     assert not (tmp_path / "data").exists() or count(tmp_path) == 0
@@ -147,8 +178,10 @@ def test_records_add_refuses_a_transcript_with_fields_it_does_not_know(tmp_path,
 
 def test_records_add_takes_a_transcript_of_the_current_format(tmp_path, capsys):
     path = FIXTURES / "transcripts" / "format-2.json"
-    assert add(tmp_path, "--transcript", str(path), "--supervisor", "Sgt Roe",
-               "--advice", "Decline.") == 0, capsys.readouterr().err
+    assert (
+        add(tmp_path, "--transcript", str(path), "--supervisor", "Sgt Roe", "--advice", "Decline.")
+        == 0
+    ), capsys.readouterr().err
     assert count(tmp_path) == 1
 
 

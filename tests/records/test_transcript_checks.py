@@ -24,8 +24,20 @@ def data(tmp_path, monkeypatch):
 def add_walk(data, tmp_path, walk: dict) -> int:
     path = tmp_path / "walk.json"
     path.write_text(json.dumps(walk), encoding="utf-8")
-    return main(["records", "--data-dir", str(data), "add", "--transcript", str(path),
-                 "--supervisor", "Sgt Roe", "--advice", "Decline."])
+    return main(
+        [
+            "records",
+            "--data-dir",
+            str(data),
+            "add",
+            "--transcript",
+            str(path),
+            "--supervisor",
+            "Sgt Roe",
+            "--advice",
+            "Decline.",
+        ]
+    )
 
 
 def stored(data) -> int:
@@ -38,23 +50,30 @@ def walk_dict() -> dict:
     return json.loads(transcript("do_not").to_json())
 
 
-@pytest.mark.parametrize(("change", "field", "shown"), [
-    (lambda w: w["outcome"].update(verdict=123), "outcome.verdict", "123"),
-    (lambda w: w["outcome"].update(verdict="maybe"), "outcome.verdict", "'maybe'"),
-    (lambda w: w["tree"].update(id=7), "tree.id", "7"),
-    (lambda w: w["trees"][0].update(id=""), "trees[0].id", "empty"),
-    (lambda w: w["tree"].update(sha256="abc"), "tree.sha256", "'abc'"),
-    (lambda w: w["tree"].update(version=["1"]), "tree.version", "['1']"),
-    (lambda w: w.update(steps={"a": 1}), "steps", "list"),
-    (lambda w: w["steps"][1].update(number=7), "steps[1].number", "7"),
-    (lambda w: w["steps"][0].update(answer_id=None), "steps[0].answer_id", "None"),
-    (lambda w: w["outcome"]["citations"][0].update(text=5), "outcome.citations[0].text", "5"),
-    (lambda w: w["outcome"].update(tree_id="elsewhere"), "outcome.tree_id", "'elsewhere'"),
-    (lambda w: w["outcome"].update(verdict_label="Acceptable"), "outcome.verdict_label",
-     "'Acceptable'"),
-])
-def test_a_malformed_transcript_is_refused_naming_the_field(data, tmp_path, capsys, change,
-                                                            field, shown):
+@pytest.mark.parametrize(
+    ("change", "field", "shown"),
+    [
+        (lambda w: w["outcome"].update(verdict=123), "outcome.verdict", "123"),
+        (lambda w: w["outcome"].update(verdict="maybe"), "outcome.verdict", "'maybe'"),
+        (lambda w: w["tree"].update(id=7), "tree.id", "7"),
+        (lambda w: w["trees"][0].update(id=""), "trees[0].id", "empty"),
+        (lambda w: w["tree"].update(sha256="abc"), "tree.sha256", "'abc'"),
+        (lambda w: w["tree"].update(version=["1"]), "tree.version", "['1']"),
+        (lambda w: w.update(steps={"a": 1}), "steps", "list"),
+        (lambda w: w["steps"][1].update(number=7), "steps[1].number", "7"),
+        (lambda w: w["steps"][0].update(answer_id=None), "steps[0].answer_id", "None"),
+        (lambda w: w["outcome"]["citations"][0].update(text=5), "outcome.citations[0].text", "5"),
+        (lambda w: w["outcome"].update(tree_id="elsewhere"), "outcome.tree_id", "'elsewhere'"),
+        (
+            lambda w: w["outcome"].update(verdict_label="Acceptable"),
+            "outcome.verdict_label",
+            "'Acceptable'",
+        ),
+    ],
+)
+def test_a_malformed_transcript_is_refused_naming_the_field(
+    data, tmp_path, capsys, change, field, shown
+):
     walk = walk_dict()
     change(walk)
     assert add_walk(data, tmp_path, walk) == 2

@@ -21,9 +21,9 @@ def frozen_clock(monkeypatch):
 
 
 def test_three_drafts_in_one_second_are_three_files_each_with_its_own_content(
-        tmp_path, frozen_clock):
-    paths = [drafts.keep_unsaved(advice(advice=f"Advice number {i}"), [tmp_path])
-             for i in range(3)]
+    tmp_path, frozen_clock
+):
+    paths = [drafts.keep_unsaved(advice(advice=f"Advice number {i}"), [tmp_path]) for i in range(3)]
     assert None not in paths and len(set(paths)) == 3
     assert sorted(tmp_path.glob("unsaved-advice-record-*.json")) == sorted(paths)
     for i, path in enumerate(paths):
@@ -42,21 +42,39 @@ def test_a_kept_copy_never_replaces_a_file_already_there(tmp_path, monkeypatch):
 
 
 def test_three_failed_adds_in_one_second_leave_three_files_each_named_to_its_user(
-        tmp_path, monkeypatch, capsys, frozen_clock):
+    tmp_path, monkeypatch, capsys, frozen_clock
+):
     monkeypatch.chdir(tmp_path)
     data = tmp_path / "data"
     walk = tmp_path / "walk.json"
     walk.write_text(transcript("do_not").to_json(), encoding="utf-8")
     RecordStore(datadir.records_path(data)).close()
-    monkeypatch.setattr("wizard.cli.records.open_store",
-                        lambda args: RecordStore(datadir.records_path(data), timeout=0.05))
+    monkeypatch.setattr(
+        "wizard.cli.records.open_store",
+        lambda args: RecordStore(datadir.records_path(data), timeout=0.05),
+    )
     told = {}
     with raw(datadir.records_path(data)) as holder:
         holder.execute("BEGIN EXCLUSIVE")
         for i in range(3):
             capsys.readouterr()
-            assert main(["records", "--data-dir", str(data), "add", "--transcript", str(walk),
-                         "--supervisor", "Sgt Roe", "--advice", f"Advice number {i}"]) == 4
+            assert (
+                main(
+                    [
+                        "records",
+                        "--data-dir",
+                        str(data),
+                        "add",
+                        "--transcript",
+                        str(walk),
+                        "--supervisor",
+                        "Sgt Roe",
+                        "--advice",
+                        f"Advice number {i}",
+                    ]
+                )
+                == 4
+            )
             err = capsys.readouterr().err
             named = [w.strip("'.,;") for w in err.split() if "unsaved-advice-record-" in w]
             told[i] = named[0]

@@ -47,7 +47,7 @@ def test_an_empty_file_verifies(tmp_path):
 def test_one_byte_of_the_stored_content_changed_names_that_record(path):
     [(content,)] = sql(path, "SELECT content FROM record_content WHERE id = 3")
     i = content.index("Politely")
-    changed = content[:i] + "p" + content[i + 1:]  # one byte: P -> p
+    changed = content[:i] + "p" + content[i + 1 :]  # one byte: P -> p
     tamper(path, "UPDATE record_content SET content = ? WHERE id = 3", (changed,))
     result = check(path)
     assert not result.ok and result.first_bad == 3 and result.checked == 2
@@ -68,8 +68,11 @@ def test_content_rehashed_by_the_attacker_breaks_the_next_link(path):
     forged = content.replace("Politely decline", "Happily accept")
     tamper(path, "UPDATE record_content SET content = ? WHERE id = 2", (forged,))
     forged_record = Record.from_content(json.loads(forged))
-    tamper(path, "UPDATE records SET hash = ?, advice = ?, search_text = ? WHERE id = 2",
-           (chain_hash(prev, forged), forged_record.advice, search_text(forged_record)))
+    tamper(
+        path,
+        "UPDATE records SET hash = ?, advice = ?, search_text = ? WHERE id = 2",
+        (chain_hash(prev, forged), forged_record.advice, search_text(forged_record)),
+    )
     result = check(path)
     assert result.first_bad == 3 and "link to the record before it" in result.problem
 

@@ -45,11 +45,19 @@ def fts_write(path, command: str, rowid: int, values: list[str]) -> None:
     """Write to the index alone, as the FTS5 documentation shows: 'delete' or a new entry."""
     cols = fts_columns(path)
     if command == "delete":
-        tamper(path, f"INSERT INTO records_fts(records_fts, rowid, {', '.join(cols)}) "
-                     f"VALUES ('delete', ?, {', '.join('?' * len(cols))})", (rowid, *values))
+        tamper(
+            path,
+            f"INSERT INTO records_fts(records_fts, rowid, {', '.join(cols)}) "
+            f"VALUES ('delete', ?, {', '.join('?' * len(cols))})",
+            (rowid, *values),
+        )
     else:
-        tamper(path, f"INSERT INTO records_fts(rowid, {', '.join(cols)}) "
-                     f"VALUES (?, {', '.join('?' * len(cols))})", (rowid, *values))
+        tamper(
+            path,
+            f"INSERT INTO records_fts(rowid, {', '.join(cols)}) "
+            f"VALUES (?, {', '.join('?' * len(cols))})",
+            (rowid, *values),
+        )
 
 
 def indexed_values(path, rowid: int) -> list[str]:

@@ -39,9 +39,10 @@ def test_the_list_says_which_walks_were_not_checked(qtbot, path, settings, monke
     window = RecordsWindow(path, settings, verify_on_open=False)
     qtbot.addWidget(window)
     column = [n for n, _ in COLUMNS].index("walk_checked")
-    cells = {window.model.summary(r).id: window.model.text(window.model.summary(r),
-                                                            "walk_checked")
-             for r in range(window.model.rowCount())}
+    cells = {
+        window.model.summary(r).id: window.model.text(window.model.summary(r), "walk_checked")
+        for r in range(window.model.rowCount())
+    }
     assert cells == {1: "Checked", 2: "NOT checked against its tree"}
     assert window.model.headerData(column, Qt.Orientation.Horizontal) == "Walk checked"
 
@@ -56,11 +57,13 @@ def test_the_record_and_its_pdf_say_the_walk_was_not_checked(path, tmp_path):
     assert "NOT CHECKED against its tree" in " ".join(all_text(pdf).split())
 
 
-def test_the_form_checks_the_walk_against_the_window_s_trees(qtbot, tmp_path, settings,
-                                                             example_catalog, monkeypatch):
+def test_the_form_checks_the_walk_against_the_window_s_trees(
+    qtbot, tmp_path, settings, example_catalog, monkeypatch
+):
     monkeypatch.setattr(record_dialog, "tell_saved", lambda parent, r: None)
-    dialog = RecordDialog(transcript("do_not"), tmp_path / "r.sqlite3", settings,
-                          trees=example_catalog)
+    dialog = RecordDialog(
+        transcript("do_not"), tmp_path / "r.sqlite3", settings, trees=example_catalog
+    )
     qtbot.addWidget(dialog)
     dialog.set_text("supervisor_name", "Sgt Roe")
     dialog.set_text("advice", "Decline the photo.")

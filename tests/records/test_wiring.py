@@ -30,8 +30,9 @@ def window(qtbot, tmp_path, monkeypatch, example_trees):
     return w
 
 
-def test_record_advice_from_the_outcome_saves_a_record_of_that_walk(qtbot, window,
-                                                                    monkeypatch, tmp_path):
+def test_record_advice_from_the_outcome_saves_a_record_of_that_walk(
+    qtbot, window, monkeypatch, tmp_path
+):
     forms = []
 
     def exec_form(self):
@@ -47,8 +48,9 @@ def test_record_advice_from_the_outcome_saves_a_record_of_that_walk(qtbot, windo
     assert texts == ["Save as PDF…", "Record advice…"]
     window.start_topic("photos")
     press(qtbot, Qt.Key.Key_2)  # no candidate: "You may carry on"
-    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
-          | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: len(forms) == 1)
     assert forms[0].parent() is window
     with RecordStore(tmp_path / "data" / "advice-records.sqlite3") as store:
@@ -57,8 +59,9 @@ def test_record_advice_from_the_outcome_saves_a_record_of_that_walk(qtbot, windo
 
 
 def test_advice_records_opens_from_the_top_bar_and_closes_when_cleared(qtbot, window):
-    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
-          | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: bool(window.findChildren(RecordsWindow)))
     [records] = window.findChildren(RecordsWindow)
     assert records.isVisible() and records.windowTitle() == "Advice records"

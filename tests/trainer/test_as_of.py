@@ -45,8 +45,9 @@ def trainer(qtbot, tmp_path, settings):
 
 def type_date(qtbot, window, text: str) -> None:
     """Ctrl+D to the date box, type, Enter: by keyboard, as a trainer would."""
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_D,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.focusWidget() is window.as_of_box
     window.as_of_box.selectAll()
     qtbot.keyClicks(window.as_of_box, text)
@@ -68,7 +69,8 @@ def test_a_date_set_is_said_on_screen_and_stamps_the_presented_walk(qtbot, train
     assert trainer.as_of_note.isVisible()
     assert trainer.as_of_note.text() == (
         "As of 1 April 2027 (set by the trainer, not today). Pre-election period in force until "
-        "7 May 2027: Local council elections.")
+        "7 May 2027: Local council elections."
+    )
     assert trainer.deck.transcript.period.startswith("In the pre-election period: Local council")
 
 
@@ -78,8 +80,9 @@ def test_the_quiz_walks_on_the_date_set(qtbot, trainer):
     trainer.quiz("posed-photo")
     q = trainer.quiz_view
     assert q.walk is not None and q.walk.as_of == dt.date(2027, 3, 1)
-    assert q.walk.transcript().period.startswith("Outside every pre-election period in the "
-                                                 "calendar on 1 March 2027")
+    assert q.walk.transcript().period.startswith(
+        "Outside every pre-election period in the calendar on 1 March 2027"
+    )
 
 
 def test_a_bad_date_is_refused_and_clearing_it_returns_to_today(qtbot, trainer):

@@ -22,9 +22,18 @@ def test_trainer_opens_the_window_presenting_a_scenario(qtbot, monkeypatch):
     from wizard.gui.trainer.window import TrainerWindow
 
     opened = []
-    monkeypatch.setattr(QApplication, "exec", lambda self: opened.extend(
-        w for w in QApplication.topLevelWidgets() if isinstance(w, TrainerWindow)
-        and w.isVisible()) or 0)
+    monkeypatch.setattr(
+        QApplication,
+        "exec",
+        lambda self: (
+            opened.extend(
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, TrainerWindow) and w.isVisible()
+            )
+            or 0
+        ),
+    )
     code = main(["--trees", str(EXAMPLE_TREES), "trainer", "--scenario", "posed-photo"])
     assert code == 0
     [window] = opened

@@ -15,10 +15,16 @@ def test_forward_reveals_first_then_moves_on_and_backward_undoes_it(example_cata
         seen.append((deck.slide.kind, deck.slide.step, deck.revealed))
     assert seen == [
         ("story", -1, False),
-        ("question", 0, False), ("question", 0, True),
-        ("question", 1, False), ("question", 1, True),
-        ("outcome", -1, False), ("outcome", -1, True),
-        ("guidance", -1, False), ("why", -1, False), ("discussion", -1, False)]
+        ("question", 0, False),
+        ("question", 0, True),
+        ("question", 1, False),
+        ("question", 1, True),
+        ("outcome", -1, False),
+        ("outcome", -1, True),
+        ("guidance", -1, False),
+        ("why", -1, False),
+        ("discussion", -1, False),
+    ]
     back = [(deck.slide.kind, deck.slide.step, deck.revealed)]
     while deck.backward():
         back.append((deck.slide.kind, deck.slide.step, deck.revealed))
@@ -31,8 +37,7 @@ def test_the_map_path_grows_only_as_far_as_the_room_has_seen(example_catalog):
     deck.forward()  # question 1, hidden
     assert deck.path_so_far() == ([("start", "about")], [])
     deck.forward()  # revealed: the answer and where it leads
-    assert deck.path_so_far() == ([("start", "about"), ("photos", "candidate_present")],
-                                  ["photo"])
+    assert deck.path_so_far() == ([("start", "about"), ("photos", "candidate_present")], ["photo"])
     deck.go_to_step(2)
     assert (deck.slide.kind, deck.slide.step, deck.revealed) == ("question", 2, False)
     assert deck.current_ref() == ("photos", "staged")
@@ -51,7 +56,8 @@ def test_why_names_the_answers_that_change_the_verdict(example_catalog):
     assert why_lines(first) == ["If “No”  →  Acceptable: “You may carry on”"]
     assert why_lines(second) == [
         "If “No, it is general filming”  →  Acceptable: “You may carry on”",
-        "If “I'm not sure”  →  Speak to a supervisor first: “Ask a supervisor first”"]
+        "If “I'm not sure”  →  Speak to a supervisor first: “Ask a supervisor first”",
+    ]
 
 
 def test_why_sums_up_answers_that_only_lead_to_more_questions(example_catalog):

@@ -27,8 +27,9 @@ def test_one_box_per_node_and_one_arrow_per_answer(qtbot, window, example_catalo
     view = window.map_panel.view
     graph = tree_graph(example_catalog, "photos")
     assert sorted(b.ref for b in view.box_items) == sorted(n.ref for n in graph.nodes)
-    assert [(a.arrow.edge.source, a.arrow.edge.answer_id) for a in view.arrow_items] == \
-        [(e.source, e.answer_id) for e in graph.edges]
+    assert [(a.arrow.edge.source, a.arrow.edge.answer_id) for a in view.arrow_items] == [
+        (e.source, e.answer_id) for e in graph.edges
+    ]
     outcomes = {b.ref[1]: b.box for b in view.box_items if b.box.node.kind == "outcome"}
     assert outcomes["do_not_pose"].node.verdict == "do_not"
     assert "✖ Do not do this" in [t.text for t in outcomes["do_not_pose"].texts]  # words too
@@ -102,9 +103,16 @@ def test_zoom_with_keys_and_ctrl_wheel_and_fit(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.zoom == pytest.approx(fitted / 1.2)
     centre = QPointF(view.viewport().rect().center())
-    wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, 240),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        centre,
+        view.viewport().mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.zoom == pytest.approx(fitted * 1.2)
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -128,16 +136,25 @@ def test_save_the_map_as_svg(qtbot, window, tmp_path, monkeypatch):
         window.present_view.forward()
     window.show_map()
     asked = []
-    monkeypatch.setattr(map_export.ExportDialog, "ask", classmethod(
-        lambda cls, parent, suggestion, kind: asked.append((suggestion.name, kind)) or
-        tmp_path / "photos-map"))
+    monkeypatch.setattr(
+        map_export.ExportDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, suggestion, kind: (
+                asked.append((suggestion.name, kind)) or tmp_path / "photos-map"
+            )
+        ),
+    )
     window.map_panel.svg_button.click()
     assert asked == [("map-photos.svg", "svg")]
     saved = tmp_path / "photos-map.svg"
     root = ET.parse(saved).getroot()  # well-formed
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    on = [g.get("data-ref") for g in root.iter("{http://www.w3.org/2000/svg}g")
-          if "on-path" in (g.get("class") or "") and g.get("data-ref")]
+    on = [
+        g.get("data-ref")
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if "on-path" in (g.get("class") or "") and g.get("data-ref")
+    ]
     assert on == ["photos:candidate_present", "photos:staged"]
     assert str(saved) in window.statusBar().currentMessage()
 
@@ -146,16 +163,20 @@ def test_save_the_map_as_png(qtbot, window, tmp_path, monkeypatch):
     tmp_path = tmp_path / "maps"
     tmp_path.mkdir()
     window.map_of("posed-photo")
-    monkeypatch.setattr(map_export.ExportDialog, "ask", classmethod(
-        lambda cls, parent, suggestion, kind: tmp_path / "map.png"))
+    monkeypatch.setattr(
+        map_export.ExportDialog,
+        "ask",
+        classmethod(lambda cls, parent, suggestion, kind: tmp_path / "map.png"),
+    )
     window.map_panel.png_button.click()
     data = (tmp_path / "map.png").read_bytes()
     assert data.startswith(b"\x89PNG")
     image = QImage(str(tmp_path / "map.png"))
     layout = window.map_panel.view.layout_
     assert image.width() == round(layout.width * 2) and image.height() == round(layout.height * 2)
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 9)
-               for y in range(0, image.height(), 9)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)
+    }
     assert len(colours) > 5  # drawn, not blank
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]  # no temporary file left
 
@@ -165,8 +186,11 @@ def test_a_failed_save_says_why_and_leaves_nothing(qtbot, window, tmp_path, monk
     tmp_path.mkdir()
     window.map_of("posed-photo")
     errors = []
-    monkeypatch.setattr(map_export.ExportDialog, "ask", classmethod(
-        lambda cls, parent, suggestion, kind: tmp_path / "missing" / "map.svg"))
+    monkeypatch.setattr(
+        map_export.ExportDialog,
+        "ask",
+        classmethod(lambda cls, parent, suggestion, kind: tmp_path / "missing" / "map.svg"),
+    )
     monkeypatch.setattr(map_export, "tell_error", lambda parent, message: errors.append(message))
     assert window.map_panel.export("svg") is None
     [message] = errors
@@ -176,6 +200,7 @@ def test_a_failed_save_says_why_and_leaves_nothing(qtbot, window, tmp_path, monk
 
 def test_cancelling_the_save_dialog_saves_nothing(qtbot, window, tmp_path, monkeypatch):
     window.map_of("posed-photo")
-    monkeypatch.setattr(map_export.ExportDialog, "ask", classmethod(
-        lambda cls, parent, suggestion, kind: None))
+    monkeypatch.setattr(
+        map_export.ExportDialog, "ask", classmethod(lambda cls, parent, suggestion, kind: None)
+    )
     assert window.map_panel.export("png") is None

@@ -31,8 +31,9 @@ def test_the_quiz_results_buttons_are_as_large_as_its_text(qtbot, window):
     for key in ("1", "1", "1"):  # a path that leaves the scenario's: the longest result
         qtbot.keyClick(q.answer_buttons[0], key)
     assert q.report is not None
-    body = max(w.font().pixelSize() for w in q.body.findChildren(QLabel)
-               if w.property("role") == "body")
+    body = max(
+        w.font().pixelSize() for w in q.body.findChildren(QLabel) if w.property("role") == "body"
+    )
     assert q.again_button.font().pixelSize() >= body
     assert q.leave_button.font().pixelSize() >= body
 
@@ -45,7 +46,11 @@ def test_the_map_turns_black_in_high_contrast(qtbot, window):
     assert view.backgroundBrush().color().name() == "#000000"
     assert all(item.ink.background == "#000000" for item in view.box_items)
     image = view.grab().toImage()
-    dark = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
-               if image.pixelColor(x, y).lightness() < 60)
+    dark = sum(
+        1
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+        if image.pixelColor(x, y).lightness() < 60
+    )
     total = len(range(0, image.width(), 7)) * len(range(0, image.height(), 7))
     assert dark > total / 2  # mostly black, not white

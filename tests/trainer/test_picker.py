@@ -19,10 +19,12 @@ def test_the_list_shows_every_scenario_with_who_and_topic(qtbot, window, example
     picker = window.picker
     assert window.stack.currentWidget() is picker
     assert len(rows(picker)) == len(example_catalog.scenarios)
-    assert ("Not sure if the photo was posed", "Police staff",
-            "Photos with candidates") in rows(picker)
-    assert ("A question no topic covers", "Special constable",
-            "Not sure where to start?") in rows(picker)
+    assert ("Not sure if the photo was posed", "Police staff", "Photos with candidates") in rows(
+        picker
+    )
+    assert ("A question no topic covers", "Special constable", "Not sure where to start?") in rows(
+        picker
+    )
 
 
 def test_verdicts_stay_hidden_until_the_trainer_shows_them(qtbot, window):
@@ -46,8 +48,12 @@ def test_enter_presents_the_chosen_scenario(qtbot, window):
 
 def test_ctrl_numbers_switch_between_the_screens(qtbot, window):
     window.picker.select("posed-photo")
-    for key, page in ((Qt.Key.Key_3, window.quiz_view), (Qt.Key.Key_4, window.map_panel),
-                      (Qt.Key.Key_2, window.present_view), (Qt.Key.Key_1, window.picker)):
+    for key, page in (
+        (Qt.Key.Key_3, window.quiz_view),
+        (Qt.Key.Key_4, window.map_panel),
+        (Qt.Key.Key_2, window.present_view),
+        (Qt.Key.Key_1, window.picker),
+    ):
         qtbot.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is page
     qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)

@@ -69,8 +69,9 @@ def test_text_is_projector_sized_and_grows_with_the_screen(qtbot, window):
     window.present("posed-photo")
     p = window.present_view
     qtbot.keyClick(p, Qt.Key.Key_Space)
-    question = next(w for w in p.body.findChildren(type(p.meta)) if w.text() ==
-                    "Is a candidate in the photo?")
+    question = next(
+        w for w in p.body.findChildren(type(p.meta)) if w.text() == "Is a candidate in the photo?"
+    )
     big = question.font().pixelSize()
     assert big >= 48  # about 1/20 of a 1080-line screen: readable from the back of a room
     window.resize(960, 540)
@@ -103,8 +104,11 @@ def test_high_contrast_switches_colours_and_is_remembered(qtbot, window, setting
     assert window.high_contrast
     assert "background: #000000" in window.styleSheet().split("QWidget#trainer")[1]
     assert settings.value(CONTRAST_KEY, type=bool) is True
-    qtbot.keyClick(window.picker.list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier |
-                   Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.picker.list,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert not window.high_contrast and not window.contrast_button.isChecked()
 
 
@@ -122,8 +126,9 @@ def test_ctrl_plus_and_minus_change_the_slide_text(qtbot, window):
     window.present("posed-photo")
     p = window.present_view
     p.forward()
-    [question] = [w for w in p.body.findChildren(type(p.meta))
-                  if w.text() == "Is a candidate in the photo?"]
+    [question] = [
+        w for w in p.body.findChildren(type(p.meta)) if w.text() == "Is a candidate in the photo?"
+    ]
     size = question.font().pixelSize()
     qtbot.keyClick(p, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert question.font().pixelSize() < size

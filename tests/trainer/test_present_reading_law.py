@@ -49,10 +49,11 @@ def test_the_law_has_a_slide_of_its_own_after_the_guidance(qtbot, present):
         qtbot.keyClick(p, Qt.Key.Key_Space)
     lines = p.labels()
     assert lines[0] == "The law"
-    assert "“No member of a police force may persuade any person to vote for a candidate.”" \
-        in lines
-    assert "Acts of Parliament and regulations, The law behind the guidance (summarised) " \
-           "(TEST LAW 1)" in lines
+    assert "“No member of a police force may persuade any person to vote for a candidate.”" in lines
+    assert (
+        "Acts of Parliament and regulations, The law behind the guidance (summarised) "
+        "(TEST LAW 1)" in lines
+    )
     assert not any("Staff must not campaign" in t for t in lines)
     assert "The law" in p.meta.text()
     qtbot.keyClick(p, Qt.Key.Key_Space)

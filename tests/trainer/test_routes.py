@@ -25,7 +25,8 @@ def route_window(qtbot, settings):
     cat = load_folder(ROUTES)
     text = (ROUTES / "scenarios" / "hustings-invitation.yaml").read_text()
     text = text.replace("person: officer", "person: pcc_staff").replace(
-        "id: hustings-invitation", "id: pcc-hustings")
+        "id: hustings-invitation", "id: pcc-hustings"
+    )
     add_scenarios(cat, [("pcc.yaml", text.encode())])
     assert cat.problems == []
     w = TrainerWindow(cat, settings)
@@ -61,5 +62,7 @@ def test_pcc_staff_are_named_in_full_in_the_reveal(route_window, qtbot):
     p = route_window.present_view
     qtbot.keyClick(p, Qt.Key.Key_Space)
     qtbot.keyClick(p, Qt.Key.Key_Space)
-    assert "✔ The answer for this member of the Police and Crime Commissioner's staff: " \
-           "“An event or a meeting”" in p.labels()
+    assert (
+        "✔ The answer for this member of the Police and Crime Commissioner's staff: "
+        "“An event or a meeting”" in p.labels()
+    )

@@ -24,14 +24,16 @@ def main_window(qtbot, example_trees):
 
 
 def open_trainers() -> list[TrainerWindow]:
-    return [t for t in QApplication.topLevelWidgets()
-            if isinstance(t, TrainerWindow) and t.isVisible()]
+    return [
+        t for t in QApplication.topLevelWidgets() if isinstance(t, TrainerWindow) and t.isVisible()
+    ]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen only
 def test_ctrl_t_on_home_opens_trainer_mode_once(qtbot, main_window):
-    [button] = [b for b in main_window.findChildren(QPushButton)
-                if b.accessibleName() == "Trainer mode"]
+    [button] = [
+        b for b in main_window.findChildren(QPushButton) if b.accessibleName() == "Trainer mode"
+    ]
     assert button.isVisible() and "Ctrl+T" in button.toolTip()
     qtbot.keyClick(main_window.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     [trainer] = open_trainers()
@@ -51,6 +53,9 @@ def test_trainer_from_home_keeps_its_projector_text(qtbot, main_window):
     trainer.resize(1920, 1080)
     trainer.present("posed-photo")
     trainer.present_view.forward()
-    [question] = [w for w in trainer.present_view.body.findChildren(QLabel)
-                  if w.text() == "Is a candidate in the photo?"]
+    [question] = [
+        w
+        for w in trainer.present_view.body.findChildren(QLabel)
+        if w.text() == "Is a candidate in the photo?"
+    ]
     assert question.font().pixelSize() >= 48

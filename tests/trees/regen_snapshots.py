@@ -25,8 +25,10 @@ def main() -> int:
     if catalog.problems:
         for p in catalog.problems:
             print(p, file=sys.stderr)
-        print("the trees have problems: fix them (python -m wizard validate) before regenerating",
-              file=sys.stderr)
+        print(
+            "the trees have problems: fix them (python -m wizard validate) before regenerating",
+            file=sys.stderr,
+        )
         return 1
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     for tree_id in sorted(catalog.trees):

@@ -37,6 +37,5 @@ def test_every_outcome_named_in_the_table_shows_a_reading(shipped: Catalog) -> N
 
 def test_every_reading_shown_is_in_the_table(shipped: Catalog) -> None:
     refs = table_refs()
-    shown = {(t.id, o.id) for t in shipped.trees.values() for o in t.outcomes.values()
-             if o.reading}
+    shown = {(t.id, o.id) for t in shipped.trees.values() for o in t.outcomes.values() if o.reading}
     assert shown - set(refs) == set(), "outcomes show a reading READINGS.md does not list"

@@ -31,7 +31,8 @@ def test_scenarios_cover_every_topic_tree_verdict_and_person(shipped) -> None:
 
 def test_most_scenarios_start_at_the_start_and_some_go_straight_to_a_topic(shipped) -> None:
     starts = [s.tree for s in shipped.scenarios.values()]
-    from_start = [s for s in shipped.scenarios.values()
-                  if "start" in (s.tree, *(r.tree for r in s.routes))]
+    from_start = [
+        s for s in shipped.scenarios.values() if "start" in (s.tree, *(r.tree for r in s.routes))
+    ]
     assert len(from_start) > len(starts) / 2  # the way in for anyone unsure, as route or main
     assert len(set(starts) - {"start"}) >= 3

@@ -9,8 +9,20 @@ from wizard.core.catalog import Catalog
 from wizard.core.model import Outcome
 from wizard.core.paths import TreePath, all_paths
 
-TOPICS = {"campaigners", "family", "photos", "social-media", "talking-politics", "events",
-          "force-output", "station-visits", "complaints", "statements", "badges", "campaigning"}
+TOPICS = {
+    "campaigners",
+    "family",
+    "photos",
+    "social-media",
+    "talking-politics",
+    "events",
+    "force-output",
+    "station-visits",
+    "complaints",
+    "statements",
+    "badges",
+    "campaigning",
+}
 ROLES = {"officer", "special", "pcc_staff", "pcso", "staff"}  # the shared role question's answers
 WARRANTED = {"officer", "special"}
 UNWARRANTED = ROLES - WARRANTED
@@ -88,8 +100,9 @@ def test_the_start_tree_routes_into_every_topic(shipped, start_paths) -> None:
     deeper = {"station-visits": 3}
     assert all(entered_by[t] <= deeper.get(t, 2) for t in TOPICS), entered_by
     start = shipped.trees["start"]
-    other = [a for a in start.questions["about"].answers
-             if a.tree is None and a.next in start.outcomes]
+    other = [
+        a for a in start.questions["about"].answers if a.tree is None and a.next in start.outcomes
+    ]
     assert len(other) == 1
     assert start.outcomes[other[0].next].verdict == "speak_to_supervisor"
 
@@ -106,11 +119,14 @@ def test_every_verdict_is_used(shipped, start_paths) -> None:
 
 
 def test_a_user_finishes_within_a_few_questions(start_paths) -> None:
-    too_long = sorted((p for p in start_paths if len(p.steps) > MAX_QUESTIONS),
-                      key=lambda p: -len(p.steps))
-    assert not too_long, (f"{len(too_long)} paths ask more than {MAX_QUESTIONS} questions; "
-                            "the longest: " + " ".join(f"{s.tree_id}:{s.question.id}={s.answer.id}"
-                                                       for s in too_long[0].steps))
+    too_long = sorted(
+        (p for p in start_paths if len(p.steps) > MAX_QUESTIONS), key=lambda p: -len(p.steps)
+    )
+    assert not too_long, (
+        f"{len(too_long)} paths ask more than {MAX_QUESTIONS} questions; "
+        "the longest: "
+        + " ".join(f"{s.tree_id}:{s.question.id}={s.answer.id}" for s in too_long[0].steps)
+    )
 
 
 def test_criminal_offence_only_for_warranted_officers(shipped, start_paths) -> None:
@@ -120,28 +136,33 @@ def test_criminal_offence_only_for_warranted_officers(shipped, start_paths) -> N
         if o.verdict == "criminal_offence":
             assert role_of(p) in WARRANTED, [s.answer.id for s in p.steps]
             assert "criminal-offence" in o.cite
-    staff_verdicts = {outcome_of(shipped, p).verdict for p in start_paths
-                      if role_of(p) in UNWARRANTED}
+    staff_verdicts = {
+        outcome_of(shipped, p).verdict for p in start_paths if role_of(p) in UNWARRANTED
+    }
     assert "criminal_offence" not in staff_verdicts
 
 
 def test_warranted_officers_never_reach_a_permissive_verdict_on_the_campaigning_routes(
-        shipped, start_paths) -> None:
+    shipped, start_paths
+) -> None:
     """Officers and specials keep no right to support or campaign in their own time: whichever
     topic leads into campaigning, an officer or special is never told "acceptable"."""
-    campaigning = [p for p in start_paths
-                   if "campaigning" in {p.tree_id, *(s.tree_id for s in p.steps)}]
+    campaigning = [
+        p for p in start_paths if "campaigning" in {p.tree_id, *(s.tree_id for s in p.steps)}
+    ]
     assert any(role_of(p) in WARRANTED for p in campaigning)
     for p in campaigning:
         if role_of(p) in WARRANTED:
             assert outcome_of(shipped, p).verdict not in PERMISSIVE, [
-                f"{s.tree_id}:{s.question.id}={s.answer.id}" for s in p.steps]
+                f"{s.tree_id}:{s.question.id}={s.answer.id}" for s in p.steps
+            ]
 
 
 def test_officers_and_specials_are_always_told_the_same(shipped, start_paths) -> None:
     """The guidance treats specials as officers: swapping the role never changes the outcome."""
-    by_answers = {tuple((s.tree_id, s.question.id, s.answer.id) for s in p.steps): p
-                  for p in start_paths}
+    by_answers = {
+        tuple((s.tree_id, s.question.id, s.answer.id) for s in p.steps): p for p in start_paths
+    }
     for key, p in by_answers.items():
         if role_of(p) != "officer":
             continue
@@ -163,8 +184,9 @@ def test_supervisor_outcomes_rest_on_doubt_or_on_a_clause_that_names_a_superviso
     for tree in shipped.trees.values():
         for o in tree.outcomes.values():
             if o.verdict == "speak_to_supervisor":
-                if not ("if-in-doubt" in o.cite
-                        or any("supervisor" in clauses[c].text for c in o.cite)):
+                if not (
+                    "if-in-doubt" in o.cite or any("supervisor" in clauses[c].text for c in o.cite)
+                ):
                     unfounded.append(f"{tree.id}:{o.id}")
                 if "supervisor" not in o.advice:
                     unsaid.append(f"{tree.id}:{o.id}")
@@ -180,10 +202,18 @@ def test_corporate_comms_outcomes_cite_the_clause_that_gives_them_the_decision(s
 
 
 def test_no_outcome_cites_a_clause_twice_and_titles_are_short(shipped) -> None:
-    twice = [f"{t.id}:{o.id}" for t in shipped.trees.values() for o in t.outcomes.values()
-             if len(set(o.cite)) != len(o.cite)]
-    long_titles = [f"{t.id}:{o.id}: {o.title}" for t in shipped.trees.values()
-                   for o in t.outcomes.values() if len(o.title.split()) > 10]
+    twice = [
+        f"{t.id}:{o.id}"
+        for t in shipped.trees.values()
+        for o in t.outcomes.values()
+        if len(set(o.cite)) != len(o.cite)
+    ]
+    long_titles = [
+        f"{t.id}:{o.id}: {o.title}"
+        for t in shipped.trees.values()
+        for o in t.outcomes.values()
+        if len(o.title.split()) > 10
+    ]
     assert (twice, long_titles) == ([], [])
 
 
@@ -198,10 +228,13 @@ TERMS = {  # a term a new PCSO may not know -> words its help must contain
 
 
 def test_every_term_that_needs_help_has_it(shipped) -> None:
-    missing = [f"{tree.id}:{q.id} needs help on '{term}'"
-               for tree in shipped.trees.values() for q in tree.questions.values()
-               for term, explained in TERMS.items()
-               if term in q.text.lower() and explained not in q.help.lower()]
+    missing = [
+        f"{tree.id}:{q.id} needs help on '{term}'"
+        for tree in shipped.trees.values()
+        for q in tree.questions.values()
+        for term, explained in TERMS.items()
+        if term in q.text.lower() and explained not in q.help.lower()
+    ]
     assert missing == []
 
 
@@ -213,14 +246,27 @@ def test_answers_within_a_question_read_differently(shipped) -> None:
 
 
 def test_questions_where_a_user_may_not_know_offer_not_sure(shipped) -> None:
-    wanted = {("photos", "candidate_present"), ("photos", "staged"), ("photos", "on_duty"),
-              ("photos", "as_police"), ("social-media", "account"),
-              ("social-media", "mentions_employer"), ("social-media", "routine_check"),
-              ("campaigning", "restricted_post"), ("campaigning", "through_job"),
-              ("campaigning", "campaign_on_duty"), ("complaints", "on_behalf"),
-              ("station-visits", "purpose"), ("badges", "what"), ("badges", "on_duty"),
-              ("events", "kind"), ("events", "listen_on_duty"), ("force-output", "what"),
-              ("force-output", "routine_check"), ("force-output", "pcc_what")}
+    wanted = {
+        ("photos", "candidate_present"),
+        ("photos", "staged"),
+        ("photos", "on_duty"),
+        ("photos", "as_police"),
+        ("social-media", "account"),
+        ("social-media", "mentions_employer"),
+        ("social-media", "routine_check"),
+        ("campaigning", "restricted_post"),
+        ("campaigning", "through_job"),
+        ("campaigning", "campaign_on_duty"),
+        ("complaints", "on_behalf"),
+        ("station-visits", "purpose"),
+        ("badges", "what"),
+        ("badges", "on_duty"),
+        ("events", "kind"),
+        ("events", "listen_on_duty"),
+        ("force-output", "what"),
+        ("force-output", "routine_check"),
+        ("force-output", "pcc_what"),
+    }
     for tree_id, q_id in wanted:
         q = shipped.trees[tree_id].questions[q_id]
         assert "not_sure" in {a.id for a in q.answers}, f"{tree_id}:{q_id}"

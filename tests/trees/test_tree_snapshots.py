@@ -20,7 +20,8 @@ TREE_IDS = sorted(p.stem for p in SNAPSHOTS.glob("*.txt"))
 
 def test_there_is_one_snapshot_per_shipped_tree(shipped) -> None:
     assert sorted(shipped.trees) == TREE_IDS, (
-        f"snapshots and trees differ: run `{REGEN}` and review `git diff tests/snapshots`")
+        f"snapshots and trees differ: run `{REGEN}` and review `git diff tests/snapshots`"
+    )
 
 
 @pytest.mark.parametrize("tree_id", TREE_IDS)
@@ -28,19 +29,27 @@ def test_paths_match_the_committed_snapshot(shipped, tree_id: str) -> None:
     expected = (SNAPSHOTS / f"{tree_id}.txt").read_text(encoding="utf-8")
     actual = format_paths(shipped, tree_id)
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"tests/snapshots/paths/{tree_id}.txt (committed)",
-            tofile=f"python -m wizard paths {tree_id} (now)"))
-        pytest.fail(f"the paths of '{tree_id}' changed:\n{diff}\n"
-                    f"If the change is deliberate, run `{REGEN}` and commit the new snapshot.",
-                    pytrace=False)
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"tests/snapshots/paths/{tree_id}.txt (committed)",
+                tofile=f"python -m wizard paths {tree_id} (now)",
+            )
+        )
+        pytest.fail(
+            f"the paths of '{tree_id}' changed:\n{diff}\n"
+            f"If the change is deliberate, run `{REGEN}` and commit the new snapshot.",
+            pytrace=False,
+        )
 
 
 def test_snapshot_is_what_the_paths_command_prints(shipped, capsys) -> None:
     """The snapshot is the CLI's output byte for byte, so a reviewer can reproduce it."""
     from wizard.cli.main import main
 
-    assert main(["--trees", str(Path(__file__).resolve().parents[2] / "trees"),
-                 "paths", "photos"]) == 0
+    assert (
+        main(["--trees", str(Path(__file__).resolve().parents[2] / "trees"), "paths", "photos"])
+        == 0
+    )
     assert capsys.readouterr().out == (SNAPSHOTS / "photos.txt").read_text(encoding="utf-8")

@@ -40,11 +40,14 @@ def parse_answers(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise CliError(f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, "
-                           "e.g. on_duty=yes")
+            raise CliError(
+                f"--answer {pair!r}: write it as QUESTION_ID=ANSWER_ID, e.g. on_duty=yes"
+            )
         key, value = key.strip(), value.strip()
         if key in answers:
-            raise CliError(f"--answer {key} is given twice ({answers[key]!r}, then {value!r}): "
-                           "give one answer to each question")
+            raise CliError(
+                f"--answer {key} is given twice ({answers[key]!r}, then {value!r}): "
+                "give one answer to each question"
+            )
         answers[key] = value
     return answers

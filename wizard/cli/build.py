@@ -40,8 +40,14 @@ def freeze(work: Path = WORK, dist: Path = DIST, clean: bool = False) -> Path:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
         raise SystemExit('PyInstaller is missing: pip install -e ".[build]"') from None
-    argv = [str(SPEC), "--noconfirm", "--log-level=WARN",
-            f"--workpath={work}", f"--distpath={dist}", *(["--clean"] if clean else [])]
+    argv = [
+        str(SPEC),
+        "--noconfirm",
+        "--log-level=WARN",
+        f"--workpath={work}",
+        f"--distpath={dist}",
+        *(["--clean"] if clean else []),
+    ]
     pyinstaller.run(argv)
     return dist / NAME
 
@@ -53,11 +59,13 @@ def self_test(dist: Path = DIST) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizard.cli.build",
-                                     description="Freeze Purdah Wizard into one folder.")
+    parser = argparse.ArgumentParser(
+        prog="python -m wizard.cli.build", description="Freeze Purdah Wizard into one folder."
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
-    parser.add_argument("--self-test", action="store_true",
-                        help="run the frozen program's self-test afterwards")
+    parser.add_argument(
+        "--self-test", action="store_true", help="run the frozen program's self-test afterwards"
+    )
     parser.add_argument("--dist", type=Path, default=DIST, help=f"output folder (default {DIST})")
     parser.add_argument("--work", type=Path, default=WORK, help=f"work folder (default {WORK})")
     args = parser.parse_args(argv)

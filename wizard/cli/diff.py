@@ -12,17 +12,28 @@ from wizard.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, trees_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("diff", help="what a new release of the trees changes: questions, "
-                       "answers, outcomes, quoted guidance, and every verdict that changed")
+    p = sub.add_parser(
+        "diff",
+        help="what a new release of the trees changes: questions, "
+        "answers, outcomes, quoted guidance, and every verdict that changed",
+    )
     p.add_argument("old", metavar="OLD_DIR", help="the trees as published")
     p.add_argument("new", metavar="NEW_DIR", help="the trees as they would be published")
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    p.add_argument("--limit", type=int, default=200, metavar="N",
-                   help="list at most N situations of each kind per topic (all are counted)")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=200,
+        metavar="N",
+        help="list at most N situations of each kind per topic (all are counted)",
+    )
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("publish", help="keep every tree's current version in the history "
-                       "folder (trees/history/TREE_ID/VERSION.yaml)")
+    p = sub.add_parser(
+        "publish",
+        help="keep every tree's current version in the history "
+        "folder (trees/history/TREE_ID/VERSION.yaml)",
+    )
     p.add_argument("folder", nargs="?", metavar="DIR", help="the trees (default: the bundled)")
     p.set_defaults(func=cmd_publish)
 
@@ -35,8 +46,10 @@ def load_release(folder: str):
     cat = load_folder(Path(folder), scenarios=False)
     blocking = sorted(p for p in cat.problems if p.blocking)
     if blocking:
-        raise CliError(f"{blocking[0]} ({len(blocking)} problem(s) in {folder}: run "
-                       f"`python -m wizard validate {folder}` and fix them first)")
+        raise CliError(
+            f"{blocking[0]} ({len(blocking)} problem(s) in {folder}: run "
+            f"`python -m wizard validate {folder}` and fix them first)"
+        )
     if not cat.trees:
         raise CliError(f"no trees found in {folder}")
     return cat
@@ -45,8 +58,7 @@ def load_release(folder: str):
 def cmd_diff(args: argparse.Namespace) -> int:
     from wizard.core.diff import diff_catalogs, format_diff
 
-    result = diff_catalogs(load_release(args.old), load_release(args.new),
-                           limit=max(args.limit, 0))
+    result = diff_catalogs(load_release(args.old), load_release(args.new), limit=max(args.limit, 0))
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -68,6 +80,5 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(f"{len(problems)} tree(s) not published: see above", file=sys.stderr)
         return EXIT_PROBLEMS
     if not added:
-        print("nothing to publish: every tree's version is already in the history",
-              file=sys.stderr)
+        print("nothing to publish: every tree's version is already in the history", file=sys.stderr)
     return EXIT_OK

@@ -9,8 +9,11 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("feedback", help="the \"This did not answer my question\" notes and the "
-                       "daily counts of topics opened and outcomes reached, by topic and outcome")
+    p = sub.add_parser(
+        "feedback",
+        help='the "This did not answer my question" notes and the '
+        "daily counts of topics opened and outcomes reached, by topic and outcome",
+    )
     p.add_argument("--data-dir", metavar="DIR", help="the data folder (default: as for records)")
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print them as JSON")
@@ -29,8 +32,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     if contents.problem:
         print(f"note: {contents.problem}", file=sys.stderr)
     if args.json:
-        print(json.dumps(report.to_dict(contents, str(store.path)), ensure_ascii=False,
-                         indent=2))
+        print(json.dumps(report.to_dict(contents, str(store.path)), ensure_ascii=False, indent=2))
     elif args.csv:
         sys.stdout.write(report.to_csv(contents))
     else:

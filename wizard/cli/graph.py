@@ -15,11 +15,17 @@ FORMATS = ("svg", "dot", "mermaid")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("graph", help="draw a tree as a map: SVG, Graphviz DOT or Mermaid")
     p.add_argument("tree_id", metavar="TREE_ID")
-    p.add_argument("--format", "-f", choices=FORMATS, default="svg",
-                   help="svg (default), dot or mermaid")
+    p.add_argument(
+        "--format", "-f", choices=FORMATS, default="svg", help="svg (default), dot or mermaid"
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the screen")
-    p.add_argument("--answer", "-a", action="append", metavar="QUESTION_ID=ANSWER_ID",
-                   help="highlight the path these answers take (as for `run`)")
+    p.add_argument(
+        "--answer",
+        "-a",
+        action="append",
+        metavar="QUESTION_ID=ANSWER_ID",
+        help="highlight the path these answers take (as for `run`)",
+    )
     p.add_argument("--scenario", metavar="SCENARIO_ID", help="highlight a scenario's path")
     p.set_defaults(func=cmd_graph)
 
@@ -40,8 +46,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
         scenario = cat.scenarios.get(args.scenario)
         if scenario is None:
             known = ", ".join(sorted(cat.scenarios)) or "none"
-            raise CliError(f"no scenario '{args.scenario}' checks clean (known: {known}); "
-                           "`validate` says what is wrong with a broken one")
+            raise CliError(
+                f"no scenario '{args.scenario}' checks clean (known: {known}); "
+                "`validate` says what is wrong with a broken one"
+            )
         path, answers = walk_path(scenario.walk(cat))
     elif args.answer:
         try:

@@ -35,8 +35,17 @@ from wizard.core.replay import Replay, UnknownAnswer, replay
 from wizard.core.transcript import Transcript
 from wizard.export.text import format_transcript
 
-__all__ = ["EXIT_OK", "EXIT_PENDING", "EXIT_PROBLEMS", "EXIT_USAGE", "CliError", "load", "main",
-           "parse_answers", "trees_folder"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PENDING",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "CliError",
+    "load",
+    "main",
+    "parse_answers",
+    "trees_folder",
+]
 
 
 # -- validate
@@ -57,8 +66,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     checked = f"; {r.scenarios} scenario(s) reach their verdicts" if r.scenarios else ""
     shared = f", {r.questions} shared question(s)" if r.questions else ""
-    print(f"OK: {r.trees} tree(s) and {r.sources} source(s){shared}, no problems{checked}"
-          f"{warned}", file=sys.stderr)
+    print(
+        f"OK: {r.trees} tree(s) and {r.sources} source(s){shared}, no problems{checked}{warned}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -104,7 +115,7 @@ def take_answers(argv: list[str]) -> tuple[list[str], list[str]]:
 def _attached_answer(token: str) -> str | None:
     """The answer in `--answer=X`, `-a=X` or `-aX` (as argparse reads them), else None."""
     if token.startswith("--answer="):
-        return token[len("--answer="):]
+        return token[len("--answer=") :]
     if token.startswith("-a=") or (token.startswith("-a") and len(token) > 2):
         return token[3:] if token.startswith("-a=") else token[2:]
     return None
@@ -132,8 +143,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     except UnknownAnswer as exc:
         raise CliError(str(exc)) from exc
     for key in result.unused:
-        print(f"note: --answer {key}={answers[key]} was not used: "
-              "that question is not on this path", file=sys.stderr)
+        print(
+            f"note: --answer {key}={answers[key]} was not used: that question is not on this path",
+            file=sys.stderr,
+        )
     transcript = result.walk.transcript()
     if args.pdf is not None:
         write_pdf(args, transcript)
@@ -179,26 +192,40 @@ def cmd_paths(args: argparse.Namespace) -> int:
 Register = Callable[[argparse._SubParsersAction], None]
 # other modules' commands, in the order `--help` lists them; each imports what it shares with
 # this module from wizard.cli.base, never this module (no cycle), and loads its own work lazily
-EXTRA_COMMANDS: list[Register] = [cli_graph.register, register_records, cli_trainer.register,
-                                  cli_diff.register, cli_feedback.register, cli_preview.register]
+EXTRA_COMMANDS: list[Register] = [
+    cli_graph.register,
+    register_records,
+    cli_trainer.register,
+    cli_diff.register,
+    cli_feedback.register,
+    cli_preview.register,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="purdah-wizard",
         description="During the pre-election period, may I do this? With no command, opens the "
-                    "window.")
+        "window.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--trees", metavar="DIR",
-                        help="load trees from this folder instead of the bundled ones")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check that this copy of the program works, then exit "
-                             "(0 if every check passed)")
+    parser.add_argument(
+        "--trees", metavar="DIR", help="load trees from this folder instead of the bundled ones"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of the program works, then exit (0 if every check passed)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check tree files and report every problem")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="tree folders or files (default: the bundled trees)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="tree folders or files (default: the bundled trees)",
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("list", help="list the trees: id, version, title")
@@ -206,13 +233,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="replay a walk from answers and print its transcript")
     p.add_argument("tree_id", metavar="TREE_ID")
-    p.add_argument("--answer", "-a", action="append", metavar="QUESTION_ID=ANSWER_ID",
-                   help="an answer; repeat for each question")
+    p.add_argument(
+        "--answer",
+        "-a",
+        action="append",
+        metavar="QUESTION_ID=ANSWER_ID",
+        help="an answer; repeat for each question",
+    )
     p.add_argument("--json", action="store_true", help="print the transcript as JSON")
     p.add_argument("--pdf", metavar="FILE", help="also save the reasoning as a PDF")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="the PDF's paper size")
-    p.add_argument("--marking", default="OFFICIAL",
-                   help="the protective marking printed on every page of the PDF")
+    p.add_argument(
+        "--marking",
+        default="OFFICIAL",
+        help="the protective marking printed on every page of the PDF",
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("paths", help="print every path through a tree and its verdict")
@@ -248,4 +283,3 @@ def open_window(args: argparse.Namespace) -> int:
     from wizard.gui.app import run as run_window
 
     return run_window(getattr(args, "trees", None))
-

@@ -9,8 +9,11 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("preview", help="open the window on a tree file and reload it each time "
-                       "it is saved, with its problems listed as file:line")
+    p = sub.add_parser(
+        "preview",
+        help="open the window on a tree file and reload it each time "
+        "it is saved, with its problems listed as file:line",
+    )
     p.add_argument("tree_file", metavar="TREE_FILE", help="the .yaml tree file being edited")
     p.set_defaults(func=cmd_preview)
 

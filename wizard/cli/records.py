@@ -55,17 +55,29 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") \
-            from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--search", "-s", default="", metavar="TEXT",
-                   help="words to find in names, numbers, situation and advice")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
-                   help="recorded on or after this date (YYYY-MM-DD, local time)")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
-                   help="recorded on or before this date")
+    p.add_argument(
+        "--search",
+        "-s",
+        default="",
+        metavar="TEXT",
+        help="words to find in names, numbers, situation and advice",
+    )
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date,
+        metavar="DATE",
+        help="recorded on or after this date (YYYY-MM-DD, local time)",
+    )
+    p.add_argument(
+        "--to", dest="date_to", type=_date, metavar="DATE", help="recorded on or before this date"
+    )
     p.add_argument("--verdict", default="", metavar="VERDICT", help="a verdict id, e.g. do_not")
     p.add_argument("--topic", default="", metavar="TREE_ID", help="a tree id, e.g. photos")
 
@@ -81,26 +93,38 @@ FIELD_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--situation", "situation", "the situation, in their words"),
     ("--advice", "advice", "the advice given"),
     ("--reason", "reason", "why the advice differs from the guidance (with --differs)"),
-    *((f"--{name.replace('_', '-')}", name, f"National Decision Model: {label.lower()}")
-      for name, label in NDM_FIELDS),
+    *(
+        (f"--{name.replace('_', '-')}", name, f"National Decision Model: {label.lower()}")
+        for name, label in NDM_FIELDS
+    ),
 )
 
 
 def _add_fields(p: argparse.ArgumentParser) -> None:
     for option, dest, text in FIELD_OPTIONS:
         p.add_argument(option, dest=dest, metavar="TEXT", help=text)
-    p.add_argument("--differs", action=argparse.BooleanOptionalAction, default=None,
-                   help="the advice given differs from the guidance's outcome (needs --reason)")
+    p.add_argument(
+        "--differs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the advice given differs from the guidance's outcome (needs --reason)",
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `records` and its commands to the program's command line."""
-    rec = sub.add_parser("records", help="supervisors' advice records: list, add, verify, ...",
-                         description="Supervisors' advice records, kept in "
-                                     f"{datadir.RECORDS_FILE} in the data folder.")
-    rec.add_argument("--data-dir", metavar="DIR",
-                     help=f"the folder holding the records (else ${datadir.ENV}, else "
-                          f"{datadir.default_data_dir()})")
+    rec = sub.add_parser(
+        "records",
+        help="supervisors' advice records: list, add, verify, ...",
+        description="Supervisors' advice records, kept in "
+        f"{datadir.RECORDS_FILE} in the data folder.",
+    )
+    rec.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the folder holding the records (else ${datadir.ENV}, else "
+        f"{datadir.default_data_dir()})",
+    )
     rec.set_defaults(func=lambda args: _usage(rec))
     cmds = rec.add_subparsers(dest="records_command", metavar="COMMAND")
 
@@ -120,21 +144,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_export)
 
     p = cmds.add_parser("verify", help="check that no record was changed (exit 1 if one was)")
-    p.add_argument("--anchor", metavar="FILE",
-                   help="also check the records still extend this anchor ('records anchor')")
+    p.add_argument(
+        "--anchor",
+        metavar="FILE",
+        help="also check the records still extend this anchor ('records anchor')",
+    )
     p.set_defaults(func=cmd_verify)
 
-    p = cmds.add_parser("anchor", help="write the newest record's hash and the count to a "
-                                       "file to keep elsewhere (verify --anchor checks it)")
-    p.add_argument("--out", metavar="FILE",
-                   help="the file to write ('-' prints it; default: a new file here)")
+    p = cmds.add_parser(
+        "anchor",
+        help="write the newest record's hash and the count to a "
+        "file to keep elsewhere (verify --anchor checks it)",
+    )
+    p.add_argument(
+        "--out", metavar="FILE", help="the file to write ('-' prints it; default: a new file here)"
+    )
     p.set_defaults(func=cmd_anchor)
 
     p = cmds.add_parser("add", help="record advice given on a walk's transcript")
-    p.add_argument("--transcript", metavar="FILE",
-                   help="the walk as 'run --json' prints it ('-' reads standard input)")
-    p.add_argument("--record", metavar="FILE",
-                   help="instead, a record's content saved when it could not be recorded")
+    p.add_argument(
+        "--transcript",
+        metavar="FILE",
+        help="the walk as 'run --json' prints it ('-' reads standard input)",
+    )
+    p.add_argument(
+        "--record",
+        metavar="FILE",
+        help="instead, a record's content saved when it could not be recorded",
+    )
     _add_fields(p)
     p.set_defaults(func=cmd_add)
 
@@ -147,8 +184,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_amend)
 
     p = cmds.add_parser("purge", help="remove records older than a date (recorded in the chain)")
-    p.add_argument("--before", required=True, type=_date, metavar="DATE",
-                   help="remove records made before this date (YYYY-MM-DD, local time)")
+    p.add_argument(
+        "--before",
+        required=True,
+        type=_date,
+        metavar="DATE",
+        help="remove records made before this date (YYYY-MM-DD, local time)",
+    )
     p.add_argument("--by", required=True, metavar="NAME", help="who is purging")
     p.add_argument("--why", default="", metavar="TEXT", help="why, e.g. the retention policy")
     p.add_argument("--yes", action="store_true", help="really purge (else only say what would go)")
@@ -172,6 +214,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Run a command, turning the records' errors into one line and an exit code."""
+
     def run(args: argparse.Namespace) -> int:
         try:
             return func(args)
@@ -181,6 +224,7 @@ def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
         except (RecordsError, SaveError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_UNAVAILABLE
+
     return run
 
 
@@ -195,8 +239,13 @@ def open_store(args: argparse.Namespace, *, readonly: bool = False) -> RecordSto
 
 
 def _query(args: argparse.Namespace) -> Query:
-    return Query(text=args.search, date_from=args.date_from, date_to=args.date_to,
-                 verdict=args.verdict, tree_id=args.topic)
+    return Query(
+        text=args.search,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        verdict=args.verdict,
+        tree_id=args.topic,
+    )
 
 
 # -- reading commands
@@ -216,8 +265,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             what = f"{r.verdict} ({r.tree_id}); advised: {_short(r.advice)}"
         amended = f" [amends {r.amends}]" if r.amends is not None else ""
         unchecked = " [not checked against its tree]" if r.walk_unchecked else ""
-        print(f"{r.id:>6}  {local_time(r.created_at):<22} {r.supervisor_name or '—'} -> {who}: "
-              f"{what}{amended}{unchecked}")
+        print(
+            f"{r.id:>6}  {local_time(r.created_at):<22} {r.supervisor_name or '—'} -> {who}: "
+            f"{what}{amended}{unchecked}"
+        )
     if not rows:
         print("No records match.", file=sys.stderr)
     return EXIT_OK
@@ -233,8 +284,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         record = store.get(args.id)
         history = store.history(args.id)
     if args.json:
-        data = {**record.content(), "prev_hash": record.prev_hash, "hash": record.hash,
-                "history": [v.id for v in history]}
+        data = {
+            **record.content(),
+            "prev_hash": record.prev_hash,
+            "hash": record.hash,
+            "history": [v.id for v in history],
+        }
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(format_record(record, history))
@@ -279,8 +334,10 @@ def cmd_anchor(args: argparse.Namespace) -> int:
     with open_store(args, readonly=True) as store:
         result = verify(store)
     if not result.ok:
-        print(f"{result.message()} No anchor was written: an anchor vouches for the records as "
-              "they are.")
+        print(
+            f"{result.message()} No anchor was written: an anchor vouches for the records as "
+            "they are."
+        )
         return EXIT_BAD_CHAIN
     if not result.checked:
         raise Refused("the advice records are empty: there is nothing to anchor yet")
@@ -291,8 +348,10 @@ def cmd_anchor(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = Path(args.out or f"advice-records-anchor-{anchor.taken_at.replace(':', '')}.txt")
     write_bytes_atomic(out, text.encode("utf-8"))
-    print(f"Wrote the anchor to {out}: record {anchor.record_id}, hash {anchor.hash}, "
-          f"{anchor.count} record(s). File it where the records' keepers cannot change it.")
+    print(
+        f"Wrote the anchor to {out}: record {anchor.record_id}, hash {anchor.hash}, "
+        f"{anchor.count} record(s). File it where the records' keepers cannot change it."
+    )
     return EXIT_OK
 
 
@@ -307,12 +366,15 @@ def read_transcript(name: str) -> Transcript:
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except ValueError as exc:  # json.JSONDecodeError, or NaN / Infinity
-        raise Refused(f"--transcript {name}: not JSON ({exc}); give what 'run --json' prints") \
-            from exc
+        raise Refused(
+            f"--transcript {name}: not JSON ({exc}); give what 'run --json' prints"
+        ) from exc
     if isinstance(data, dict) and data.get("pending"):
         q = data["pending"] if isinstance(data["pending"], dict) else {}
-        raise Refused(f"--transcript {name}: the walk stops short of an outcome (next question "
-                      f"{q.get('question_id')}: {q.get('text')}); answer it to the end first")
+        raise Refused(
+            f"--transcript {name}: the walk stops short of an outcome (next question "
+            f"{q.get('question_id')}: {q.get('text')}); answer it to the end first"
+        )
     try:
         transcript = Transcript.from_dict(data) if isinstance(data, dict) else None
     except ValueError as exc:
@@ -333,8 +395,10 @@ def _unknown(names: list[str]) -> list[str]:
     check, and keeping it without them would quietly drop what the file says."""
     if not names:
         return []
-    return [f"{', '.join(names)}: not a field this version knows (written by a newer Purdah "
-            "Wizard, or edited); record it with the version that wrote it"]
+    return [
+        f"{', '.join(names)}: not a field this version knows (written by a newer Purdah "
+        "Wizard, or edited); record it with the version that wrote it"
+    ]
 
 
 def _listed(problems: list[str], most: int = 3) -> str:
@@ -354,13 +418,16 @@ def _decoded(raw: bytes, what: str) -> str:
     writes); anything else is refused in one line."""
     encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     if encoding != "utf-16" and b"\x00" in raw:
-        raise Refused(f"{what}: not UTF-8 text (it holds NUL bytes: UTF-16 with no "
-                      "byte-order mark?); save it as UTF-8")
+        raise Refused(
+            f"{what}: not UTF-8 text (it holds NUL bytes: UTF-16 with no "
+            "byte-order mark?); save it as UTF-8"
+        )
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise Refused(f"{what}: not UTF-8 text (byte {exc.start} cannot be read); "
-                      "save it as UTF-8") from exc
+        raise Refused(
+            f"{what}: not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"
+        ) from exc
 
 
 def _no_constant(name: str) -> None:
@@ -370,8 +437,9 @@ def _no_constant(name: str) -> None:
 
 def _given(args: argparse.Namespace) -> dict[str, Any]:
     """The field options given on the command line."""
-    out = {dest: getattr(args, dest) for _, dest, _ in FIELD_OPTIONS
-           if getattr(args, dest) is not None}
+    out = {
+        dest: getattr(args, dest) for _, dest, _ in FIELD_OPTIONS if getattr(args, dest) is not None
+    }
     if args.differs is not None:
         out["differs"] = args.differs
     return out
@@ -386,8 +454,10 @@ def _read_saved_record(name: str) -> Record:
     except ValueError as exc:
         raise Refused(f"--record {name}: not a saved record ({exc})") from exc
     if record.kind == "purge":
-        raise Refused(f"--record {name}: it is a purge; a purge cannot be added from a file, it "
-                      "is made with 'records purge'")
+        raise Refused(
+            f"--record {name}: it is a purge; a purge cannot be added from a file, it "
+            "is made with 'records purge'"
+        )
     unknown = _unknown(unknown_content_fields(data))
     if unknown:
         raise Refused(f"--record {name}: {unknown[0]}")
@@ -423,8 +493,9 @@ def _save(args: argparse.Namespace, record: Record) -> int:
     trees, folder = trees_in_use(args)
     try:
         with open_store(args) as store:
-            saved = store.add(record, trees=trees,
-                              published=lambda t: published_catalog(folder, t.trees))
+            saved = store.add(
+                record, trees=trees, published=lambda t: published_catalog(folder, t.trees)
+            )
     except RecordRefused:
         raise
     except RecordsError as exc:
@@ -451,8 +522,7 @@ def keep_unsaved(record: Record) -> str:
     """Write an unsaved record's content where it will not be lost; say where."""
     path = drafts.keep_unsaved(record, (Path.cwd(), Path.home()))
     if path is not None:
-        return (f"Its content is in {path}; record it later with "
-                f"'records add --record {path}'.")
+        return f"Its content is in {path}; record it later with 'records add --record {path}'."
     print(json.dumps(record.content(), ensure_ascii=False, indent=2), file=sys.stderr)
     return "Its content is printed above; copy it somewhere safe."
 
@@ -467,6 +537,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
             print(f"This would purge {plan.describe()}. Nothing was removed: add --yes to purge.")
             return EXIT_BAD_CHAIN
         record = purge(store, args.before, args.by, args.why)
-    print(f"Purged {record.purged_count} record(s), {record.purged_from} to "
-          f"{record.purged_through}; the purge is record {record.id}.")
+    print(
+        f"Purged {record.purged_count} record(s), {record.purged_from} to "
+        f"{record.purged_through}; the purge is record {record.id}."
+    )
     return EXIT_OK

@@ -32,11 +32,15 @@ def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = cmds.add_parser("status", help="the records server: unsent records, last sync, its head")
     p.set_defaults(func=cmd_status)
     verify = cmds.choices["verify"]
-    verify.add_argument("--server", action="store_true",
-                        help="also check every journal's chain on the records server, and that "
-                             "this file agrees with the server")
+    verify.add_argument(
+        "--server",
+        action="store_true",
+        help="also check every journal's chain on the records server, and that "
+        "this file agrees with the server",
+    )
     verify.set_defaults(func=with_server_verify(verify.get_default("func")))
     server = cmds.add_parser("server", help="the records server (administrators)")
+
     def server_help(args: argparse.Namespace) -> int:
         server.print_help()
         return EXIT_USAGE
@@ -66,8 +70,7 @@ def ask() -> Callable[[str], str] | None:
     return getpass.getpass if sys.stdin is not None and sys.stdin.isatty() else None
 
 
-def connect(cfg: ServerConfig,
-            user: str | None = None) -> psycopg.Connection[tuple[Any, ...]]:
+def connect(cfg: ServerConfig, user: str | None = None) -> psycopg.Connection[tuple[Any, ...]]:
     from wizard.records.server import connect as connecting
 
     return connecting.connect(cfg, ask=ask(), user=user)
@@ -137,19 +140,23 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"Server: {exc}", file=sys.stderr)
             return EXIT_UNAVAILABLE
         waiting = max(sync.local_head(store) - head[0], 0)
-        print(f"Server's head for this journal: record {head[0]}"
-              f"{f', hash {head[1]}' if head[1] else ''}")
+        print(
+            f"Server's head for this journal: record {head[0]}"
+            f"{f', hash {head[1]}' if head[1] else ''}"
+        )
         print(f"Waiting to be sent: {waiting}")
     return EXIT_OK
 
 
 def with_server_verify(local_verify: Command) -> Command:
     """`verify`, then with --server every journal on the server and this file against it."""
+
     def run(args: argparse.Namespace) -> int:
         code = local_verify(args)
         if not getattr(args, "server", False):
             return code
         return max(code, _verify_server(args))
+
     return run
 
 
@@ -167,7 +174,8 @@ def _verify_server(args: argparse.Namespace) -> int:
         except psycopg.errors.InsufficientPrivilege as exc:
             raise connecting.ServerError(
                 "Your account may not read the records on the server (it needs the "
-                f"purdah_reader role): {connecting.first_line(exc)}.") from exc
+                f"purdah_reader role): {connecting.first_line(exc)}."
+            ) from exc
     print(result.message())
     return EXIT_OK if result.ok else EXIT_BAD_CHAIN
 
@@ -182,8 +190,10 @@ def cmd_server_init(args: argparse.Namespace) -> int:
         try:
             before, after = init(conn, note=lambda text: print(f"note: {text}"))
         except (ValueError, psycopg.Error) as exc:
-            print(f"error: the server's schema was not changed: {connecting.first_line(exc)}",
-                  file=sys.stderr)
+            print(
+                f"error: the server's schema was not changed: {connecting.first_line(exc)}",
+                file=sys.stderr,
+            )
             return EXIT_UNAVAILABLE
     if before == after:
         print(f"The server's schema is current (version {after}); roles and grants checked.")

@@ -71,8 +71,9 @@ class Context:
         """The trees the window would load with these options (loaded once): --trees, the
         window's setting, then PURDAH_WIZARD_TREES, as wizard/gui/app.run chooses them."""
         if self._source is None:
-            self._source = choose_trees(getattr(self.args, "trees", None), self.trees_setting,
-                                        bundled=self.bundled)
+            self._source = choose_trees(
+                getattr(self.args, "trees", None), self.trees_setting, bundled=self.bundled
+            )
         return self._source
 
     @property
@@ -117,9 +118,11 @@ CHECKS: list[Check] = []
 
 def check(name: str, needs: str = "", required: bool = True) -> Callable[[CheckFunc], CheckFunc]:
     """Register a check, in the order checks run."""
+
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS.append(Check(name, func, needs, required))
         return func
+
     return register
 
 
@@ -136,8 +139,10 @@ def check_bundled_trees(ctx: Context) -> str:
     if not cat.trees:
         raise CheckFailed(f"no trees in {ctx.bundled}")
     shared = f", {len(cat.questions)} shared question(s)" if cat.questions else ""
-    return (f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s){shared} in "
-            f"{ctx.bundled}: no problems")
+    return (
+        f"{len(cat.trees)} tree(s) and {len(cat.sources)} source(s){shared} in "
+        f"{ctx.bundled}: no problems"
+    )
 
 
 @check("start-up cache", required=is_frozen())
@@ -155,9 +160,13 @@ def check_parsed_trees(ctx: Context) -> str:
         if not is_frozen():  # from source: a tree edited since the window last started
             raise Skip(f"{stale} until the window next starts and rewrites it")
         raise CheckFailed(stale)
-    same = (cached.trees == fresh.trees and cached.sources == fresh.sources
-            and cached.questions == fresh.questions and cached.scenarios == fresh.scenarios
-            and sorted(cached.problems) == sorted(fresh.problems))
+    same = (
+        cached.trees == fresh.trees
+        and cached.sources == fresh.sources
+        and cached.questions == fresh.questions
+        and cached.scenarios == fresh.scenarios
+        and sorted(cached.problems) == sorted(fresh.problems)
+    )
     if not same:
         raise CheckFailed(f"{CACHE_NAME} reads back differently from the trees: rebuild")
     return f"{len(parsed.used)} file(s) read from {CACHE_NAME}, the same as parsing them"
@@ -205,9 +214,11 @@ def check_every_path(ctx: Context) -> str:
         for path in [*covering_paths(cat, tree.id, covered), longest_path(cat, tree.id)]:
             ctx.transcripts.append(_walk_path(cat, tree.id, path))
             walks += 1
-    return (f"{paths:,} path(s) in {len(cat.trees)} tree(s) end at an outcome (counted on the "
-            f"map, not walked one by one): {walks:,} walk(s) take each of the {len(covered):,} "
-            "answer(s) at least once; every transcript round-trips through JSON")
+    return (
+        f"{paths:,} path(s) in {len(cat.trees)} tree(s) end at an outcome (counted on the "
+        f"map, not walked one by one): {walks:,} walk(s) take each of the {len(covered):,} "
+        "answer(s) at least once; every transcript round-trips through JSON"
+    )
 
 
 def _walk_path(cat: Catalog, tree_id: str, path: TreePath) -> Transcript:
@@ -221,8 +232,9 @@ def _walk_path(cat: Catalog, tree_id: str, path: TreePath) -> Transcript:
     for step in path.steps:
         walk.answer(step.answer.id)
     if walk.outcome is None or walk.position != (path.tree_id, path.outcome.id):
-        raise CheckFailed(f"{where}: the walk ended at {walk.position}, "
-                          f"not at the outcome {path.outcome.id}")
+        raise CheckFailed(
+            f"{where}: the walk ended at {walk.position}, not at the outcome {path.outcome.id}"
+        )
     transcript = walk.transcript()
     if Transcript.from_json(transcript.to_json()) != transcript:
         raise CheckFailed(f"{where}: the transcript changed in a JSON round trip")
@@ -238,9 +250,13 @@ def resource_files() -> list[str]:
     from wizard.gui.app import ICON
     from wizard.gui.theme import STYLES, THEMES
 
-    return [*(f"fonts/{f}" for f in FONT_FILES), "fonts/LICENSE-DejaVu.txt",
-            f"icons/{ICON}", "icons/app.ico",  # the window's icon, the Windows .exe's
-            *(f"styles/{f}" for f in (*STYLES, *THEMES.values()))]
+    return [
+        *(f"fonts/{f}" for f in FONT_FILES),
+        "fonts/LICENSE-DejaVu.txt",
+        f"icons/{ICON}",
+        "icons/app.ico",  # the window's icon, the Windows .exe's
+        *(f"styles/{f}" for f in (*STYLES, *THEMES.values())),
+    ]
 
 
 @check("resources")
@@ -289,8 +305,9 @@ def check_pdf(ctx: Context) -> str:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise CheckFailed(f"{target} is not a whole PDF ({len(data)} bytes)")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
-    return (f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes"
-            + (f", {pages} page(s)" if pages else ""))
+    return f"{len(transcript.steps)}-step walk saved as a PDF of {len(data):,} bytes" + (
+        f", {pages} page(s)" if pages else ""
+    )
 
 
 @check("records", needs="wizard.records")
@@ -305,9 +322,13 @@ def check_records(ctx: Context) -> str:
     if not ctx.transcripts:
         raise CheckFailed("no walk to record (the path check found none)")
     transcript = max(ctx.transcripts, key=lambda t: len(t.steps))
-    record = Record(supervisor_name="Self-test Łukasz", advice="Self-test: nothing was advised.",
-                    situation="selftest", transcript=transcript,
-                    powers_and_policy=cited_guidance(transcript))
+    record = Record(
+        supervisor_name="Self-test Łukasz",
+        advice="Self-test: nothing was advised.",
+        situation="selftest",
+        transcript=transcript,
+        powers_and_policy=cited_guidance(transcript),
+    )
     with RecordStore(ctx.scratch / "self-test-records.sqlite3") as store:
         saved = store.add(record)
         found = [r.id for r in search(store, Query(text="Łukasz"))]
@@ -317,8 +338,10 @@ def check_records(ctx: Context) -> str:
         raise CheckFailed(f"record {saved.id} was saved but a search found {found}")
     if not checked.ok:
         raise CheckFailed(f"the record does not verify: {checked.problem}")
-    return (f"record {saved.id} saved, found by search ({'FTS5' if fts else 'a scan: no FTS5'}),"
-            " its hash verifies")
+    return (
+        f"record {saved.id} saved, found by search ({'FTS5' if fts else 'a scan: no FTS5'}),"
+        " its hash verifies"
+    )
 
 
 def open_window(args: argparse.Namespace) -> int:
@@ -395,12 +418,15 @@ def summary(results: list[Result]) -> str:
     counts = {s: sum(r.status == s for r in results) for s in (PASS, FAIL, SKIP)}
     how = "frozen" if is_frozen() else "from source"
     verdict = "all checks passed" if not counts[FAIL] else "FAILED"
-    return (f"self-test: {verdict}: {counts[PASS]} passed, {counts[FAIL]} failed, "
-            f"{counts[SKIP]} skipped (purdah-wizard {__version__}, {how})")
+    return (
+        f"self-test: {verdict}: {counts[PASS]} passed, {counts[FAIL]} failed, "
+        f"{counts[SKIP]} skipped (purdah-wizard {__version__}, {how})"
+    )
 
 
-def run_self_test(args: argparse.Namespace, checks: list[Check] | None = None,
-                  bundled: Path | None = None) -> int:
+def run_self_test(
+    args: argparse.Namespace, checks: list[Check] | None = None, bundled: Path | None = None
+) -> int:
     """Print one line per check and a summary; 0 if no check failed, else 1."""
     checks = CHECKS if checks is None else checks
     width = max((len(c.name) for c in checks), default=0)
@@ -449,4 +475,3 @@ def _qt_version() -> str:
     from PySide6.QtCore import qVersion
 
     return qVersion()
-

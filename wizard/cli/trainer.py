@@ -23,8 +23,10 @@ def cmd_trainer(args: argparse.Namespace) -> int:
     cat = load(args)
     if args.scenario and args.scenario not in cat.scenarios:
         known = ", ".join(sorted(cat.scenarios)) or "none"
-        raise CliError(f"no scenario '{args.scenario}' checks clean (known: {known}); "
-                       "`validate` says what is wrong with a broken one")
+        raise CliError(
+            f"no scenario '{args.scenario}' checks clean (known: {known}); "
+            "`validate` says what is wrong with a broken one"
+        )
     problem = display_problem()
     if problem:
         print(f"purdah-wizard: {problem}", file=sys.stderr)

@@ -38,8 +38,11 @@ class CaseDetails:
 
     def given(self) -> list[tuple[str, str]]:
         """(label, value) for each field filled in, in the order of CASE_FIELDS."""
-        return [(label, getattr(self, name).strip()) for name, label in CASE_FIELDS
-                if getattr(self, name).strip()]
+        return [
+            (label, getattr(self, name).strip())
+            for name, label in CASE_FIELDS
+            if getattr(self, name).strip()
+        ]
 
     def is_empty(self) -> bool:
         return not self.given()
@@ -56,8 +59,10 @@ class CaseDetails:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - known)
         if unknown:
-            raise ValueError(f"case details: unknown field(s) {', '.join(map(str, unknown))}; "
-                             f"known: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"case details: unknown field(s) {', '.join(map(str, unknown))}; "
+                f"known: {', '.join(sorted(known))}"
+            )
         for key, value in d.items():
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"case details: {key} must be text, not {type(value).__name__}")

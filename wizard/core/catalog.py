@@ -43,8 +43,10 @@ class Catalog:
         self.calendar_file = ""
 
     def __repr__(self) -> str:
-        return (f"<Catalog: {len(self.trees)} trees, {len(self.sources)} sources, "
-                f"{len(self.problems)} problems, {len(self.scenarios)} scenarios>")
+        return (
+            f"<Catalog: {len(self.trees)} trees, {len(self.sources)} sources, "
+            f"{len(self.problems)} problems, {len(self.scenarios)} scenarios>"
+        )
 
     def tree(self, tree_id: str) -> Tree:
         try:
@@ -65,8 +67,10 @@ class Catalog:
             return tree.id, answer_next or ""
         other = self.trees.get(answer_tree)
         if other is None:
-            raise TreeError(f"the topic '{answer_tree}' could not be loaded, so this answer "
-                            "cannot be followed; ask a supervisor and report the broken tree")
+            raise TreeError(
+                f"the topic '{answer_tree}' could not be loaded, so this answer "
+                "cannot be followed; ask a supervisor and report the broken tree"
+            )
         return other.id, answer_next or other.start
 
     def law_source(self) -> Source | None:
@@ -78,10 +82,13 @@ class Catalog:
         return sorted(self.trees.values(), key=lambda t: (t.order, t.title.lower()))
 
 
-def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str, bytes]],
-                 parsed: ParsedDocuments | None = None,
-                 questions: Iterable[tuple[str, bytes]] = (),
-                 calendar: tuple[str, bytes] | None = None) -> Catalog:
+def load_catalog(
+    trees: Iterable[tuple[str, bytes]],
+    sources: Iterable[tuple[str, bytes]],
+    parsed: ParsedDocuments | None = None,
+    questions: Iterable[tuple[str, bytes]] = (),
+    calendar: tuple[str, bytes] | None = None,
+) -> Catalog:
     """Parse every tree, source and shared-questions file (name, bytes), and the calendar, then
     run the checks that span files. Files in `parsed` are not parsed again (every check still
     runs); new clean parses are added to it."""
@@ -110,14 +117,27 @@ def load_catalog(trees: Iterable[tuple[str, bytes]], sources: Iterable[tuple[str
     return cat
 
 
-def _keep(cat: Catalog, name: str, item: Tree | Source | None, problems: list[Problem],
-          into: dict[str, Any], what: str) -> None:
+def _keep(
+    cat: Catalog,
+    name: str,
+    item: Tree | Source | None,
+    problems: list[Problem],
+    into: dict[str, Any],
+    what: str,
+) -> None:
     cat.problems.extend(problems)
     if item is not None and item.id in into:
         other = into[item.id]
-        problems = [*problems, Problem(name, item.pos.line if isinstance(item, Tree) else 1, 1,
-                                       f"the {what} id '{item.id}' is already used by {other.name}",
-                                       f"give each {what} its own id")]
+        problems = [
+            *problems,
+            Problem(
+                name,
+                item.pos.line if isinstance(item, Tree) else 1,
+                1,
+                f"the {what} id '{item.id}' is already used by {other.name}",
+                f"give each {what} its own id",
+            ),
+        ]
         cat.problems.append(problems[-1])
         item = None
     if item is None:
@@ -126,16 +146,24 @@ def _keep(cat: Catalog, name: str, item: Tree | Source | None, problems: list[Pr
         into[item.id] = item
 
 
-def _keep_questions(cat: Catalog, name: str, found: list[SharedQuestion] | None,
-                    problems: list[Problem]) -> None:
+def _keep_questions(
+    cat: Catalog, name: str, found: list[SharedQuestion] | None, problems: list[Problem]
+) -> None:
     """Add one file's shared questions; the whole file is left out if it has a blocking problem
     or defines an id another file already does."""
     for q in found or ():
         if q.id in cat.questions:
-            problems = [*problems, Problem(
-                name, q.pos.line, q.pos.column, f"the shared question '{q.id}' is already "
-                f"defined in {cat.questions[q.id].name}", "give each shared question its own id, "
-                "or delete one of the two")]
+            problems = [
+                *problems,
+                Problem(
+                    name,
+                    q.pos.line,
+                    q.pos.column,
+                    f"the shared question '{q.id}' is already "
+                    f"defined in {cat.questions[q.id].name}",
+                    "give each shared question its own id, or delete one of the two",
+                ),
+            ]
     cat.problems.extend(problems)
     if found is None or any(p.blocking for p in problems):
         cat.failed[name] = problems
@@ -166,9 +194,14 @@ def _check_one_law(cat: Catalog) -> None:
     """Keep the first source of kind law; a second one is reported and left out."""
     laws = [s for s in cat.sources.values() if s.kind == "law"]
     for extra in laws[1:]:
-        problem = Problem(extra.name, 1, 1, f"a second source of kind law, '{extra.id}' (the "
-                          f"law is already '{laws[0].id}' in {laws[0].name})",
-                          "keep the law in one source file: move its clauses there")
+        problem = Problem(
+            extra.name,
+            1,
+            1,
+            f"a second source of kind law, '{extra.id}' (the "
+            f"law is already '{laws[0].id}' in {laws[0].name})",
+            "keep the law in one source file: move its clauses there",
+        )
         cat.problems.append(problem)
         del cat.sources[extra.id]
         cat.failed.setdefault(extra.name, []).append(problem)
@@ -180,22 +213,43 @@ def _check_citations(cat: Catalog) -> None:
         where = _lc(tree.field_pos.get("source", tree.pos))
         if source is None:
             known = ", ".join(sorted(s.id for s in cat.sources.values() if s.kind != "law"))
-            _drop(cat, tree, Problem(tree.name, *where, f"the source '{tree.source}' is not loaded",
-                                     f"name one of: {known or 'none loaded'}"))
+            _drop(
+                cat,
+                tree,
+                Problem(
+                    tree.name,
+                    *where,
+                    f"the source '{tree.source}' is not loaded",
+                    f"name one of: {known or 'none loaded'}",
+                ),
+            )
             continue
         if source.kind == "law":
-            _drop(cat, tree, Problem(tree.name, *where, f"the source '{tree.source}' is the law, "
-                                     "not the guidance", "name the guidance under 'source:'; "
-                                     "cite the law from outcomes under 'law:'"))
+            _drop(
+                cat,
+                tree,
+                Problem(
+                    tree.name,
+                    *where,
+                    f"the source '{tree.source}' is the law, not the guidance",
+                    "name the guidance under 'source:'; cite the law from outcomes under 'law:'",
+                ),
+            )
             continue
         for o in tree.outcomes.values():
             for i, clause_id in enumerate(o.cite):
                 if clause_id not in source.clauses:
-                    _drop(cat, tree, Problem(
-                        tree.name, *_lc(_at(o.cite_pos, i, o.pos)),
-                        f"outcome '{o.id}' cites '{clause_id}', "
-                        f"which is no clause of '{source.id}'",
-                        _cite_hint(cat, clause_id, source)))
+                    _drop(
+                        cat,
+                        tree,
+                        Problem(
+                            tree.name,
+                            *_lc(_at(o.cite_pos, i, o.pos)),
+                            f"outcome '{o.id}' cites '{clause_id}', "
+                            f"which is no clause of '{source.id}'",
+                            _cite_hint(cat, clause_id, source),
+                        ),
+                    )
 
 
 def _cite_hint(cat: Catalog, clause_id: str, source: Source) -> str:
@@ -211,17 +265,30 @@ def _check_law(cat: Catalog) -> None:
     for tree in list(cat.trees.values()):
         for o in tree.outcomes.values():
             if o.law and law is None:
-                _drop(cat, tree, Problem(
-                    tree.name, *_lc(_at(o.law_pos, 0, o.pos)),
-                    f"outcome '{o.id}' cites the law ('{o.law[0]}'), but no law source is loaded",
-                    "add the law as a file in sources/ with 'kind: law', or remove 'law:'"))
+                _drop(
+                    cat,
+                    tree,
+                    Problem(
+                        tree.name,
+                        *_lc(_at(o.law_pos, 0, o.pos)),
+                        f"outcome '{o.id}' cites the law ('{o.law[0]}'), but no law source is loaded",
+                        "add the law as a file in sources/ with 'kind: law', or remove 'law:'",
+                    ),
+                )
                 continue
             for i, clause_id in enumerate(o.law):
                 if law is not None and clause_id not in law.clauses:
-                    _drop(cat, tree, Problem(
-                        tree.name, *_lc(_at(o.law_pos, i, o.pos)),
-                        f"outcome '{o.id}' cites the law '{clause_id}', "
-                        f"which is no clause of '{law.id}'", _law_hint(cat, tree, clause_id, law)))
+                    _drop(
+                        cat,
+                        tree,
+                        Problem(
+                            tree.name,
+                            *_lc(_at(o.law_pos, i, o.pos)),
+                            f"outcome '{o.id}' cites the law '{clause_id}', "
+                            f"which is no clause of '{law.id}'",
+                            _law_hint(cat, tree, clause_id, law),
+                        ),
+                    )
 
 
 def _law_hint(cat: Catalog, tree: Tree, clause_id: str, law: Source) -> str:
@@ -246,14 +313,29 @@ def _check_links(cat: Catalog) -> None:
                 if other is None:
                     # Not blocking: the rest of this tree still works, and the walk says clearly
                     # that this one answer cannot be followed.
-                    msg = (f"answer '{a.id}' of '{q.id}' leads to the tree '{a.tree}', "
-                           "which is not loaded")
-                    cat.problems.append(Problem(*where, msg, "check the tree id, or fix that tree's"
-                                                " own errors", blocking=False))
+                    msg = (
+                        f"answer '{a.id}' of '{q.id}' leads to the tree '{a.tree}', "
+                        "which is not loaded"
+                    )
+                    cat.problems.append(
+                        Problem(
+                            *where,
+                            msg,
+                            "check the tree id, or fix that tree's own errors",
+                            blocking=False,
+                        )
+                    )
                 elif a.next is not None and other.node(a.next) is None:
-                    _drop(cat, tree, Problem(*where, f"answer '{a.id}' of '{q.id}' leads to "
-                                             f"'{a.next}', which is not in the tree '{a.tree}'",
-                                             "check the id under 'next:'"))
+                    _drop(
+                        cat,
+                        tree,
+                        Problem(
+                            *where,
+                            f"answer '{a.id}' of '{q.id}' leads to "
+                            f"'{a.next}', which is not in the tree '{a.tree}'",
+                            "check the id under 'next:'",
+                        ),
+                    )
 
 
 def _edges(cat: Catalog, ref: NodeRef) -> list[tuple[NodeRef, Question, int]]:
@@ -302,12 +384,18 @@ def _visit(cat: Catalog, start: NodeRef, state: dict[NodeRef, int]) -> None:
             if target[0] not in cat.trees:
                 continue
             if state.get(target) == 1:
-                loop = " → ".join(_name(r, ref[0]) for r in [*path[path.index(target):], target])
+                loop = " → ".join(_name(r, ref[0]) for r in [*path[path.index(target) :], target])
                 tree = cat.trees[ref[0]]
-                _drop(cat, tree, Problem(
-                    tree.name, *_lc(q.answers[i].pos),
-                    f"answer '{q.answers[i].id}' of '{q.id}' makes a loop: {loop}",
-                    "every walk must end at an outcome: point it at a later node"))
+                _drop(
+                    cat,
+                    tree,
+                    Problem(
+                        tree.name,
+                        *_lc(q.answers[i].pos),
+                        f"answer '{q.answers[i].id}' of '{q.id}' makes a loop: {loop}",
+                        "every walk must end at an outcome: point it at a later node",
+                    ),
+                )
             elif not state.get(target):
                 enter(target)
                 break
@@ -331,9 +419,15 @@ def _check_reachable(cat: Catalog) -> None:
         for node in nodes:
             if (tree.id, node.id) not in seen:
                 kind = "question" if isinstance(node, Question) else "outcome"
-                cat.problems.append(Problem(
-                    tree.name, *_lc(node.pos), f"no answer leads to the {kind} '{node.id}'",
-                    "link an answer to it with 'next:', or delete it", blocking=False))
+                cat.problems.append(
+                    Problem(
+                        tree.name,
+                        *_lc(node.pos),
+                        f"no answer leads to the {kind} '{node.id}'",
+                        "link an answer to it with 'next:', or delete it",
+                        blocking=False,
+                    )
+                )
 
 
 def _check_coverage(cat: Catalog) -> None:
@@ -343,14 +437,22 @@ def _check_coverage(cat: Catalog) -> None:
     if law is not None:
         cited |= {(law.id, c) for _, o in outcomes for c in o.law}
     for source in cat.sources.values():
-        hint = ("every clause of the law must be cited: cite it from an outcome under 'law:'"
-                if source.kind == "law" else
-                "every clause of the guidance must be reachable: cite it from an outcome")
+        hint = (
+            "every clause of the law must be cited: cite it from an outcome under 'law:'"
+            if source.kind == "law"
+            else "every clause of the guidance must be reachable: cite it from an outcome"
+        )
         for clause in source.clauses.values():
             if (source.id, clause.id) not in cited:
-                cat.problems.append(Problem(
-                    source.name, *_lc(clause.pos), f"no outcome cites the clause '{clause.id}'",
-                    hint, blocking=False))
+                cat.problems.append(
+                    Problem(
+                        source.name,
+                        *_lc(clause.pos),
+                        f"no outcome cites the clause '{clause.id}'",
+                        hint,
+                        blocking=False,
+                    )
+                )
 
 
 def _lc(pos: Pos) -> tuple[int, int]:

@@ -84,9 +84,13 @@ class ReleaseDiff:
             for kind in ("changed", "unanswerable", "added"):
                 d[kind] = [s.to_dict() for s in getattr(t, kind)]
             topics.append(d)
-        return {"verdicts_changed": self.verdicts_changed, "unanswerable": self.unanswerable,
-                "topics": topics, "guidance": [asdict(c) for c in self.guidance],
-                "shared_questions": [asdict(c) for c in self.shared]}
+        return {
+            "verdicts_changed": self.verdicts_changed,
+            "unanswerable": self.unanswerable,
+            "topics": topics,
+            "guidance": [asdict(c) for c in self.guidance],
+            "shared_questions": [asdict(c) for c in self.shared],
+        }
 
 
 def diff_catalogs(old: Catalog, new: Catalog, limit: int = LIMIT) -> ReleaseDiff:
@@ -104,23 +108,36 @@ def _topic_order(old: Catalog, new: Catalog) -> list[str]:
     return ids + [t.id for t in old.sorted_trees() if t.id not in new.trees]
 
 
-def _topic(old: Catalog, new: Catalog, tree_id: str, guidance: list[ClauseChange],
-           limit: int) -> TopicDiff:
+def _topic(
+    old: Catalog, new: Catalog, tree_id: str, guidance: list[ClauseChange], limit: int
+) -> TopicDiff:
     a, b = old.trees.get(tree_id), new.trees.get(tree_id)
     if a is None or b is None:
         tree = b or a
         assert tree is not None
         status = "added" if a is None else "removed"
-        return TopicDiff(tree_id, tree.title, status, a.version if a else "",
-                         b.version if b else "", changes=_whole_tree(tree, status))
+        return TopicDiff(
+            tree_id,
+            tree.title,
+            status,
+            a.version if a else "",
+            b.version if b else "",
+            changes=_whole_tree(tree, status),
+        )
     result = TopicDiff(tree_id, b.title, "same", a.version, b.version, a.sha256 == b.sha256)
     result.changes = [*_tree_changes(a, b), *_quoted_changes(old, new, a, b, guidance)]
     walks = compare_walks(old, new, tree_id, limit)
-    result.changed, result.unanswerable, result.added = walks.changed, walks.unanswerable, \
-        walks.added
+    result.changed, result.unanswerable, result.added = (
+        walks.changed,
+        walks.unanswerable,
+        walks.added,
+    )
     result.counts = walks.counts
-    if result.changes or not result.same_file or any(
-            walks.counts[k] for k in ("changed", "unanswerable", "added", "outcome_changed")):
+    if (
+        result.changes
+        or not result.same_file
+        or any(walks.counts[k] for k in ("changed", "unanswerable", "added", "outcome_changed"))
+    ):
         result.status = "changed"
     return result
 
@@ -128,21 +145,26 @@ def _topic(old: Catalog, new: Catalog, tree_id: str, guidance: list[ClauseChange
 def _whole_tree(tree: Tree, kind: str) -> list[Change]:
     """Every question and outcome of a topic added or removed whole."""
     out = [Change("question", kind, q.id, new=q.text) for q in tree.questions.values()]
-    out += [Change("outcome", kind, o.id, new=_verdict(o.verdict), detail=o.title)
-            for o in tree.outcomes.values()]
+    out += [
+        Change("outcome", kind, o.id, new=_verdict(o.verdict), detail=o.title)
+        for o in tree.outcomes.values()
+    ]
     return out
 
 
 def _tree_changes(a: Tree, b: Tree) -> list[Change]:
     """Changes of the topic's own fields, questions, answers and outcomes."""
-    out = [Change("topic", "reworded", name, getattr(a, name), getattr(b, name))
-           for name in ("title", "summary", "effective", "source", "start")
-           if getattr(a, name) != getattr(b, name)]
+    out = [
+        Change("topic", "reworded", name, getattr(a, name), getattr(b, name))
+        for name in ("title", "summary", "effective", "source", "start")
+        if getattr(a, name) != getattr(b, name)
+    ]
     out += _added_removed("question", a.questions, b.questions, lambda q: q.text)
     for qid in a.questions.keys() & b.questions.keys():
         out += _question_changes(a.questions[qid], b.questions[qid])
-    out += _added_removed("outcome", a.outcomes, b.outcomes,
-                          lambda o: f"{_verdict(o.verdict)}: {o.title}")
+    out += _added_removed(
+        "outcome", a.outcomes, b.outcomes, lambda o: f"{_verdict(o.verdict)}: {o.title}"
+    )
     for oid in a.outcomes.keys() & b.outcomes.keys():
         out += _outcome_changes(a.outcomes[oid], b.outcomes[oid])
     return sorted(out, key=_change_order)
@@ -155,29 +177,42 @@ def _change_order(c: Change) -> tuple[int, str, str]:
     return _WHAT_ORDER.index(c.what), c.id, c.kind
 
 
-def _added_removed(what: str, old: Mapping[str, Any], new: Mapping[str, Any],
-                   words: Callable[[Any], str]) -> list[Change]:
+def _added_removed(
+    what: str, old: Mapping[str, Any], new: Mapping[str, Any], words: Callable[[Any], str]
+) -> list[Change]:
     out = [Change(what, "added", k, new=words(new[k])) for k in new if k not in old]
     return out + [Change(what, "removed", k, old=words(old[k])) for k in old if k not in new]
 
 
 def _question_changes(a: Question, b: Question) -> list[Change]:
-    out = [Change("question", "reworded", a.id, getattr(a, f), getattr(b, f), f)
-           for f in ("text", "help") if getattr(a, f) != getattr(b, f)]
+    out = [
+        Change("question", "reworded", a.id, getattr(a, f), getattr(b, f), f)
+        for f in ("text", "help")
+        if getattr(a, f) != getattr(b, f)
+    ]
     old = {x.id: x for x in a.answers}
     new = {x.id: x for x in b.answers}
-    out += [Change("answer", "added", f"{a.id}:{k}", new=new[k].label, detail=_target(new[k]))
-            for k in new if k not in old]
-    out += [Change("answer", "removed", f"{a.id}:{k}", old=old[k].label, detail=_target(old[k]))
-            for k in old if k not in new]
+    out += [
+        Change("answer", "added", f"{a.id}:{k}", new=new[k].label, detail=_target(new[k]))
+        for k in new
+        if k not in old
+    ]
+    out += [
+        Change("answer", "removed", f"{a.id}:{k}", old=old[k].label, detail=_target(old[k]))
+        for k in old
+        if k not in new
+    ]
     for k in old.keys() & new.keys():
         out += _answer_changes(f"{a.id}:{k}", old[k], new[k])
     return out
 
 
 def _answer_changes(key: str, a: Answer, b: Answer) -> list[Change]:
-    out = [Change("answer", "reworded", key, getattr(a, f), getattr(b, f), f)
-           for f in ("label", "explain") if getattr(a, f) != getattr(b, f)]
+    out = [
+        Change("answer", "reworded", key, getattr(a, f), getattr(b, f), f)
+        for f in ("label", "explain")
+        if getattr(a, f) != getattr(b, f)
+    ]
     if (a.next, a.tree) != (b.next, b.tree):
         out.append(Change("answer", "rerouted", key, _target(a), _target(b)))
     return out
@@ -194,10 +229,16 @@ def _outcome_changes(a: Outcome, b: Outcome) -> list[Change]:
     out = []
     if a.verdict != b.verdict:
         out.append(Change("outcome", "verdict", a.id, _verdict(a.verdict), _verdict(b.verdict)))
-    out += [Change("outcome", "reworded", a.id, getattr(a, f), getattr(b, f), f)
-            for f in ("title", "advice", "reading") if getattr(a, f) != getattr(b, f)]
-    out += [Change("outcome", "cites", a.id, ", ".join(getattr(a, f)), ", ".join(getattr(b, f)),
-                   f) for f in ("cite", "law") if getattr(a, f) != getattr(b, f)]
+    out += [
+        Change("outcome", "reworded", a.id, getattr(a, f), getattr(b, f), f)
+        for f in ("title", "advice", "reading")
+        if getattr(a, f) != getattr(b, f)
+    ]
+    out += [
+        Change("outcome", "cites", a.id, ", ".join(getattr(a, f)), ", ".join(getattr(b, f)), f)
+        for f in ("cite", "law")
+        if getattr(a, f) != getattr(b, f)
+    ]
     return out
 
 
@@ -219,8 +260,9 @@ def _quoted(catalog: Catalog, tree: Tree) -> dict[str, list[str]]:
     return out
 
 
-def _quoted_changes(old: Catalog, new: Catalog, a: Tree, b: Tree,
-                    guidance: list[ClauseChange]) -> list[Change]:
+def _quoted_changes(
+    old: Catalog, new: Catalog, a: Tree, b: Tree, guidance: list[ClauseChange]
+) -> list[Change]:
     """Clauses the topic now quotes, no longer quotes, or quotes reworded (from `guidance`)."""
     qa, qb = _quoted(old, a), _quoted(new, b)
     reworded = {c.id: c for c in guidance if c.kind == "reworded"}
@@ -230,10 +272,14 @@ def _quoted_changes(old: Catalog, new: Catalog, a: Tree, b: Tree,
         if key not in qa:
             out.append(Change("quoted clause", "added", key, new=by))
         elif key in reworded:
-            out.append(Change("quoted clause", "reworded", key, reworded[key].old,
-                              reworded[key].new, by))
-    out += [Change("quoted clause", "removed", key, old=f"was quoted by {', '.join(outcomes)}")
-            for key, outcomes in qa.items() if key not in qb]
+            out.append(
+                Change("quoted clause", "reworded", key, reworded[key].old, reworded[key].new, by)
+            )
+    out += [
+        Change("quoted clause", "removed", key, old=f"was quoted by {', '.join(outcomes)}")
+        for key, outcomes in qa.items()
+        if key not in qb
+    ]
     return out
 
 
@@ -265,8 +311,12 @@ def _quoting(catalog: Catalog, source_id: str, clause_id: str) -> tuple[str, ...
     """tree:outcome of every outcome that quotes the clause (under `law:` for the law)."""
     source: Source | None = catalog.sources.get(source_id)
     is_law = source is not None and source.kind == "law"
-    return tuple(f"{t.id}:{o.id}" for t in catalog.sorted_trees() for o in t.outcomes.values()
-                 if clause_id in (o.law if is_law else o.cite if t.source == source_id else ()))
+    return tuple(
+        f"{t.id}:{o.id}"
+        for t in catalog.sorted_trees()
+        for o in t.outcomes.values()
+        if clause_id in (o.law if is_law else o.cite if t.source == source_id else ())
+    )
 
 
 def _shared_changes(old: Catalog, new: Catalog) -> list[Change]:
@@ -280,11 +330,22 @@ def _shared_changes(old: Catalog, new: Catalog) -> list[Change]:
             q = b or a
             assert q is not None
             kind = "added" if a is None else "removed"
-            out.append(Change("shared question", kind, qid, "" if a is None else q.text,
-                              "" if b is None else q.text, detail))
+            out.append(
+                Change(
+                    "shared question",
+                    kind,
+                    qid,
+                    "" if a is None else q.text,
+                    "" if b is None else q.text,
+                    detail,
+                )
+            )
         elif _shared_words(a) != _shared_words(b):
-            out.append(Change("shared question", "reworded", qid, _shared_words(a),
-                              _shared_words(b), detail))
+            out.append(
+                Change(
+                    "shared question", "reworded", qid, _shared_words(a), _shared_words(b), detail
+                )
+            )
     return out
 
 
@@ -294,8 +355,12 @@ def _shared_words(q: SharedQuestion) -> str:
 
 
 def _asking(catalog: Catalog, shared_id: str) -> list[str]:
-    return [f"{t.id}:{q.id}" for t in catalog.sorted_trees() for q in t.questions.values()
-            if q.shared == shared_id]
+    return [
+        f"{t.id}:{q.id}"
+        for t in catalog.sorted_trees()
+        for q in t.questions.values()
+        if q.shared == shared_id
+    ]
 
 
 # -- the text a review meeting reads
@@ -308,11 +373,13 @@ def format_diff(d: ReleaseDiff, old_name: str = "old", new_name: str = "new") ->
     if d.guidance:
         lines += ["== The guidance and the law ==", *(_clause_lines(c) for c in d.guidance), ""]
     if d.shared:
-        lines += ["== Shared questions (trees/questions/) ==",
-                  *(f"  {c.kind} '{c.id}' ({c.detail})" + _was_now(c.old, c.new)
-                    for c in d.shared),
-                  "  A shared question's words are not covered by any tree's SHA-256: raise the "
-                  "version of every topic that asks it.", ""]
+        lines += [
+            "== Shared questions (trees/questions/) ==",
+            *(f"  {c.kind} '{c.id}' ({c.detail})" + _was_now(c.old, c.new) for c in d.shared),
+            "  A shared question's words are not covered by any tree's SHA-256: raise the "
+            "version of every topic that asks it.",
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -321,10 +388,11 @@ def _summary(d: ReleaseDiff) -> str:
     if not d.verdicts_changed:
         head = "No verdict changes"
     else:
-        head = (f"VERDICTS CHANGED: {d.verdicts_changed:,} situation(s), in the topic(s) "
-                f"{', '.join(changed)}")
-    gone = f"; {d.unanswerable:,} situation(s) can no longer be answered" if d.unanswerable \
-        else ""
+        head = (
+            f"VERDICTS CHANGED: {d.verdicts_changed:,} situation(s), in the topic(s) "
+            f"{', '.join(changed)}"
+        )
+    gone = f"; {d.unanswerable:,} situation(s) can no longer be answered" if d.unanswerable else ""
     topics = [t for t in d.topics if t.status != "same"]
     return f"{head}{gone}. {len(topics)} of {len(d.topics)} topic(s) changed."
 
@@ -334,27 +402,46 @@ def _topic_lines(t: TopicDiff) -> list[str]:
         version = t.new_version or t.old_version
         head = "NEW TOPIC" if t.status == "added" else "TOPIC REMOVED"
         lines = [f"== {head} {t.tree_id}: {t.title} (version {version}) =="]
-        return [*lines, *(f"  {c.what} '{c.id}': {c.new or c.old}"
-                          + (f" ({c.detail})" if c.detail else "") for c in t.changes), ""]
-    version = (f"version {t.old_version} → {t.new_version}" if t.old_version != t.new_version
-               else f"version {t.old_version}, unchanged")
+        return [
+            *lines,
+            *(
+                f"  {c.what} '{c.id}': {c.new or c.old}" + (f" ({c.detail})" if c.detail else "")
+                for c in t.changes
+            ),
+            "",
+        ]
+    version = (
+        f"version {t.old_version} → {t.new_version}"
+        if t.old_version != t.new_version
+        else f"version {t.old_version}, unchanged"
+    )
     lines = [f"== {t.tree_id}: {t.title} ({version}) =="]
     if t.same_file and t.changes:
-        lines.append("  The tree file itself is unchanged (same SHA-256): what changed comes from "
-                     "trees/questions/ or trees/sources/.")
+        lines.append(
+            "  The tree file itself is unchanged (same SHA-256): what changed comes from "
+            "trees/questions/ or trees/sources/."
+        )
     elif t.same_file:
-        lines.append("  The tree file itself is unchanged: these situations changed in the "
-                     "topics it leads into.")
+        lines.append(
+            "  The tree file itself is unchanged: these situations changed in the "
+            "topics it leads into."
+        )
     lines += [_change_line(c) for c in t.changes]
-    lines += _situation_lines("Situations whose verdict changed", t.changed, t.counts["changed"],
-                              t.tree_id)
-    lines += _situation_lines("Situations that can no longer be answered", t.unanswerable,
-                              t.counts["unanswerable"], t.tree_id)
+    lines += _situation_lines(
+        "Situations whose verdict changed", t.changed, t.counts["changed"], t.tree_id
+    )
+    lines += _situation_lines(
+        "Situations that can no longer be answered",
+        t.unanswerable,
+        t.counts["unanswerable"],
+        t.tree_id,
+    )
     lines += _situation_lines("New situations", t.added, t.counts["added"], t.tree_id)
     same_verdict = t.counts.get("outcome_changed", 0)
     if same_verdict:
-        lines.append(f"  {same_verdict:,} situation(s) reach another outcome with the same "
-                     "verdict.")
+        lines.append(
+            f"  {same_verdict:,} situation(s) reach another outcome with the same verdict."
+        )
     return [*lines, ""]
 
 

@@ -73,8 +73,9 @@ CLAUSE_FIELDS = {
 }
 
 
-def parse_tree(data: str | bytes, name: str,
-               parsed: ParsedDocuments | None = None) -> tuple[Tree | None, list[Problem]]:
+def parse_tree(
+    data: str | bytes, name: str, parsed: ParsedDocuments | None = None
+) -> tuple[Tree | None, list[Problem]]:
     """Build a Tree from one file's bytes; None when it cannot be walked safely. `parsed`: files
     parsed before (see open_document)."""
     check, top = open_document(data, name, "a tree file", parsed)
@@ -88,11 +89,20 @@ def parse_tree(data: str | bytes, name: str,
         check.add(top.where("questions"), "the tree has no questions", "add at least one question")
     start = f.get("start") or (questions[0].id if questions else "")
     tree = Tree(
-        id=f.get("id", ""), title=f.get("title", ""), summary=f.get("summary", ""),
-        version=f.get("version", ""), effective=f.get("effective", ""), source=f.get("source", ""),
-        start=start, keywords=f.get("keywords", ()), order=f.get("order", 100),
-        questions=_first_by_id(questions), outcomes=_first_by_id(outcomes),
-        name=name, sha256=sha256_of(data), pos=top.pos,
+        id=f.get("id", ""),
+        title=f.get("title", ""),
+        summary=f.get("summary", ""),
+        version=f.get("version", ""),
+        effective=f.get("effective", ""),
+        source=f.get("source", ""),
+        start=start,
+        keywords=f.get("keywords", ()),
+        order=f.get("order", 100),
+        questions=_first_by_id(questions),
+        outcomes=_first_by_id(outcomes),
+        name=name,
+        sha256=sha256_of(data),
+        pos=top.pos,
         field_pos={k: top.where(k) for k in top},
     )
     _check_local_links(check, tree)
@@ -107,9 +117,14 @@ def _first_by_id(items: list[Any]) -> dict[str, Any]:
     return out
 
 
-def _items(check: Checker, seq: object, what: str, spec: dict[str, Field],
-           build: Callable[[Checker, MarkedDict, dict[str, Any], str], Any],
-           within: str = "") -> list[Any]:
+def _items(
+    check: Checker,
+    seq: object,
+    what: str,
+    spec: dict[str, Field],
+    build: Callable[[Checker, MarkedDict, dict[str, Any], str], Any],
+    within: str = "",
+) -> list[Any]:
     """Build each mapping of a list with `build`; `within` names the parent in messages."""
     if not isinstance(seq, MarkedList):
         return []
@@ -131,23 +146,40 @@ def _question(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Q
     spec = ROUTE_FIELDS if asks else ANSWER_FIELDS
     answers = _items(check, f.get("answers"), "answer", spec, _answer, f" of {label}")
     if not asks and m.get("text") is None:
-        check.add(m.pos, f"{label} has no 'text'", "add 'text:' (the question, in plain words), "
-                  "or 'ask:' with the id of a shared question in trees/questions/")
+        check.add(
+            m.pos,
+            f"{label} has no 'text'",
+            "add 'text:' (the question, in plain words), "
+            "or 'ask:' with the id of a shared question in trees/questions/",
+        )
     if not asks and isinstance(f.get("answers"), MarkedList) and len(f["answers"]) < 2:
         count = len(f["answers"])
-        check.add(m.key_pos.get("answers", m.pos),
-                  f"{label} has {count} answer(s); it needs two or more",
-                  "a question with one answer is not a question: link straight to the next node")
+        check.add(
+            m.key_pos.get("answers", m.pos),
+            f"{label} has {count} answer(s); it needs two or more",
+            "a question with one answer is not a question: link straight to the next node",
+        )
     seen: dict[str, Pos] = {}
     for a in answers:
         if a.id in seen:
-            check.add(a.pos, f"{label} has two answers with the id '{a.id}' "
-                      f"(first on line {seen[a.id].line})", "give each answer its own id")
+            check.add(
+                a.pos,
+                f"{label} has two answers with the id '{a.id}' (first on line {seen[a.id].line})",
+                "give each answer its own id",
+            )
         seen.setdefault(a.id, a.pos)
     if "id" not in f:
         return None
-    return Question(f["id"], f.get("text", ""), tuple(answers), f.get("help", ""), m.pos,
-                    f.get("ask", ""), m.where("ask"), _overrides(m))
+    return Question(
+        f["id"],
+        f.get("text", ""),
+        tuple(answers),
+        f.get("help", ""),
+        m.pos,
+        f.get("ask", ""),
+        m.where("ask"),
+        _overrides(m),
+    )
 
 
 def _overrides(m: MarkedDict) -> tuple[tuple[str, str, Pos], ...]:
@@ -159,37 +191,59 @@ def _overrides(m: MarkedDict) -> tuple[tuple[str, str, Pos], ...]:
     answers = m.get("answers")
     for a in answers if isinstance(answers, MarkedList) else ():
         if isinstance(a, MarkedDict):
-            out += [(str(a.get("id", "")), k, a.key_pos.get(k, a.pos))
-                    for k in SHARED_ANSWER_TEXT if k in a]
+            out += [
+                (str(a.get("id", "")), k, a.key_pos.get(k, a.pos))
+                for k in SHARED_ANSWER_TEXT
+                if k in a
+            ]
     return tuple(out)
 
 
 def _answer(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Answer | None:
     if "next" not in f and "tree" not in f:
-        check.add(m.pos, f"{label} leads nowhere",
-                  "add 'next:' with a question or outcome id, or 'tree:' with another tree's id")
+        check.add(
+            m.pos,
+            f"{label} leads nowhere",
+            "add 'next:' with a question or outcome id, or 'tree:' with another tree's id",
+        )
     if "id" not in f:
         return None
-    return Answer(f["id"], f.get("label", ""), f.get("explain", ""), f.get("next"), f.get("tree"),
-                  m.pos)
+    return Answer(
+        f["id"], f.get("label", ""), f.get("explain", ""), f.get("next"), f.get("tree"), m.pos
+    )
 
 
 def _outcome(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Outcome | None:
     v = f.get("verdict")
     if v is not None and v not in VERDICTS:
-        check.add(m.where("verdict"), f"{label} has the unknown verdict '{v}'",
-                  "use one of: " + ", ".join(VERDICTS))
+        check.add(
+            m.where("verdict"),
+            f"{label} has the unknown verdict '{v}'",
+            "use one of: " + ", ".join(VERDICTS),
+        )
     cite = f.get("cite", ())
     if "cite" in f and not cite:
-        check.add(m.where("cite"), f"{label} cites no clause",
-                  "every outcome must quote the guidance it rests on: "
-                  "list clause ids under 'cite:'")
+        check.add(
+            m.where("cite"),
+            f"{label} cites no clause",
+            "every outcome must quote the guidance it rests on: list clause ids under 'cite:'",
+        )
     reading = _reading(check, m, f, label)
     law = _law(check, m, f, label)
     if "id" not in f:
         return None
-    return Outcome(f["id"], v or "", f.get("title", ""), f.get("advice", ""), tuple(cite), m.pos,
-                   _item_pos(m, "cite"), reading, law, _item_pos(m, "law"))
+    return Outcome(
+        f["id"],
+        v or "",
+        f.get("title", ""),
+        f.get("advice", ""),
+        tuple(cite),
+        m.pos,
+        _item_pos(m, "cite"),
+        reading,
+        law,
+        _item_pos(m, "law"),
+    )
 
 
 def _item_pos(m: MarkedDict, key: str) -> tuple[Pos, ...]:
@@ -202,10 +256,13 @@ def _reading(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> st
     """The outcome's `reading:`, reported when it is longer than a sentence or two."""
     reading = " ".join(str(f.get("reading", "")).split())
     if len(reading) > READING_MAX:
-        check.add(m.where("reading"), f"the reading of {label} is {len(reading)} characters long; "
-                  f"at most {READING_MAX} fit under the verdict",
-                  "say in a sentence or two how the guidance is read here and why; put longer "
-                  "reasoning in trees/READINGS.md")
+        check.add(
+            m.where("reading"),
+            f"the reading of {label} is {len(reading)} characters long; "
+            f"at most {READING_MAX} fit under the verdict",
+            "say in a sentence or two how the guidance is read here and why; put longer "
+            "reasoning in trees/READINGS.md",
+        )
     return reading
 
 
@@ -213,8 +270,12 @@ def _law(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> tuple[
     """The outcome's `law:` clause ids; an empty list is reported, as it cites nothing."""
     law = tuple(f.get("law", ()))
     if "law" in f and not law:
-        check.add(m.where("law"), f"{label} has an empty 'law:' list",
-                  "list the ids of clauses of the law source, or remove 'law:'", blocking=False)
+        check.add(
+            m.where("law"),
+            f"{label} has an empty 'law:' list",
+            "list the ids of clauses of the law source, or remove 'law:'",
+            blocking=False,
+        )
     return law
 
 
@@ -222,21 +283,30 @@ def _check_ids(check: Checker, nodes: list[Any]) -> None:
     seen: dict[str, Pos] = {}
     for n in nodes:
         if n.id in seen:
-            check.add(n.pos, f"the id '{n.id}' is used twice (first on line {seen[n.id].line})",
-                      "questions and outcomes of one tree each need their own id")
+            check.add(
+                n.pos,
+                f"the id '{n.id}' is used twice (first on line {seen[n.id].line})",
+                "questions and outcomes of one tree each need their own id",
+            )
         seen.setdefault(n.id, n.pos)
 
 
 def _check_local_links(check: Checker, tree: Tree) -> None:
     if tree.questions and tree.start not in tree.questions:
-        check.add(tree.field_pos.get("start", tree.pos),
-                  f"the start '{tree.start}' is not a question of this tree",
-                  "name one of its question ids under 'start:'")
+        check.add(
+            tree.field_pos.get("start", tree.pos),
+            f"the start '{tree.start}' is not a question of this tree",
+            "name one of its question ids under 'start:'",
+        )
     for q in tree.questions.values():
         for a in q.answers:
             if a.tree is None and a.next is not None and tree.node(a.next) is None:
-                check.add(a.pos, f"answer '{a.id}' of question '{q.id}' leads to '{a.next}', "
-                          "which is no question or outcome of this tree", _suggest(a.next, tree))
+                check.add(
+                    a.pos,
+                    f"answer '{a.id}' of question '{q.id}' leads to '{a.next}', "
+                    "which is no question or outcome of this tree",
+                    _suggest(a.next, tree),
+                )
 
 
 def _suggest(node_id: str, tree: Tree) -> str:
@@ -247,25 +317,45 @@ def _suggest(node_id: str, tree: Tree) -> str:
     return f"did you mean '{close[0]}'?" if close else "check the spelling of the id under 'next:'"
 
 
-def parse_source(data: str | bytes, name: str,
-                 parsed: ParsedDocuments | None = None) -> tuple[Source | None, list[Problem]]:
+def parse_source(
+    data: str | bytes, name: str, parsed: ParsedDocuments | None = None
+) -> tuple[Source | None, list[Problem]]:
     """Build a Source (the guidance as clauses) from one file's bytes."""
     check, top = open_document(data, name, "a source file", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, SOURCE_FIELDS, "the source")
-    clauses = _items(check, f.get("clauses"), "clause", CLAUSE_FIELDS,
-                     lambda c, m, g, label: Clause(g["id"], g.get("text", ""), g.get("heading", ""),
-                                                   m.pos) if "id" in g else None)
+    clauses = _items(
+        check,
+        f.get("clauses"),
+        "clause",
+        CLAUSE_FIELDS,
+        lambda c, m, g, label: (
+            Clause(g["id"], g.get("text", ""), g.get("heading", ""), m.pos) if "id" in g else None
+        ),
+    )
     _check_ids(check, clauses)
     kind = f.get("kind", "guidance")
     if kind not in SOURCE_KINDS:
-        check.add(top.where("kind"), f"the source has the unknown kind '{kind}'",
-                  "use 'guidance' for the force's own words (the default) or 'law' for the law "
-                  "behind them")
+        check.add(
+            top.where("kind"),
+            f"the source has the unknown kind '{kind}'",
+            "use 'guidance' for the force's own words (the default) or 'law' for the law "
+            "behind them",
+        )
     if any(p.blocking for p in check.problems):
         return None, check.problems
-    source = Source(f["id"], f["title"], f["reference"], f["publisher"], f.get("date", ""),
-                    f.get("description", ""), _first_by_id(clauses), name, sha256_of(data),
-                    f.get("url", ""), kind)
+    source = Source(
+        f["id"],
+        f["title"],
+        f["reference"],
+        f["publisher"],
+        f.get("date", ""),
+        f.get("description", ""),
+        _first_by_id(clauses),
+        name,
+        sha256_of(data),
+        f.get("url", ""),
+        kind,
+    )
     return source, check.problems

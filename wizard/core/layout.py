@@ -108,8 +108,12 @@ class Rect:
         return self.x + self.width / 2
 
     def overlaps(self, other: Rect) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
 
     def contains(self, x: float, y: float) -> bool:
         return self.x <= x <= self.right and self.y <= y <= self.bottom
@@ -200,8 +204,12 @@ def _reading_order(tree: Tree) -> list[str]:
         q = tree.questions.get(order[i])
         i += 1
         for a in q.answers if q else ():
-            if (a.tree is None or a.tree == tree.id) and a.next and a.next not in order \
-                    and tree.node(a.next) is not None:
+            if (
+                (a.tree is None or a.tree == tree.id)
+                and a.next
+                and a.next not in order
+                and tree.node(a.next) is not None
+            ):
                 order.append(a.next)
     return order + [n for n in [*tree.questions, *tree.outcomes] if n not in order]
 
@@ -242,13 +250,19 @@ def _box_texts(node: MapNode, style: MapStyle) -> tuple[float, float, list[BoxLi
     """(width, height, [(dy, text, size, bold, role)], banded) for a box, relative to its top."""
     parts: list[tuple[str, float, bool, str]] = []
     if node.heading:
-        parts += [(line, style.heading_size, True, "heading")
-                  for line in wrap(node.heading, style.heading_size, style.box_text_width, True)]
-    parts += [(line, style.text_size, False, "text")
-              for line in wrap(node.text, style.text_size, style.box_text_width)]
+        parts += [
+            (line, style.heading_size, True, "heading")
+            for line in wrap(node.heading, style.heading_size, style.box_text_width, True)
+        ]
+    parts += [
+        (line, style.text_size, False, "text")
+        for line in wrap(node.text, style.text_size, style.box_text_width)
+    ]
     if node.detail:
-        parts += [(line, style.detail_size, False, "detail")
-                  for line in wrap(node.detail, style.detail_size, style.box_text_width)]
+        parts += [
+            (line, style.detail_size, False, "detail")
+            for line in wrap(node.detail, style.detail_size, style.box_text_width)
+        ]
     width = max(text_width(t, s, b) for t, s, b, _ in parts) + 2 * style.pad
     lines: list[BoxLine] = []
     y = style.pad
@@ -306,8 +320,12 @@ def _longest_path_ranks(graph: TreeGraph) -> list[int]:
     return [visit(i, set()) for i in range(len(graph.nodes))]
 
 
-def _build(graph: TreeGraph, sizes: list[tuple[float, float]],
-           label_sizes: list[tuple[float, float]], style: MapStyle) -> list[_Vertex]:
+def _build(
+    graph: TreeGraph,
+    sizes: list[tuple[float, float]],
+    label_sizes: list[tuple[float, float]],
+    style: MapStyle,
+) -> list[_Vertex]:
     """Vertices of the layered graph: nodes at even rows, labels just below their question,
     placeholders on the rows a long arrow crosses."""
     index = {n.ref: i for i, n in enumerate(graph.nodes)}
@@ -354,8 +372,9 @@ def _crossings(rows: list[list[int]], vs: list[_Vertex]) -> int:
     for upper, lower in itertools.pairwise(rows):
         pos = {v: i for i, v in enumerate(lower)}
         ends = [pos[s] for u in upper for s in vs[u].succs if s in pos]
-        total += sum(1 for i in range(len(ends)) for j in range(i + 1, len(ends))
-                     if ends[i] > ends[j])
+        total += sum(
+            1 for i in range(len(ends)) for j in range(i + 1, len(ends)) if ends[i] > ends[j]
+        )
     return total
 
 
@@ -408,16 +427,26 @@ def _label_row_up(row: list[int], below: list[int], vs: list[_Vertex]) -> list[i
     units: list[tuple[float, int, list[int]]] = []
     for members in groups.values():
         members.sort(key=lambda v: (where[v], row.index(v)))
-        units.append((sum(where[v] for v in members) / len(members), row.index(members[0]),
-                      members))
+        units.append(
+            (sum(where[v] for v in members) / len(members), row.index(members[0]), members)
+        )
     for d in passing:
-        inside = next((u for u in units if where[u[2][0]] < where[d] < where[u[2][-1]]
-                       or (len(u[2]) > 1 and where[u[2][0]] < where[d] == where[u[2][-1]])),
-                      None)
+        inside = next(
+            (
+                u
+                for u in units
+                if where[u[2][0]] < where[d] < where[u[2][-1]]
+                or (len(u[2]) > 1 and where[u[2][0]] < where[d] == where[u[2][-1]])
+            ),
+            None,
+        )
         if inside is not None:
             members = inside[2]
-            at = next(i for i, v in enumerate(members) if where[v] > where[d]) \
-                if any(where[v] > where[d] for v in members) else len(members)
+            at = (
+                next(i for i, v in enumerate(members) if where[v] > where[d])
+                if any(where[v] > where[d] for v in members)
+                else len(members)
+            )
             members.insert(at, d)
         else:
             units.append((where[d], row.index(d), [d]))
@@ -503,15 +532,21 @@ def layout_graph(graph: TreeGraph, style: MapStyle | None = None) -> MapLayout:
     style = style or MapStyle()
     measured = [_box_texts(n, style) for n in graph.nodes]
     label_lines = [wrap(e.label, style.label_size, style.label_text_width) for e in graph.edges]
-    label_sizes = [(max(text_width(t, style.label_size) for t in lines) + 2 * style.label_pad,
-                    len(lines) * LINE_SPACING * style.label_size + 2 * style.label_pad)
-                   for lines in label_lines]
+    label_sizes = [
+        (
+            max(text_width(t, style.label_size) for t in lines) + 2 * style.label_pad,
+            len(lines) * LINE_SPACING * style.label_size + 2 * style.label_pad,
+        )
+        for lines in label_lines
+    ]
     vs = _build(graph, [(w, h) for w, h, _, _ in measured], label_sizes, style)
     rows = _reduce_crossings(_initial_order(vs, len(graph.nodes)), vs)
     _assign_x(rows, vs, style)
     left = min(vs[v].x - vs[v].width / 2 for row in rows for v in row)
-    subtitle = (f"Version {graph.version}. Start at the top (thick outline); each arrow is an "
-                "answer; each outcome names its verdict.")
+    subtitle = (
+        f"Version {graph.version}. Start at the top (thick outline); each arrow is an "
+        "answer; each outcome names its verdict."
+    )
     top = style.margin + LINE_SPACING * (style.title_size + style.subtitle_size) + style.row_gap
     row_top, row_height = [], []
     for row in rows:
@@ -523,8 +558,7 @@ def layout_graph(graph: TreeGraph, style: MapStyle | None = None) -> MapLayout:
     def rect(v: int) -> Rect:
         x = vs[v].x + dx - vs[v].width / 2
         r = vs[v].rank
-        return Rect(x, row_top[r] + (row_height[r] - vs[v].height) / 2, vs[v].width,
-                    vs[v].height)
+        return Rect(x, row_top[r] + (row_height[r] - vs[v].height) / 2, vs[v].width, vs[v].height)
 
     boxes = []
     for i, node in enumerate(graph.nodes):
@@ -535,19 +569,48 @@ def layout_graph(graph: TreeGraph, style: MapStyle | None = None) -> MapLayout:
         boxes.append(Box(node, r, texts, band, vs[i].rank // 2))
     arrows = _route(graph, vs, rect, label_lines, boxes, row_top, row_height, style)
     width = max(b.rect.right for b in boxes) + style.margin
-    width = max(width, text_width(graph.title, style.title_size, True) + 2 * style.margin,
-                text_width(subtitle, style.subtitle_size) + 2 * style.margin)
-    title = TextLine(width / 2, style.margin + ASCENT * style.title_size, graph.title,
-                     style.title_size, True, "title")
-    sub = TextLine(width / 2, title.y + LINE_SPACING * style.subtitle_size + 4, subtitle,
-                   style.subtitle_size, False, "subtitle")
-    return MapLayout(graph, tuple(boxes), tuple(arrows), width, top - style.row_gap + style.margin,
-                     (title, sub), style)
+    width = max(
+        width,
+        text_width(graph.title, style.title_size, True) + 2 * style.margin,
+        text_width(subtitle, style.subtitle_size) + 2 * style.margin,
+    )
+    title = TextLine(
+        width / 2,
+        style.margin + ASCENT * style.title_size,
+        graph.title,
+        style.title_size,
+        True,
+        "title",
+    )
+    sub = TextLine(
+        width / 2,
+        title.y + LINE_SPACING * style.subtitle_size + 4,
+        subtitle,
+        style.subtitle_size,
+        False,
+        "subtitle",
+    )
+    return MapLayout(
+        graph,
+        tuple(boxes),
+        tuple(arrows),
+        width,
+        top - style.row_gap + style.margin,
+        (title, sub),
+        style,
+    )
 
 
-def _route(graph: TreeGraph, vs: list[_Vertex], rect: Callable[[int], Rect],
-           label_lines: list[tuple[str, ...]], boxes: list[Box],
-           row_top: list[float], row_height: list[float], style: MapStyle) -> list[Arrow]:
+def _route(
+    graph: TreeGraph,
+    vs: list[_Vertex],
+    rect: Callable[[int], Rect],
+    label_lines: list[tuple[str, ...]],
+    boxes: list[Box],
+    row_top: list[float],
+    row_height: list[float],
+    style: MapStyle,
+) -> list[Arrow]:
     chains: list[list[int]] = [[] for _ in graph.edges]
     for i, v in enumerate(vs):
         if v.kind != "node":
@@ -563,10 +626,15 @@ def _route(graph: TreeGraph, vs: list[_Vertex], rect: Callable[[int], Rect],
         # A box shorter than its row first drops (or last rises) straight to the row's edge,
         # so that no arrow cuts the corner of a taller neighbour.
         r_src, r_dst = vs[index[e.source]].rank, vs[index[e.target]].rank
-        head = [(out_ports[k], src.bottom), (out_ports[k], row_top[r_src] + row_height[r_src]),
-                (label.cx, label.y)]
-        points = [*_shortcut(head, [o for o in obstacles if o not in (src, label)]),
-                  (label.cx, label.bottom)]
+        head = [
+            (out_ports[k], src.bottom),
+            (out_ports[k], row_top[r_src] + row_height[r_src]),
+            (label.cx, label.y),
+        ]
+        points = [
+            *_shortcut(head, [o for o in obstacles if o not in (src, label)]),
+            (label.cx, label.bottom),
+        ]
         tail = [(label.cx, label.bottom)]
         for d in chains[k][1:]:
             r = vs[d].rank
@@ -575,15 +643,26 @@ def _route(graph: TreeGraph, vs: list[_Vertex], rect: Callable[[int], Rect],
         tail += [(in_ports[k], row_top[r_dst]), (in_ports[k], dst.y)]
         points += _shortcut(tail, [o for o in obstacles if o not in (label, dst)])[1:]
         texts = tuple(
-            TextLine(label.cx, label.y + style.label_pad + i * LINE_SPACING * style.label_size
-                     + ASCENT * style.label_size, t, style.label_size, False, "label")
-            for i, t in enumerate(label_lines[k]))
+            TextLine(
+                label.cx,
+                label.y
+                + style.label_pad
+                + i * LINE_SPACING * style.label_size
+                + ASCENT * style.label_size,
+                t,
+                style.label_size,
+                False,
+                "label",
+            )
+            for i, t in enumerate(label_lines[k])
+        )
         arrows.append(Arrow(e, label, texts, tuple(points)))
     return arrows
 
 
-def _shortcut(points: list[tuple[float, float]], obstacles: list[Rect],
-              margin: float = 6) -> list[tuple[float, float]]:
+def _shortcut(
+    points: list[tuple[float, float]], obstacles: list[Rect], margin: float = 6
+) -> list[tuple[float, float]]:
     """Drop the bends of a long arrow wherever a straight line to a later point is clear of every
     box and label (with a margin), so that arrows bend only to go round something."""
     out = [points[0]]
@@ -601,8 +680,12 @@ def _crosses(a: tuple[float, float], b: tuple[float, float], r: Rect, margin: fl
     """Whether the segment a-b passes through the rectangle grown by `margin` (Liang-Barsky)."""
     t0, t1 = 0.0, 1.0
     dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - (r.x - margin)), (dx, r.right + margin - a[0]),
-                 (-dy, a[1] - (r.y - margin)), (dy, r.bottom + margin - a[1])):
+    for p, q in (
+        (-dx, a[0] - (r.x - margin)),
+        (dx, r.right + margin - a[0]),
+        (-dy, a[1] - (r.y - margin)),
+        (dy, r.bottom + margin - a[1]),
+    ):
         if p == 0:
             if q < 0:
                 return False
@@ -617,9 +700,14 @@ def _crosses(a: tuple[float, float], b: tuple[float, float], r: Rect, margin: fl
     return True
 
 
-def _ports(graph: TreeGraph, vs: list[_Vertex], index: dict[NodeRef, int],
-           chains: list[list[int]], rect: Callable[[int], Rect],
-           outgoing: bool) -> list[float]:
+def _ports(
+    graph: TreeGraph,
+    vs: list[_Vertex],
+    index: dict[NodeRef, int],
+    chains: list[list[int]],
+    rect: Callable[[int], Rect],
+    outgoing: bool,
+) -> list[float]:
     """Where each arrow leaves its question (or enters its box): under (over) the next point
     of the arrow where the box is wide enough, else spread evenly along the edge, in order."""
     groups: dict[int, list[int]] = {}
@@ -639,8 +727,9 @@ def _ports(graph: TreeGraph, vs: list[_Vertex], index: dict[NodeRef, int],
     return ports
 
 
-def on_path(graph: TreeGraph, path: Sequence[NodeRef],
-            answers: Sequence[str] | None = None) -> tuple[set[NodeRef], set[int]]:
+def on_path(
+    graph: TreeGraph, path: Sequence[NodeRef], answers: Sequence[str] | None = None
+) -> tuple[set[NodeRef], set[int]]:
     """The nodes and edges (by index, as in `graph.edges` and `MapLayout.arrows`) a walk passed.
 
     `path` is the walk's nodes in order, as from `Scenario.path` or `walk_path`; `answers[i]`,
@@ -650,19 +739,22 @@ def on_path(graph: TreeGraph, path: Sequence[NodeRef],
     edges = set()
     for i, (u, v) in enumerate(itertools.pairwise(path)):
         for k, e in enumerate(graph.edges):
-            if e.source == u and e.target == v and (
-                    answers is None or i >= len(answers) or answers[i] == e.answer_id):
+            if (
+                e.source == u
+                and e.target == v
+                and (answers is None or i >= len(answers) or answers[i] == e.answer_id)
+            ):
                 edges.add(k)
     entered = {graph.edges[k].target for k in edges}
     # A link box is on the path only where the walk left this tree through it: the other
     # tree's nodes the walk passed later must not light up every link into that tree.
-    nodes = {n.ref for n in graph.nodes
-             if n.ref in path and (n.kind != LINK or n.ref in entered)}
+    nodes = {n.ref for n in graph.nodes if n.ref in path and (n.kind != LINK or n.ref in entered)}
     return nodes, edges
 
 
-def highlighted(layout: MapLayout, path: Sequence[NodeRef],
-                answers: Sequence[str] | None = None) -> tuple[set[NodeRef], set[int]]:
+def highlighted(
+    layout: MapLayout, path: Sequence[NodeRef], answers: Sequence[str] | None = None
+) -> tuple[set[NodeRef], set[int]]:
     """The boxes (by ref) and arrows (by index) a walk passed; see `on_path`."""
     return on_path(layout.graph, path, answers)
 

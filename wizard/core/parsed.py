@@ -101,16 +101,25 @@ def _enc(value: object, seen: set[int]) -> object:
         keys = list(value)
         # Positions as flat [line, column, line, column, ...] lists in the order of the keys:
         # a third of the file, and quicker to read back, than [key, line, column] per key.
-        if (any(type(k) not in _PLAIN for k in keys) or list(value.key_pos) != keys
-                or list(value.value_pos) != keys):
+        if (
+            any(type(k) not in _PLAIN for k in keys)
+            or list(value.key_pos) != keys
+            or list(value.value_pos) != keys
+        ):
             raise _Unkeepable  # e.g. a key merged in with `<<` has no place of its own
-        return {"p": _pair(value.pos),
-                "e": [[k, _enc(v, seen)] for k, v in value.items()],
-                "k": _flat(value.key_pos.values()), "v": _flat(value.value_pos.values())}
+        return {
+            "p": _pair(value.pos),
+            "e": [[k, _enc(v, seen)] for k, v in value.items()],
+            "k": _flat(value.key_pos.values()),
+            "v": _flat(value.value_pos.values()),
+        }
     if kind is MarkedList:
         assert isinstance(value, MarkedList)
-        return {"p": _pair(value.pos), "i": [_enc(v, seen) for v in value],
-                "q": _flat(value.item_pos)}
+        return {
+            "p": _pair(value.pos),
+            "i": [_enc(v, seen) for v in value],
+            "q": _flat(value.item_pos),
+        }
     raise _Unkeepable
 
 

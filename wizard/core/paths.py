@@ -116,14 +116,17 @@ def longest_path(catalog: Catalog, tree_id: str) -> TreePath:
     tree = catalog.tree(tree_id)
     best: dict[NodeRef, tuple[int, int]] = {}  # node -> (questions to the end, answer index)
     for ref in _after_order(catalog, (tree.id, tree.start)):
-        lengths = [(best[t][0] + 1 if t in best else 1, i)
-                   for i, (_, t, _) in enumerate(_leads(catalog, ref))]
+        lengths = [
+            (best[t][0] + 1 if t in best else 1, i)
+            for i, (_, t, _) in enumerate(_leads(catalog, ref))
+        ]
         best[ref] = max(lengths, key=lambda li: (li[0], -li[1])) if lengths else (0, -1)
     return _follow(catalog, (tree.id, tree.start), (), lambda ref: best[ref][1])
 
 
-def _follow(catalog: Catalog, ref: NodeRef, steps: tuple[PathStep, ...],
-            choose: Callable[[NodeRef], int]) -> TreePath:
+def _follow(
+    catalog: Catalog, ref: NodeRef, steps: tuple[PathStep, ...], choose: Callable[[NodeRef], int]
+) -> TreePath:
     """The path from `ref` (reached by `steps`) taking at each question the answer `choose`
     names by index, to an outcome or an answer that cannot be followed."""
     while True:
@@ -137,8 +140,9 @@ def _follow(catalog: Catalog, ref: NodeRef, steps: tuple[PathStep, ...],
         ref = target
 
 
-def covering_paths(catalog: Catalog, tree_id: str,
-                   covered: set[tuple[NodeRef, str]]) -> list[TreePath]:
+def covering_paths(
+    catalog: Catalog, tree_id: str, covered: set[tuple[NodeRef, str]]
+) -> list[TreePath]:
     """Paths from the tree's start that between them take every answer reachable from it that is
     not yet in `covered` (question, answer id); `covered` gains every answer they take. A few
     paths per answer, never one per path: what the self-test walks."""
@@ -163,15 +167,19 @@ def _reach(catalog: Catalog, start: NodeRef) -> dict[NodeRef, tuple[NodeRef, int
     todo = [start]
     for ref in todo:
         for i, (_, target, _) in enumerate(_leads(catalog, ref)):
-            if (target is not None and target not in reach
-                    and isinstance(catalog.node(target), Question)):
+            if (
+                target is not None
+                and target not in reach
+                and isinstance(catalog.node(target), Question)
+            ):
                 reach[target] = (ref, i)
                 todo.append(target)
     return {ref: via for ref, via in reach.items() if isinstance(catalog.node(ref), Question)}
 
 
-def _route(reach: dict[NodeRef, tuple[NodeRef, int] | None], ref: NodeRef,
-           index: int) -> Callable[[NodeRef], int]:
+def _route(
+    reach: dict[NodeRef, tuple[NodeRef, int] | None], ref: NodeRef, index: int
+) -> Callable[[NodeRef], int]:
     """A chooser for `_follow`: the shortest way to `ref`, its answer `index`, then the first."""
     chosen = {ref: index}
     via = reach[ref]
@@ -181,20 +189,25 @@ def _route(reach: dict[NodeRef, tuple[NodeRef, int] | None], ref: NodeRef,
     return lambda at: chosen.get(at, 0)
 
 
-def path_warning(catalog: Catalog, tree_id: str,
-                 reviewable: int = PATHS_REVIEWABLE) -> Problem | None:
+def path_warning(
+    catalog: Catalog, tree_id: str, reviewable: int = PATHS_REVIEWABLE
+) -> Problem | None:
     """A warning (not an error) for a tree with more paths than anyone can review, or None."""
     count = count_paths(catalog, tree_id)
     if count <= reviewable:
         return None
     tree = catalog.tree(tree_id)
-    return Problem(tree.name, tree.pos.line or 1, tree.pos.column or 1,
-                   f"the tree '{tree.id}' has {count:,} paths from its start, more than anyone "
-                   f"can review (this warning starts past {reviewable:,}); `paths` lists only "
-                   f"the first {PATHS_SHOWN:,}",
-                   "answers that all lead on to the same next question multiply the paths: ask "
-                   "such questions only where they change the outcome, or split the topic",
-                   blocking=False)
+    return Problem(
+        tree.name,
+        tree.pos.line or 1,
+        tree.pos.column or 1,
+        f"the tree '{tree.id}' has {count:,} paths from its start, more than anyone "
+        f"can review (this warning starts past {reviewable:,}); `paths` lists only "
+        f"the first {PATHS_SHOWN:,}",
+        "answers that all lead on to the same next question multiply the paths: ask "
+        "such questions only where they change the outcome, or split the topic",
+        blocking=False,
+    )
 
 
 def format_paths(catalog: Catalog, tree_id: str, shown: int = PATHS_SHOWN) -> str:
@@ -205,8 +218,9 @@ def format_paths(catalog: Catalog, tree_id: str, shown: int = PATHS_SHOWN) -> st
     lines = [f"# {tree.id}: {tree.title} (version {tree.version}, {total} paths)"]
     if total > shown:
         lines[0] = f"# {tree.id}: {tree.title} (version {tree.version}, {total:,} paths)"
-        lines.append(f"# only the first {shown:,} of {total:,} paths are listed: more than "
-                     "anyone can review")
+        lines.append(
+            f"# only the first {shown:,} of {total:,} paths are listed: more than anyone can review"
+        )
     lines.append("")
     for n, p in enumerate(iter_paths(catalog, tree_id), 1):
         if n > shown:
@@ -225,8 +239,9 @@ def _path_lines(n: int, p: TreePath, home: str) -> list[str]:
         lines = [f"path {n}: {v.label.upper()} [{p.tree_id}:{p.outcome.id}]"]
     for s in p.steps:
         where = "" if s.tree_id == home else f"{s.tree_id}:"
-        lines.append(f"  {where}{s.question.id}={s.answer.id}  "
-                     f"{s.question.text} → {s.answer.label}")
+        lines.append(
+            f"  {where}{s.question.id}={s.answer.id}  {s.question.text} → {s.answer.label}"
+        )
     if p.outcome is not None:
         lines += _outcome_lines(p.outcome)
     lines.append("")

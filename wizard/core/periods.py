@@ -34,8 +34,10 @@ ELECTION_FIELDS = {
 
 OUTSIDE = "Outside every pre-election period in the calendar"
 # Said beside a walk made outside every period: the trees' advice is not thereby lifted.
-OUTSIDE_NOTE = ("This advice still stands: the guidance's rules on neutrality, and the law under "
-                "\"The law\", apply whenever there is an election.")
+OUTSIDE_NOTE = (
+    "This advice still stands: the guidance's rules on neutrality, and the law under "
+    '"The law", apply whenever there is an election.'
+)
 
 
 class Election(NamedTuple):
@@ -59,9 +61,11 @@ class Election(NamedTuple):
     def describe(self) -> str:
         """One line: the election, its areas and its period."""
         maybe = " (dates provisional)" if self.provisional else ""
-        return (f"{self.name}, polling day {long_date(self.polling_day)} "
-                f"({', '.join(self.areas)}): pre-election period {long_date(self.period_start)}"
-                f" to {long_date(self.period_end)}{maybe}")
+        return (
+            f"{self.name}, polling day {long_date(self.polling_day)} "
+            f"({', '.join(self.areas)}): pre-election period {long_date(self.period_start)}"
+            f" to {long_date(self.period_end)}{maybe}"
+        )
 
 
 class Calendar(NamedTuple):
@@ -84,8 +88,11 @@ class PeriodStatus(NamedTuple):
         """The line stamped on a walk, its PDF and its advice record."""
         if self.in_force:
             return "In the pre-election period: " + "; ".join(e.describe() for e in self.in_force)
-        after = f" The next begins {long_date(self.next.period_start)}: {self.next.named()}." \
-            if self.next else ""
+        after = (
+            f" The next begins {long_date(self.next.period_start)}: {self.next.named()}."
+            if self.next
+            else ""
+        )
         return f"{OUTSIDE} on {long_date(self.day)}.{after}"
 
 
@@ -102,21 +109,26 @@ def long_date(day: dt.date) -> str:
 def status_on(calendar: Calendar, day: dt.date) -> PeriodStatus:
     """The elections in their period on `day`, and the next period to begin after it."""
     in_force = tuple(e for e in calendar.elections if e.covers(day))
-    later = sorted((e for e in calendar.elections if e.period_start > day),
-                   key=lambda e: e.period_start)
+    later = sorted(
+        (e for e in calendar.elections if e.period_start > day), key=lambda e: e.period_start
+    )
     return PeriodStatus(day, in_force, later[0] if later else None)
 
 
-def parse_calendar(data: str | bytes, name: str, parsed: ParsedDocuments | None = None
-                   ) -> tuple[Calendar | None, list[Problem]]:
+def parse_calendar(
+    data: str | bytes, name: str, parsed: ParsedDocuments | None = None
+) -> tuple[Calendar | None, list[Problem]]:
     """The calendar in one file's bytes, or None with every problem in it."""
     check, top = open_document(data, name, "the calendar", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, CALENDAR_FIELDS, "the calendar")
     items: MarkedList = f.get("elections") or MarkedList()
-    elections = [e for i, m in enumerate(items)
-                 if (e := _election(check, m, items.where(i), i + 1)) is not None]
+    elections = [
+        e
+        for i, m in enumerate(items)
+        if (e := _election(check, m, items.where(i), i + 1)) is not None
+    ]
     _check_apart(check, elections)
     if any(p.blocking for p in check.problems):
         return None, check.problems
@@ -132,22 +144,30 @@ def _election(check: Checker, value: object, pos: Pos, n: int) -> Election | Non
     needed = ("id", "name", "polling_day", "areas", "period_start", "period_end")
     if any(f.get(k) is None for k in needed):
         return None
-    day, start, end = (dt.date.fromisoformat(f[k]) for k in ("polling_day", "period_start",
-                                                               "period_end"))
+    day, start, end = (
+        dt.date.fromisoformat(f[k]) for k in ("polling_day", "period_start", "period_end")
+    )
     if end < start:
-        check.add(_where(m, "period_end"), f"{what}: its period ends before it starts",
-                  "swap period_start and period_end, or correct the dates")
+        check.add(
+            _where(m, "period_end"),
+            f"{what}: its period ends before it starts",
+            "swap period_start and period_end, or correct the dates",
+        )
         return None
     if not start <= day <= end:
-        check.add(_where(m, "polling_day"), f"{what}: polling day {day} is outside its period "
-                  f"({start} to {end})", "the period runs up to polling day at least")
+        check.add(
+            _where(m, "polling_day"),
+            f"{what}: polling day {day} is outside its period ({start} to {end})",
+            "the period runs up to polling day at least",
+        )
     if not f["areas"]:
         check.add(_where(m, "areas"), f"{what} covers no area", "list the areas it covers")
     provisional = f.get("provisional", "no")
     if provisional not in ("yes", "no"):
         check.add(_where(m, "provisional"), f"{what}: provisional must be yes or no")
-    return Election(f["id"], f["name"], day, tuple(f["areas"]), start, end,
-                    provisional == "yes", m.pos)
+    return Election(
+        f["id"], f["name"], day, tuple(f["areas"]), start, end, provisional == "yes", m.pos
+    )
 
 
 def _where(m: MarkedDict, key: str) -> Pos:
@@ -159,10 +179,13 @@ def _check_apart(check: Checker, elections: list[Election]) -> None:
     ordered = sorted(elections, key=lambda e: e.period_start)
     for a, b in pairwise(ordered):
         if b.period_start <= a.period_end:
-            check.add(b.pos, f"the periods of '{a.id}' and '{b.id}' overlap "
-                      f"({b.period_start} is before {a.period_end})",
-                      "where elections share a period, list them as one election with all "
-                      "their areas; else correct the dates")
+            check.add(
+                b.pos,
+                f"the periods of '{a.id}' and '{b.id}' overlap "
+                f"({b.period_start} is before {a.period_end})",
+                "where elections share a period, list them as one election with all "
+                "their areas; else correct the dates",
+            )
     seen: set[str] = set()
     for e in elections:
         if e.id in seen:

@@ -64,10 +64,12 @@ class Problem(_Fields):
 
     __slots__ = ()
 
-    def __new__(cls, file: str, line: int, column: int, message: str, hint: str = "",
-                blocking: bool = True) -> Problem:
-        return super().__new__(cls, file, line, column, printable(message), printable(hint),
-                               blocking)
+    def __new__(
+        cls, file: str, line: int, column: int, message: str, hint: str = "", blocking: bool = True
+    ) -> Problem:
+        return super().__new__(
+            cls, file, line, column, printable(message), printable(hint), blocking
+        )
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file

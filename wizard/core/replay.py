@@ -33,8 +33,9 @@ class Replay:
         }
 
 
-def replay(catalog: Catalog, tree_id: str, answers: dict[str, str],
-           clock: Clock = utc_now) -> Replay:
+def replay(
+    catalog: Catalog, tree_id: str, answers: dict[str, str], clock: Clock = utc_now
+) -> Replay:
     """Answer each question from `answers` (keyed by `question` or `tree:question`) until an
     outcome, or until a question has no answer given (then it is pending)."""
     walk = Walk(catalog, tree_id, clock)
@@ -48,7 +49,8 @@ def replay(catalog: Catalog, tree_id: str, answers: dict[str, str],
         if q.answer(answers[key]) is None:
             ids = ", ".join(a.id for a in q.answers)
             raise UnknownAnswer(
-                f"question '{q.id}' has no answer '{answers[key]}' (answers: {ids})")
+                f"question '{q.id}' has no answer '{answers[key]}' (answers: {ids})"
+            )
         used.add(key)
         walk.answer(answers[key])
     return Replay(walk, None, [k for k in answers if k not in used])
@@ -59,5 +61,7 @@ def _check_known(catalog: Catalog, answers: dict[str, str]) -> None:
     known |= {f"{t.id}:{q}" for t in catalog.trees.values() for q in t.questions}
     for key in answers:
         if key not in known:
-            raise UnknownAnswer(f"no tree has a question '{key}'; "
-                                "`python -m wizard paths TREE_ID` lists the question ids")
+            raise UnknownAnswer(
+                f"no tree has a question '{key}'; "
+                "`python -m wizard paths TREE_ID` lists the question ids"
+            )

@@ -41,8 +41,11 @@ PERSONS: dict[str, Person] = {
         Person("special", "Special constable"),
         Person("pcso", "PCSO"),
         Person("staff", "Police staff"),
-        Person("pcc_staff", "Staff of the Police and Crime Commissioner's office",
-               "this member of the Police and Crime Commissioner's staff"),
+        Person(
+            "pcc_staff",
+            "Staff of the Police and Crime Commissioner's office",
+            "this member of the Police and Crime Commissioner's staff",
+        ),
     )
 }
 
@@ -58,8 +61,11 @@ SCENARIO_FIELDS = {
     "verdict": Field(Kind.ID, True, "the verdict the answers reach: " + ", ".join(VERDICTS)),
     "outcome": Field(Kind.TEXT, False, "the outcome the answers reach: its id, or tree:id"),
     "discussion": Field(Kind.TEXT_LIST, True, "points for the room to discuss"),
-    "routes": Field(Kind.LIST, False, "other topics the same person could open: '- tree: ID' "
-                    "with its own 'answers:'"),
+    "routes": Field(
+        Kind.LIST,
+        False,
+        "other topics the same person could open: '- tree: ID' with its own 'answers:'",
+    ),
 }
 
 ROUTE_FIELDS = {
@@ -154,14 +160,18 @@ def parting(catalog: Catalog, scenario: Scenario, steps: Sequence[Step]) -> Part
     scenario's answers; None when they agree as far as both go."""
     expected = scenario.walk(catalog).steps
     for i, (want, got) in enumerate(zip(expected, steps, strict=False)):
-        if (want.tree_id, want.question_id, want.answer_id) != \
-                (got.tree_id, got.question_id, got.answer_id):
+        if (want.tree_id, want.question_id, want.answer_id) != (
+            got.tree_id,
+            got.question_id,
+            got.answer_id,
+        ):
             return Parting(i, (want.tree_id, want.question_id), want.answer_id, got.answer_id)
     return None
 
 
-def parse_scenario(data: str | bytes, name: str,
-                   parsed: ParsedDocuments | None = None) -> tuple[Scenario | None, list[Problem]]:
+def parse_scenario(
+    data: str | bytes, name: str, parsed: ParsedDocuments | None = None
+) -> tuple[Scenario | None, list[Problem]]:
     """Build a Scenario from one file's bytes (its fields only; `check_scenario` walks it).
     `parsed`: files parsed before (see open_document)."""
     check, top = open_document(data, name, "a scenario file", parsed)
@@ -173,27 +183,44 @@ def parse_scenario(data: str | bytes, name: str,
     answers = _answers(check, f.get("answers"), "the scenario")
     routes = _routes(check, f.get("routes"))
     if f.get("discussion") == ():
-        check.add(top.where("discussion"), "the scenario has no discussion points",
-                  "list at least one point for the room under 'discussion:'")
+        check.add(
+            top.where("discussion"),
+            "the scenario has no discussion points",
+            "list at least one point for the room under 'discussion:'",
+        )
     if any(p.blocking for p in check.problems):
         return None, check.problems
     scenario = Scenario(
-        id=f["id"], title=f["title"], person=f["person"], tree=f["tree"], story=f["story"],
-        answers=answers, verdict=f["verdict"], outcome=f.get("outcome"),
-        discussion=f["discussion"], name=name, sha256=sha256_of(data), pos=top.pos,
-        field_pos={k: top.where(k) for k in top}, routes=routes,
+        id=f["id"],
+        title=f["title"],
+        person=f["person"],
+        tree=f["tree"],
+        story=f["story"],
+        answers=answers,
+        verdict=f["verdict"],
+        outcome=f.get("outcome"),
+        discussion=f["discussion"],
+        name=name,
+        sha256=sha256_of(data),
+        pos=top.pos,
+        field_pos={k: top.where(k) for k in top},
+        routes=routes,
     )
     return scenario, check.problems
 
 
-def _check_closed(check: Checker, top: MarkedDict, f: dict[str, Any], key: str,
-                  known: Mapping[str, Any]) -> None:
+def _check_closed(
+    check: Checker, top: MarkedDict, f: dict[str, Any], key: str, known: Mapping[str, Any]
+) -> None:
     value = f.get(key)
     if value is not None and value not in known:
         close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        check.add(top.where(key), f"the {key} '{value}' is not one of the known ones",
-                  f"{hint}use one of: {', '.join(known)}")
+        check.add(
+            top.where(key),
+            f"the {key} '{value}' is not one of the known ones",
+            f"{hint}use one of: {', '.join(known)}",
+        )
         del f[key]
 
 
@@ -210,8 +237,9 @@ def _routes(check: Checker, seq: object) -> tuple[Route, ...]:
         f = check.fields(m, ROUTE_FIELDS, what)
         answers = _answers(check, f.get("answers"), f"the {what}")
         if "tree" in f and "answers" in f:
-            out.append(Route(f["tree"], answers, f.get("outcome"), m.pos,
-                             {k: m.where(k) for k in m}))
+            out.append(
+                Route(f["tree"], answers, f.get("outcome"), m.pos, {k: m.where(k) for k in m})
+            )
     return tuple(out)
 
 
@@ -219,16 +247,22 @@ def _answers(check: Checker, seq: object, whose: str) -> tuple[ScenarioAnswer, .
     if not isinstance(seq, MarkedList):
         return ()
     if not seq:
-        check.add(seq.pos, f"{whose} gives no answers",
-                  "add one '- question_id: answer_id' line per question, in the order asked")
+        check.add(
+            seq.pos,
+            f"{whose} gives no answers",
+            "add one '- question_id: answer_id' line per question, in the order asked",
+        )
     out = []
     for i, raw in enumerate(seq):
         pos = seq.where(i)
         if not isinstance(raw, MarkedDict) or len(raw) != 1:
-            check.add(pos, f"answer {i + 1} must be one 'question_id: answer_id' pair",
-                      'write it as, e.g., - staged: "no" (one pair per line, each after "- ")')
+            check.add(
+                pos,
+                f"answer {i + 1} must be one 'question_id: answer_id' pair",
+                'write it as, e.g., - staged: "no" (one pair per line, each after "- ")',
+            )
             continue
-        (key, value), = raw.items()
+        ((key, value),) = raw.items()
         what = f"answer {i + 1}"
         question = check.text(key, raw.key_pos.get(key, pos), f"the question id of {what}")
         answer = check.text(value, raw.where(key), f"the answer id of {what}", as_id=True)
@@ -245,8 +279,15 @@ def check_scenario(catalog: Catalog, scenario: Scenario) -> list[Problem]:
 
 def _check_main(catalog: Catalog, scenario: Scenario) -> list[Problem]:
     """Walk the scenario's own answers; check the verdict and outcome they reach."""
-    walk, problems = _walk_answers(catalog, scenario, scenario.tree, scenario.answers,
-                                   scenario.field_pos, scenario.pos, "the scenario")
+    walk, problems = _walk_answers(
+        catalog,
+        scenario,
+        scenario.tree,
+        scenario.answers,
+        scenario.field_pos,
+        scenario.pos,
+        "the scenario",
+    )
     if walk is None:
         return problems
     return [*problems, *_check_expected(catalog, scenario, walk)]
@@ -258,8 +299,9 @@ def check_routes(catalog: Catalog, scenario: Scenario) -> tuple[tuple[Route, ...
     routes: list[Route] = []
     problems: list[Problem] = []
     for r in scenario.routes:
-        walk, found = _walk_answers(catalog, scenario, r.tree, r.answers, r.field_pos, r.pos,
-                                    "the route")
+        walk, found = _walk_answers(
+            catalog, scenario, r.tree, r.answers, r.field_pos, r.pos, "the route"
+        )
         if walk is not None and walk.outcome is not None:
             found += _check_route_end(scenario, r, walk)
             r = replace(r, reached=walk.position, verdict=walk.outcome.verdict)
@@ -268,9 +310,15 @@ def check_routes(catalog: Catalog, scenario: Scenario) -> tuple[tuple[Route, ...
     return tuple(routes), problems
 
 
-def _walk_answers(catalog: Catalog, scenario: Scenario, tree: str,
-                  answers: tuple[ScenarioAnswer, ...], where: dict[str, Pos], pos: Pos,
-                  who: str) -> tuple[Walk | None, list[Problem]]:
+def _walk_answers(
+    catalog: Catalog,
+    scenario: Scenario,
+    tree: str,
+    answers: tuple[ScenarioAnswer, ...],
+    where: dict[str, Pos],
+    pos: Pos,
+    who: str,
+) -> tuple[Walk | None, list[Problem]]:
     """Give `answers` from the start of `tree`: the walk at its outcome and any person mismatch,
     or None and the one problem that stopped the walk. `where`: the fields' positions."""
     if tree not in catalog.trees:
@@ -287,10 +335,16 @@ def _walk_answers(catalog: Catalog, scenario: Scenario, tree: str,
     if walk.question is not None:
         q = walk.question
         at = answers[-1].pos if answers else where.get("answers", pos)
-        return None, [Problem(scenario.name, at.line, at.column,
-                              f"the answers stop at the question '{q.id}' (\u201c{q.text}\u201d) "
-                              "before the walk reaches an outcome",
-                              f"add a line '- {q.id}: ANSWER' after this one; {_choices(q)}")]
+        return None, [
+            Problem(
+                scenario.name,
+                at.line,
+                at.column,
+                f"the answers stop at the question '{q.id}' (\u201c{q.text}\u201d) "
+                "before the walk reaches an outcome",
+                f"add a line '- {q.id}: ANSWER' after this one; {_choices(q)}",
+            )
+        ]
     return walk, mismatched
 
 
@@ -299,9 +353,13 @@ def _unknown_tree(catalog: Catalog, name: str, tree: str, pos: Pos, who: str) ->
     known = sorted(catalog.trees)
     close = difflib.get_close_matches(tree, known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"known trees: {', '.join(known) or 'none'}"
-    return Problem(name, pos.line, pos.column,
-                   f"{who} starts in the tree '{tree}', which is not loaded",
-                   f"{hint} (if that tree has errors, `python -m wizard validate` says which)")
+    return Problem(
+        name,
+        pos.line,
+        pos.column,
+        f"{who} starts in the tree '{tree}', which is not loaded",
+        f"{hint} (if that tree has errors, `python -m wizard validate` says which)",
+    )
 
 
 def _check_route_end(scenario: Scenario, route: Route, walk: Walk) -> list[Problem]:
@@ -312,19 +370,29 @@ def _check_route_end(scenario: Scenario, route: Route, walk: Walk) -> list[Probl
     reached = f"the outcome '{tree_id}:{o.id}' (\u201c{o.title}\u201d)"
     out = []
     if o.verdict != scenario.verdict:
-        out.append(Problem(
-            scenario.name, route.pos.line, route.pos.column,
-            f"the route through the topic '{route.tree}' reaches {reached}, verdict "
-            f"'{o.verdict}', but the scenario's verdict is '{scenario.verdict}'",
-            "one situation must get one verdict whichever topic is opened: if these are the "
-            "answers the person would give, the trees disagree and one of them must change; "
-            "otherwise correct this route's answers"))
+        out.append(
+            Problem(
+                scenario.name,
+                route.pos.line,
+                route.pos.column,
+                f"the route through the topic '{route.tree}' reaches {reached}, verdict "
+                f"'{o.verdict}', but the scenario's verdict is '{scenario.verdict}'",
+                "one situation must get one verdict whichever topic is opened: if these are the "
+                "answers the person would give, the trees disagree and one of them must change; "
+                "otherwise correct this route's answers",
+            )
+        )
     if route.outcome is not None and route.outcome not in (o.id, f"{tree_id}:{o.id}"):
         pos = route.field_pos.get("outcome", route.pos)
-        out.append(Problem(
-            scenario.name, pos.line, pos.column,
-            f"expected the outcome '{route.outcome}' but the route reaches {reached}",
-            f"set 'outcome: {o.id}' if that is right, or check the route's answers"))
+        out.append(
+            Problem(
+                scenario.name,
+                pos.line,
+                pos.column,
+                f"expected the outcome '{route.outcome}' but the route reaches {reached}",
+                f"set 'outcome: {o.id}' if that is right, or check the route's answers",
+            )
+        )
     return out
 
 
@@ -334,12 +402,18 @@ def _person_mismatch(scenario: Scenario, q: Question, a: ScenarioAnswer) -> list
     roles = [x.id for x in q.answers if x.id in PERSONS]
     if len(roles) < 2 or a.answer not in PERSONS or a.answer == scenario.person:
         return []
-    return [Problem(scenario.name, a.pos.line, a.pos.column,
-                    f"the scenario's person is '{scenario.person}' "
-                    f"({PERSONS[scenario.person].label}) but this answer says '{a.answer}' "
-                    f"({PERSONS[a.answer].label})",
-                    f"answer '{scenario.person}' here, or change 'person:' if the story is about "
-                    f"a {PERSONS[a.answer].label.lower()}")]
+    return [
+        Problem(
+            scenario.name,
+            a.pos.line,
+            a.pos.column,
+            f"the scenario's person is '{scenario.person}' "
+            f"({PERSONS[scenario.person].label}) but this answer says '{a.answer}' "
+            f"({PERSONS[a.answer].label})",
+            f"answer '{scenario.person}' here, or change 'person:' if the story is about "
+            f"a {PERSONS[a.answer].label.lower()}",
+        )
+    ]
 
 
 def _answer_one(walk: Walk, a: ScenarioAnswer, name: str) -> Problem | None:
@@ -349,25 +423,35 @@ def _answer_one(walk: Walk, a: ScenarioAnswer, name: str) -> Problem | None:
     if q is None:
         o = walk.outcome
         assert o is not None
-        return Problem(*where, f"the walk already reached the outcome '{o.id}' "
-                       f"({VERDICTS[o.verdict].label}) before the answer "
-                       f"'{a.question}: {a.answer}'",
-                       "delete this line and the ones after it, or check the answers above")
+        return Problem(
+            *where,
+            f"the walk already reached the outcome '{o.id}' "
+            f"({VERDICTS[o.verdict].label}) before the answer "
+            f"'{a.question}: {a.answer}'",
+            "delete this line and the ones after it, or check the answers above",
+        )
     tree_id = walk.position[0]
     if a.question not in (q.id, f"{tree_id}:{q.id}"):
-        return Problem(*where, f"the walk stands at the question '{q.id}' (\u201c{q.text}\u201d), "
-                       f"not at '{a.question}'",
-                       f"answer '{q.id}' on this line; {_choices(q)}")
+        return Problem(
+            *where,
+            f"the walk stands at the question '{q.id}' (\u201c{q.text}\u201d), "
+            f"not at '{a.question}'",
+            f"answer '{q.id}' on this line; {_choices(q)}",
+        )
     if q.answer(a.answer) is None:
         close = difflib.get_close_matches(a.answer, [x.id for x in q.answers], n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        return Problem(*where, f"the question '{q.id}' has no answer '{a.answer}'",
-                       hint + _choices(q))
+        return Problem(
+            *where, f"the question '{q.id}' has no answer '{a.answer}'", hint + _choices(q)
+        )
     try:
         walk.answer(a.answer)
     except TreeError as exc:
-        return Problem(*where, f"the answer '{a.answer}' to '{q.id}' cannot be followed: {exc}",
-                       "fix the tree it leads into")
+        return Problem(
+            *where,
+            f"the answer '{a.answer}' to '{q.id}' cannot be followed: {exc}",
+            "fix the tree it leads into",
+        )
     return None
 
 
@@ -383,22 +467,33 @@ def _check_expected(catalog: Catalog, scenario: Scenario, walk: Walk) -> list[Pr
     out = []
     if o.verdict != scenario.verdict:
         pos = scenario.field_pos.get("verdict", scenario.pos)
-        out.append(Problem(
-            scenario.name, pos.line, pos.column,
-            f"expected verdict '{scenario.verdict}' but the walk reaches '{o.verdict}' ({reached})",
-            f"if the guidance changed, re-read the story and set 'verdict: {o.verdict}'; "
-            "otherwise check the answers"))
+        out.append(
+            Problem(
+                scenario.name,
+                pos.line,
+                pos.column,
+                f"expected verdict '{scenario.verdict}' but the walk reaches '{o.verdict}' ({reached})",
+                f"if the guidance changed, re-read the story and set 'verdict: {o.verdict}'; "
+                "otherwise check the answers",
+            )
+        )
     if scenario.outcome is not None and scenario.outcome not in (o.id, f"{tree_id}:{o.id}"):
         pos = scenario.field_pos.get("outcome", scenario.pos)
-        out.append(Problem(
-            scenario.name, pos.line, pos.column,
-            f"expected the outcome '{scenario.outcome}' but the walk reaches {reached}",
-            f"set 'outcome: {o.id}' if that is right, or check the answers"))
+        out.append(
+            Problem(
+                scenario.name,
+                pos.line,
+                pos.column,
+                f"expected the outcome '{scenario.outcome}' but the walk reaches {reached}",
+                f"set 'outcome: {o.id}' if that is right, or check the answers",
+            )
+        )
     return out
 
 
-def add_scenarios(catalog: Catalog, files: Iterable[tuple[str, bytes]],
-                  parsed: ParsedDocuments | None = None) -> None:
+def add_scenarios(
+    catalog: Catalog, files: Iterable[tuple[str, bytes]], parsed: ParsedDocuments | None = None
+) -> None:
     """Parse and check each scenario file (name, bytes) against the catalog's trees.
 
     Clean ones go into `catalog.scenarios`; broken ones into `catalog.failed_scenarios`. Every
@@ -412,9 +507,15 @@ def add_scenarios(catalog: Catalog, files: Iterable[tuple[str, bytes]],
             scenario = replace(scenario, routes=routes)
             other = catalog.scenarios.get(scenario.id)
             if other is not None:
-                problems.append(Problem(name, scenario.pos.line, scenario.pos.column,
-                                        f"the scenario id '{scenario.id}' is already used by "
-                                        f"{other.name}", "give each scenario its own id"))
+                problems.append(
+                    Problem(
+                        name,
+                        scenario.pos.line,
+                        scenario.pos.column,
+                        f"the scenario id '{scenario.id}' is already used by {other.name}",
+                        "give each scenario its own id",
+                    )
+                )
         catalog.problems.extend(problems)
         if scenario is None or any(p.blocking for p in problems):
             catalog.failed_scenarios[name] = problems

@@ -46,8 +46,11 @@ class Checker:
     def mapping(self, value: object, pos: Pos, what: str) -> MarkedDict | None:
         if isinstance(value, MarkedDict):
             return value
-        self.add(pos, f"{what} must be a mapping of 'key: value' lines, not {_describe(value)}",
-                 "indent its fields under it, one 'key: value' per line")
+        self.add(
+            pos,
+            f"{what} must be a mapping of 'key: value' lines, not {_describe(value)}",
+            "indent its fields under it, one 'key: value' per line",
+        )
         return None
 
     def fields(self, m: MarkedDict, spec: dict[str, Field], what: str) -> dict[str, Any]:
@@ -89,8 +92,9 @@ class Checker:
                     try:
                         return dt.date.fromisoformat(text).isoformat()
                     except ValueError:
-                        self.add(pos, f"{what} is not a date: {quote(text)}",
-                                 "write it as 2024-05-02")
+                        self.add(
+                            pos, f"{what} is not a date: {quote(text)}", "write it as 2024-05-02"
+                        )
                 return None
             case Kind.NUMBER:
                 if isinstance(value, int) and not isinstance(value, bool):
@@ -102,8 +106,10 @@ class Checker:
                 if items is None:
                     return None
                 as_id = f.kind is Kind.ID_LIST
-                texts = [self.text(v, items.where(i), f"item {i + 1} of {what}", as_id=as_id)
-                         for i, v in enumerate(items)]
+                texts = [
+                    self.text(v, items.where(i), f"item {i + 1} of {what}", as_id=as_id)
+                    for i, v in enumerate(items)
+                ]
                 return tuple(t for t in texts if t is not None)
             case Kind.LIST:
                 return self.sequence(value, pos, what)
@@ -112,19 +118,28 @@ class Checker:
     def sequence(self, value: object, pos: Pos, what: str) -> MarkedList | None:
         if isinstance(value, MarkedList):
             return value
-        self.add(pos, f"{what} must be a list, not {_describe(value)}",
-                 "write each item on its own line starting with '- '")
+        self.add(
+            pos,
+            f"{what} must be a list, not {_describe(value)}",
+            "write each item on its own line starting with '- '",
+        )
         return None
 
     def text(self, value: object, pos: Pos, what: str, as_id: bool = False) -> str | None:
         if isinstance(value, bool):
-            self.add(pos, f"{what} was read as the boolean {str(value).lower()}, not as text",
-                     f"YAML reads an unquoted {_YAML11_WORDS[value]} as true/false: "
-                     'put it in quotes, e.g. "yes"')
+            self.add(
+                pos,
+                f"{what} was read as the boolean {str(value).lower()}, not as text",
+                f"YAML reads an unquoted {_YAML11_WORDS[value]} as true/false: "
+                'put it in quotes, e.g. "yes"',
+            )
             return None
         if isinstance(value, (int, float)):
-            self.add(pos, f"{what} was read as the number {shorten(repr(value))}, not as text",
-                     'put it in quotes, e.g. "1.10", so that it stays exactly as written')
+            self.add(
+                pos,
+                f"{what} was read as the number {shorten(repr(value))}, not as text",
+                'put it in quotes, e.g. "1.10", so that it stays exactly as written',
+            )
             return None
         if isinstance(value, (dt.date, dt.datetime)):
             return value.isoformat()
@@ -136,8 +151,11 @@ class Checker:
             self.add(pos, f"{what} is empty", "write the text after the colon")
             return None
         if as_id and not ID_PATTERN.match(text):
-            self.add(pos, f"{what} {quote(text)} is not a valid id",
-                     "use letters, digits, '_', '-' or '.', with no spaces, e.g. on_duty")
+            self.add(
+                pos,
+                f"{what} {quote(text)} is not a valid id",
+                "use letters, digits, '_', '-' or '.', with no spaces, e.g. on_duty",
+            )
             return None
         return text
 
@@ -156,8 +174,9 @@ def _describe(value: object) -> str:
     return f"the text {quote(str(value))}"
 
 
-def open_document(data: str | bytes, name: str, what: str,
-                  parsed: ParsedDocuments | None = None) -> tuple[Checker, MarkedDict | None]:
+def open_document(
+    data: str | bytes, name: str, what: str, parsed: ParsedDocuments | None = None
+) -> tuple[Checker, MarkedDict | None]:
     """Read one YAML file whose top level must be a mapping (a tree, source or scenario file).
 
     Returns the checker holding every problem found so far, and the top mapping, or None when

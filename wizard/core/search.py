@@ -24,11 +24,62 @@ from wizard.core.model import Tree
 # outranks the summary, which outranks a question's words.
 WEIGHTS = {"title": 8, "keyword": 4, "summary": 2, "question": 1}
 
-STOPWORDS = frozenset((
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "for", "from",
-    "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "our", "should", "so", "that",
-    "the", "their", "them", "they", "this", "to", "was", "we", "what", "when", "where", "which",
-    "who", "will", "with", "would", "you", "your", "am", "may", "might", "must", "not"))
+STOPWORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "for",
+        "from",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "should",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "am",
+        "may",
+        "might",
+        "must",
+        "not",
+    )
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 # A doubled final consonant: stopp -> stop (but not ll/ss/zz: poll, canvass)
@@ -81,7 +132,7 @@ def query_terms(query: str) -> list[str]:
 def _contains(seq: list[str], part: list[str]) -> bool:
     """Whether `part` occurs in `seq` as consecutive items."""
     n = len(part)
-    return any(seq[i:i + n] == part for i in range(len(seq) - n + 1))
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
 
 
 def _phrase(terms: list[str], text_terms: list[str]) -> int:
@@ -101,8 +152,11 @@ def _matches(term: str, stems: set[str], raw: set[str], prefix: bool) -> bool:
 
 
 def _field_texts(tree: Tree) -> list[tuple[str, str]]:
-    out = [("title", tree.title), *(("keyword", k) for k in tree.keywords),
-           ("summary", tree.summary)]
+    out = [
+        ("title", tree.title),
+        *(("keyword", k) for k in tree.keywords),
+        ("summary", tree.summary),
+    ]
     out += [("question", q.text) for q in tree.questions.values()]
     return out
 
@@ -117,8 +171,11 @@ def score(tree: Tree, query: str, prefix: bool = False) -> Hit | None:
     best: tuple[int, str, str] = (0, "", "")
     for i, term in enumerate(terms):
         as_prefix = partial and i == len(terms) - 1
-        found = [(WEIGHTS[kind], kind, text) for kind, text, ws in fields
-                 if _matches(term, {stem(w) for w in ws}, set(ws), as_prefix)]
+        found = [
+            (WEIGHTS[kind], kind, text)
+            for kind, text, ws in fields
+            if _matches(term, {stem(w) for w in ws}, set(ws), as_prefix)
+        ]
         if found:
             top = max(found, key=lambda f: f[0])
             total += top[0]
@@ -127,9 +184,11 @@ def score(tree: Tree, query: str, prefix: bool = False) -> Hit | None:
     if not matched:
         return None
     every = [stem(w) for w in words(query)]  # small words kept too: "where to vote"
-    phrases = [(WEIGHTS[kind] * n, kind, text) for kind, text, ws in fields
-               if (n := max(_phrase(terms, query_terms(text)),
-                            _phrase(every, [stem(w) for w in ws])))]
+    phrases = [
+        (WEIGHTS[kind] * n, kind, text)
+        for kind, text, ws in fields
+        if (n := max(_phrase(terms, query_terms(text)), _phrase(every, [stem(w) for w in ws])))
+    ]
     if phrases:
         top = max(phrases, key=lambda f: f[0])
         total += top[0]

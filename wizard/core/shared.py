@@ -32,42 +32,66 @@ DEFINITION_ANSWER_FIELDS = {
     "next": Field(Kind.ID, False),
     "tree": Field(Kind.ID, False),
 }
-ROUTES_HINT = ("a shared question's answers lead nowhere by themselves: remove it, and route the "
-               "answer in each tree that asks the question")
+ROUTES_HINT = (
+    "a shared question's answers lead nowhere by themselves: remove it, and route the "
+    "answer in each tree that asks the question"
+)
 
 
-def parse_questions(data: str | bytes, name: str, parsed: ParsedDocuments | None = None
-                    ) -> tuple[list[SharedQuestion] | None, list[Problem]]:
+def parse_questions(
+    data: str | bytes, name: str, parsed: ParsedDocuments | None = None
+) -> tuple[list[SharedQuestion] | None, list[Problem]]:
     """The shared questions of one file; None when it has a blocking problem."""
     check, top = open_document(data, name, "a questions file", parsed)
     if top is None:
         return None, check.problems
     f = check.fields(top, FILE_FIELDS, "the questions file")
-    found = _items(check, f.get("questions"), "shared question", DEFINITION_FIELDS,
-                   lambda c, m, g, label: _definition(c, m, g, label, name))
+    found = _items(
+        check,
+        f.get("questions"),
+        "shared question",
+        DEFINITION_FIELDS,
+        lambda c, m, g, label: _definition(c, m, g, label, name),
+    )
     if isinstance(f.get("questions"), MarkedList) and not f["questions"]:
-        check.add(top.where("questions"), "the questions file has no questions",
-                  "add at least one question, or delete the file")
-    _check_unique(check, [(q.id, q.pos) for q in found], "two shared questions with the id",
-                  "give each shared question its own id")
+        check.add(
+            top.where("questions"),
+            "the questions file has no questions",
+            "add at least one question, or delete the file",
+        )
+    _check_unique(
+        check,
+        [(q.id, q.pos) for q in found],
+        "two shared questions with the id",
+        "give each shared question its own id",
+    )
     return (None if any(p.blocking for p in check.problems) else found), check.problems
 
 
-def _definition(check: Checker, m: MarkedDict, f: dict[str, Any], label: str,
-                name: str) -> SharedQuestion | None:
+def _definition(
+    check: Checker, m: MarkedDict, f: dict[str, Any], label: str, name: str
+) -> SharedQuestion | None:
     """One definition, with its answers checked: two or more, each id once."""
-    answers = _items(check, f.get("answers"), "answer", DEFINITION_ANSWER_FIELDS, _answer,
-                     f" of {label}")
+    answers = _items(
+        check, f.get("answers"), "answer", DEFINITION_ANSWER_FIELDS, _answer, f" of {label}"
+    )
     if isinstance(f.get("answers"), MarkedList) and len(f["answers"]) < 2:
-        check.add(m.key_pos.get("answers", m.pos),
-                  f"{label} has {len(f['answers'])} answer(s); it needs two or more",
-                  "a question with one answer is not a question")
-    _check_unique(check, [(a.id, a.pos) for a in answers], f"{label} has two answers with the id",
-                  "give each answer its own id")
+        check.add(
+            m.key_pos.get("answers", m.pos),
+            f"{label} has {len(f['answers'])} answer(s); it needs two or more",
+            "a question with one answer is not a question",
+        )
+    _check_unique(
+        check,
+        [(a.id, a.pos) for a in answers],
+        f"{label} has two answers with the id",
+        "give each answer its own id",
+    )
     if "id" not in f:
         return None
-    return SharedQuestion(f["id"], f.get("text", ""), tuple(answers), f.get("help", ""), name,
-                          m.pos)
+    return SharedQuestion(
+        f["id"], f.get("text", ""), tuple(answers), f.get("help", ""), name, m.pos
+    )
 
 
 def _answer(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Answer | None:
@@ -75,8 +99,9 @@ def _answer(check: Checker, m: MarkedDict, f: dict[str, Any], label: str) -> Ans
     for key in ("next", "tree"):
         if key in m:
             check.add(m.key_pos.get(key, m.pos), f"{label} has '{key}:'", ROUTES_HINT)
-    return Answer(f["id"], f.get("label", ""), f.get("explain", ""), pos=m.pos) \
-        if "id" in f else None
+    return (
+        Answer(f["id"], f.get("label", ""), f.get("explain", ""), pos=m.pos) if "id" in f else None
+    )
 
 
 def _check_unique(check: Checker, items: list[tuple[str, Pos]], message: str, hint: str) -> None:
@@ -88,8 +113,7 @@ def _check_unique(check: Checker, items: list[tuple[str, Pos]], message: str, hi
         seen.setdefault(item_id, pos)
 
 
-def resolve_tree(tree: Tree, shared: Mapping[str, SharedQuestion]
-                 ) -> tuple[Tree, list[Problem]]:
+def resolve_tree(tree: Tree, shared: Mapping[str, SharedQuestion]) -> tuple[Tree, list[Problem]]:
     """The tree with each `ask:` question given its definition's words; problems if it cannot."""
     questions: dict[str, Question] = {}
     problems: list[Problem] = []
@@ -100,8 +124,9 @@ def resolve_tree(tree: Tree, shared: Mapping[str, SharedQuestion]
     return tree._replace(questions=questions), problems
 
 
-def resolve_question(name: str, q: Question, shared: Mapping[str, SharedQuestion]
-                     ) -> tuple[Question, list[Problem]]:
+def resolve_question(
+    name: str, q: Question, shared: Mapping[str, SharedQuestion]
+) -> tuple[Question, list[Problem]]:
     """A question with `ask:` as its definition words it, routed as the tree routes it."""
     d = shared.get(q.shared)
     if d is None:
@@ -109,8 +134,9 @@ def resolve_question(name: str, q: Question, shared: Mapping[str, SharedQuestion
     problems = [_override(name, q, d, answer_id, key, pos) for answer_id, key, pos in q.overrides]
     problems += _routing(name, q, d)
     routes = {a.id: a for a in q.answers}
-    answers = tuple(routes[a.id]._replace(label=a.label, explain=a.explain)
-                    for a in d.answers if a.id in routes)
+    answers = tuple(
+        routes[a.id]._replace(label=a.label, explain=a.explain) for a in d.answers if a.id in routes
+    )
     return q._replace(text=d.text, help=d.help, answers=answers, overrides=()), problems
 
 
@@ -119,26 +145,40 @@ def _unknown(name: str, q: Question, shared: Mapping[str, SharedQuestion]) -> Pr
     import difflib  # only for mistakes
 
     if not shared:
-        hint = ("no shared question is loaded: define it in a file in trees/questions/, or fix "
-                "the errors of the file that defines it")
+        hint = (
+            "no shared question is loaded: define it in a file in trees/questions/, or fix "
+            "the errors of the file that defines it"
+        )
     else:
         close = difflib.get_close_matches(q.shared, list(shared), n=1, cutoff=0.5)
-        hint = (f"did you mean '{close[0]}'? " if close else "") + \
-            "the shared questions are: " + ", ".join(sorted(shared))
-    return Problem(name, q.ask_pos.line, q.ask_pos.column,
-                   f"question '{q.id}' asks the shared question '{q.shared}', which is not "
-                   "defined in trees/questions/", hint)
+        hint = (
+            (f"did you mean '{close[0]}'? " if close else "")
+            + "the shared questions are: "
+            + ", ".join(sorted(shared))
+        )
+    return Problem(
+        name,
+        q.ask_pos.line,
+        q.ask_pos.column,
+        f"question '{q.id}' asks the shared question '{q.shared}', which is not "
+        "defined in trees/questions/",
+        hint,
+    )
 
 
-def _override(name: str, q: Question, d: SharedQuestion, answer_id: str, key: str,
-              pos: Pos) -> Problem:
+def _override(
+    name: str, q: Question, d: SharedQuestion, answer_id: str, key: str, pos: Pos
+) -> Problem:
     """A text, help, label or explanation written beside `ask:`, which the definition gives."""
     what = f"answer '{answer_id}' of question '{q.id}'" if answer_id else f"question '{q.id}'"
-    return Problem(name, pos.line, pos.column,
-                   f"the '{key}' of {what} comes from the shared question '{d.id}' in "
-                   f"{d.name}: remove it",
-                   f"a question with 'ask:' shows the shared question's words; to change them, "
-                   f"change {d.name}, which changes every topic that asks '{d.id}'")
+    return Problem(
+        name,
+        pos.line,
+        pos.column,
+        f"the '{key}' of {what} comes from the shared question '{d.id}' in {d.name}: remove it",
+        f"a question with 'ask:' shows the shared question's words; to change them, "
+        f"change {d.name}, which changes every topic that asks '{d.id}'",
+    )
 
 
 def _routing(name: str, q: Question, d: SharedQuestion) -> list[Problem]:
@@ -147,18 +187,35 @@ def _routing(name: str, q: Question, d: SharedQuestion) -> list[Problem]:
 
     ids = [a.id for a in d.answers]
     routed = {a.id for a in q.answers}
-    out = [Problem(name, q.ask_pos.line, q.ask_pos.column,
-                   f"question '{q.id}' does not route the answer '{missing}' of the shared "
-                   f"question '{d.id}'",
-                   f"add '- {{id: {missing}, next: ...}}' under its 'answers:': every answer of "
-                   f"'{d.id}' (in {d.name}) must lead somewhere")
-           for missing in ids if missing not in routed]
+    out = [
+        Problem(
+            name,
+            q.ask_pos.line,
+            q.ask_pos.column,
+            f"question '{q.id}' does not route the answer '{missing}' of the shared "
+            f"question '{d.id}'",
+            f"add '- {{id: {missing}, next: ...}}' under its 'answers:': every answer of "
+            f"'{d.id}' (in {d.name}) must lead somewhere",
+        )
+        for missing in ids
+        if missing not in routed
+    ]
     for a in q.answers:
         if a.id not in ids:
             close = difflib.get_close_matches(a.id, ids, n=1, cutoff=0.5)
-            hint = (f"did you mean '{close[0]}'? " if close else "") + \
-                f"the answers of '{d.id}' are: " + ", ".join(ids)
-            out.append(Problem(name, a.pos.line, a.pos.column,
-                               f"answer '{a.id}' of question '{q.id}' is no answer of the "
-                               f"shared question '{d.id}'", hint))
+            hint = (
+                (f"did you mean '{close[0]}'? " if close else "")
+                + f"the answers of '{d.id}' are: "
+                + ", ".join(ids)
+            )
+            out.append(
+                Problem(
+                    name,
+                    a.pos.line,
+                    a.pos.column,
+                    f"answer '{a.id}' of question '{q.id}' is no answer of the "
+                    f"shared question '{d.id}'",
+                    hint,
+                )
+            )
     return out

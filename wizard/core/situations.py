@@ -56,8 +56,11 @@ class Situation:
     def keys(self) -> list[str]:
         """The answers as `run --answer` takes them: question=answer, tree:question=answer
         outside the topic the walks start in."""
-        return [(f"{g.question_id}" if g.tree_id == self.topic else
-                 f"{g.tree_id}:{g.question_id}") + f"={g.answer_id}" for g in self.answers]
+        return [
+            (f"{g.question_id}" if g.tree_id == self.topic else f"{g.tree_id}:{g.question_id}")
+            + f"={g.answer_id}"
+            for g in self.answers
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,8 +127,11 @@ class _Map:
                 stack.pop()
                 continue
             q = self.question(ref)
-            targets = [t for t in (self.step(ref, a.id) for a in q.answers)
-                       if isinstance(t, tuple)] if q is not None else []
+            targets = (
+                [t for t in (self.step(ref, a.id) for a in q.answers) if isinstance(t, tuple)]
+                if q is not None
+                else []
+            )
             todo = [t for t in targets if t not in self._below]
             if todo:
                 stack.extend(todo)
@@ -178,11 +184,18 @@ class _Pair:
         fixed = dict(given)
         if qo is not None and qn is not None and ko == kn:  # the same question in both
             assert isinstance(o, tuple) and isinstance(n, tuple) and ko is not None
-            ids = [fixed[ko]] if ko in fixed else list(dict.fromkeys(
-                [*(a.id for a in qo.answers), *(a.id for a in qn.answers)]))
-            return [(None if ko in fixed else Given(*o, a),
-                     self.state(self.old.step(o, a), self.new.step(n, a), {**fixed, ko: a}))
-                    for a in ids]
+            ids = (
+                [fixed[ko]]
+                if ko in fixed
+                else list(dict.fromkeys([*(a.id for a in qo.answers), *(a.id for a in qn.answers)]))
+            )
+            return [
+                (
+                    None if ko in fixed else Given(*o, a),
+                    self.state(self.old.step(o, a), self.new.step(n, a), {**fixed, ko: a}),
+                )
+                for a in ids
+            ]
         if qo is not None and ko in fixed:  # the new release asked it already
             assert isinstance(o, tuple) and ko is not None
             return [(None, self.state(self.old.step(o, fixed[ko]), n, fixed))]
@@ -191,12 +204,16 @@ class _Pair:
             return [(None, self.state(o, self.new.step(n, fixed[kn]), fixed))]
         if qo is not None:
             assert isinstance(o, tuple) and ko is not None
-            return [(Given(*o, a.id), self.state(self.old.step(o, a.id), n, {**fixed, ko: a.id}))
-                    for a in qo.answers]
+            return [
+                (Given(*o, a.id), self.state(self.old.step(o, a.id), n, {**fixed, ko: a.id}))
+                for a in qo.answers
+            ]
         if qn is not None:
             assert isinstance(n, tuple) and kn is not None
-            return [(Given(*n, a.id), self.state(o, self.new.step(n, a.id), {**fixed, kn: a.id}))
-                    for a in qn.answers]
+            return [
+                (Given(*n, a.id), self.state(o, self.new.step(n, a.id), {**fixed, kn: a.id}))
+                for a in qn.answers
+            ]
         return []
 
     def count(self, root: State) -> dict[tuple[Side, Side], int]:
@@ -267,8 +284,7 @@ def _list(pair: _Pair, root: State, topic: str, result: Compared, limit: int) ->
         if not moves:
             kind = pair.kind(s[0], s[1])
             if kind in wanted:
-                lists[kind].append(Situation(topic, given, pair.old.end(s[0]),
-                                             pair.new.end(s[1])))
+                lists[kind].append(Situation(topic, given, pair.old.end(s[0]), pair.new.end(s[1])))
             continue
         for answer, m in reversed(moves):
             if pair.kinds(m) & wanted:

@@ -146,8 +146,13 @@ class Transcript:
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 # the parts of a transcript that are objects or lists of objects, and what each holds
-_PARTS: dict[str, type] = {"tree": TreeRef, "trees": TreeRef, "sources": SourceRef,
-                           "steps": StepRecord, "outcome": OutcomeRecord}
+_PARTS: dict[str, type] = {
+    "tree": TreeRef,
+    "trees": TreeRef,
+    "sources": SourceRef,
+    "steps": StepRecord,
+    "outcome": OutcomeRecord,
+}
 _OUTCOME_PARTS: dict[str, type] = {"citations": QuotedClause, "law": QuotedClause}
 
 _T = TypeVar("_T")
@@ -181,8 +186,12 @@ def _unknown(d: dict[str, Any], kind: type, path: str, parts: dict[str, type]) -
         else:
             items = []
         inner = _OUTCOME_PARTS if part is OutcomeRecord else {}
-        out += [name for where, item in items if isinstance(item, dict)
-                for name in _unknown(item, part, f"{where}.", inner)]
+        out += [
+            name
+            for where, item in items
+            if isinstance(item, dict)
+            for name in _unknown(item, part, f"{where}.", inner)
+        ]
     return out
 
 
@@ -219,6 +228,7 @@ def _listed(d: dict[str, Any], name: str, kind: type[Any]) -> tuple[Any, ...]:
     items = d[name]
     if not isinstance(items, list | tuple):
         raise TypeError(f"{name}: expected a list, not {type(items).__name__}")
+
     def build(item: Any) -> Callable[[], Any]:
         return lambda: _known(kind, item)
 

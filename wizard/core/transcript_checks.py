@@ -62,8 +62,10 @@ def _format(value: Any, field: str) -> list[str]:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         return [f"{field} is {_shown(value)}, not a transcript format number"]
     if value > FORMAT:
-        return [f"{field} is {value}: written by a newer Purdah Wizard (this one reads "
-                f"format {FORMAT}); record it with that version"]
+        return [
+            f"{field} is {value}: written by a newer Purdah Wizard (this one reads "
+            f"format {FORMAT}); record it with that version"
+        ]
     return []
 
 
@@ -92,8 +94,9 @@ def _time(value: Any, field: str) -> list[str]:
     return []
 
 
-def _fields(obj: Any, field: str, required: tuple[str, ...],
-            optional: tuple[str, ...] = ()) -> list[str]:
+def _fields(
+    obj: Any, field: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[str]:
     """Each named attribute of `obj` is text, the `required` ones non-empty."""
     out: list[str] = []
     for name in required:
@@ -137,12 +140,17 @@ def _step(step: StepRecord, i: int, tree_ids: set[Any], field: str) -> list[str]
     out: list[str] = []
     if step.number != i + 1 or not isinstance(step.number, int) or isinstance(step.number, bool):
         out.append(f"{field}.number is {_shown(step.number)}, not {i + 1}")
-    out += _fields(step, field, ("tree_id", "question_id", "question", "answer_id", "answer"),
-                   ("help", "explain", "shared"))
+    out += _fields(
+        step,
+        field,
+        ("tree_id", "question_id", "question", "answer_id", "answer"),
+        ("help", "explain", "shared"),
+    )
     out += _time(step.answered_at, f"{field}.answered_at")
     if isinstance(step.tree_id, str) and step.tree_id and step.tree_id not in tree_ids:
-        out.append(f"{field}.tree_id is {_shown(step.tree_id)}, not among the trees passed "
-                   "through (trees)")
+        out.append(
+            f"{field}.tree_id is {_shown(step.tree_id)}, not among the trees passed through (trees)"
+        )
     return out
 
 
@@ -151,8 +159,9 @@ def _outcome(o: OutcomeRecord, tree_ids: set[Any], field: str) -> list[str]:
     out += _verdict(o, field)
     out += _time(o.reached_at, f"{field}.reached_at")
     if isinstance(o.tree_id, str) and o.tree_id and o.tree_id not in tree_ids:
-        out.append(f"{field}.tree_id is {_shown(o.tree_id)}, not among the trees passed "
-                   "through (trees)")
+        out.append(
+            f"{field}.tree_id is {_shown(o.tree_id)}, not among the trees passed through (trees)"
+        )
     for name in ("citations", "law"):
         for i, clause in enumerate(getattr(o, name)):
             out += _clause(clause, f"{field}.{name}[{i}]")
@@ -162,12 +171,15 @@ def _outcome(o: OutcomeRecord, tree_ids: set[Any], field: str) -> list[str]:
 def _verdict(o: OutcomeRecord, field: str) -> list[str]:
     """The verdict is one of the known ones, and its label the one that verdict has."""
     if not isinstance(o.verdict, str) or o.verdict not in VERDICTS:
-        return [f"{field}.verdict is {_shown(o.verdict)}, not a known verdict "
-                f"({', '.join(VERDICTS)})"]
+        return [
+            f"{field}.verdict is {_shown(o.verdict)}, not a known verdict ({', '.join(VERDICTS)})"
+        ]
     label = VERDICTS[o.verdict].label
     if o.verdict_label != label:
-        return [f"{field}.verdict_label is {_shown(o.verdict_label)}, but the verdict "
-                f"{o.verdict!r} reads {label!r}"]
+        return [
+            f"{field}.verdict_label is {_shown(o.verdict_label)}, but the verdict "
+            f"{o.verdict!r} reads {label!r}"
+        ]
     return []
 
 

@@ -46,8 +46,14 @@ class Step:
 
 
 class Walk:
-    def __init__(self, catalog: Catalog, tree_id: str, clock: Clock = utc_now,
-                 carried: Mapping[str, str] | None = None, as_of: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        tree_id: str,
+        clock: Clock = utc_now,
+        carried: Mapping[str, str] | None = None,
+        as_of: dt.date | None = None,
+    ) -> None:
         """`carried`: answers to shared questions given before this walk, by shared id.
         `as_of`: the day whose pre-election period the walk is stamped with (a trainer's
         scenario day); by default the day it started."""
@@ -166,8 +172,9 @@ class Walk:
             started_at=_iso(self.started_at),
             tree=_tree_ref(self.start_tree),
             trees=tuple(_tree_ref(t) for t in trees),
-            sources=tuple(SourceRef(s.id, s.title, s.reference, s.publisher, s.date, s.kind)
-                          for s in sources),
+            sources=tuple(
+                SourceRef(s.id, s.title, s.reference, s.publisher, s.date, s.kind) for s in sources
+            ),
             steps=steps,
             outcome=self._outcome_record(),
             period=status.stamp() if (status := self.period()) is not None else "",
@@ -189,8 +196,18 @@ class Walk:
         assert isinstance(q, Question)
         a = q.answer(step.answer_id)
         assert a is not None
-        return StepRecord(i + 1, step.tree_id, q.id, q.text, q.help, a.id, a.label, a.explain,
-                          _iso(step.answered_at), q.shared)
+        return StepRecord(
+            i + 1,
+            step.tree_id,
+            q.id,
+            q.text,
+            q.help,
+            a.id,
+            a.label,
+            a.explain,
+            _iso(step.answered_at),
+            q.shared,
+        )
 
     def _outcome_record(self) -> OutcomeRecord | None:
         o = self.outcome
@@ -198,10 +215,16 @@ class Walk:
             return None
         tree = self.tree
         return OutcomeRecord(
-            tree_id=tree.id, id=o.id, verdict=o.verdict, verdict_label=VERDICTS[o.verdict].label,
-            title=o.title, advice=o.advice, citations=quote(self.catalog, tree, o),
+            tree_id=tree.id,
+            id=o.id,
+            verdict=o.verdict,
+            verdict_label=VERDICTS[o.verdict].label,
+            title=o.title,
+            advice=o.advice,
+            citations=quote(self.catalog, tree, o),
             reached_at=_iso(self._reached_at or self._clock()),
-            reading=o.reading, law=quote_law(self.catalog, o),
+            reading=o.reading,
+            law=quote_law(self.catalog, o),
         )
 
 
@@ -209,8 +232,9 @@ def quote(catalog: Catalog, tree: Tree, outcome: Outcome) -> tuple[QuotedClause,
     """The clauses an outcome cites, quoted in full from its tree's source."""
     source = catalog.sources[tree.source]
     return tuple(
-        QuotedClause(source.id, c, source.clauses[c].heading, source.clauses[c].text,
-                     source.citation())
+        QuotedClause(
+            source.id, c, source.clauses[c].heading, source.clauses[c].text, source.citation()
+        )
         for c in outcome.cite
     )
 
@@ -221,8 +245,10 @@ def quote_law(catalog: Catalog, outcome: Outcome) -> tuple[QuotedClause, ...]:
     law = catalog.law_source()
     if law is None or not outcome.law:
         return ()
-    return tuple(QuotedClause(law.id, c, law.clauses[c].heading, law.clauses[c].text,
-                              law.citation()) for c in outcome.law)
+    return tuple(
+        QuotedClause(law.id, c, law.clauses[c].heading, law.clauses[c].text, law.citation())
+        for c in outcome.law
+    )
 
 
 def _tree_ref(t: Tree) -> TreeRef:

@@ -67,19 +67,24 @@ def _not_at_hand(catalog: Catalog, t: Transcript) -> str:
         if tree is None:
             return f"tree {ref.id} is not among the trees loaded here"
         if tree.version != ref.version:
-            return (f"tree {ref.id} is version {ref.version} in the walk, version "
-                    f"{tree.version} here")
+            return (
+                f"tree {ref.id} is version {ref.version} in the walk, version {tree.version} here"
+            )
         if tree.sha256 != ref.sha256:
-            return (f"tree {ref.id} version {ref.version} has SHA-256 {ref.sha256[:16]}… in the "
-                    f"walk, {tree.sha256[:16]}… here")
+            return (
+                f"tree {ref.id} version {ref.version} has SHA-256 {ref.sha256[:16]}… in the "
+                f"walk, {tree.sha256[:16]}… here"
+            )
     for src in t.sources:
         here = catalog.sources.get(src.id)
         if here is None:
             return f"source {src.id} is not among the sources loaded here"
         mine = (here.title, here.reference, here.publisher, here.date, here.kind)
         if mine != (src.title, src.reference, src.publisher, src.date, src.kind):
-            return (f"source {src.id} is {src.reference} of {src.date} in the walk, "
-                    f"{here.reference} of {here.date} here")
+            return (
+                f"source {src.id} is {src.reference} of {src.date} in the walk, "
+                f"{here.reference} of {here.date} here"
+            )
     return ""
 
 
@@ -96,15 +101,19 @@ def _replay(catalog: Catalog, t: Transcript) -> tuple[Transcript | None, list[st
         if q is None:
             return None, [f"{where}: the tree has already reached outcome {walk.position[1]!r}"]
         if walk.position != (step.tree_id, step.question_id):
-            return None, [f"{where}: the record asks {step.tree_id}:{step.question_id}, the "
-                          f"tree asks {walk.position[0]}:{walk.position[1]} here"]
+            return None, [
+                f"{where}: the record asks {step.tree_id}:{step.question_id}, the "
+                f"tree asks {walk.position[0]}:{walk.position[1]} here"
+            ]
         try:
             walk.answer(step.answer_id)
         except TreeError as exc:
             return None, [f"{where}.answer_id: {exc}"]
     if walk.outcome is None:
-        return None, [f"outcome: the record says {_outcome_id(t)}, but the tree asks "
-                      f"{walk.position[0]}:{walk.position[1]} next"]
+        return None, [
+            f"outcome: the record says {_outcome_id(t)}, but the tree asks "
+            f"{walk.position[0]}:{walk.position[1]} next"
+        ]
     return walk.transcript(), []
 
 
@@ -123,8 +132,10 @@ def _compare(t: Transcript, replayed: Transcript) -> list[str]:
             out += _differ(f"steps[{i}].{name}", getattr(mine, name), getattr(theirs, name))
     o, r = t.outcome, replayed.outcome
     if o is None or r is None:
-        return [*out, f"outcome: the record says {_outcome_id(t)}, the tree "
-                      f"{_outcome_id(replayed)}"]
+        return [
+            *out,
+            f"outcome: the record says {_outcome_id(t)}, the tree {_outcome_id(replayed)}",
+        ]
     for name in OUTCOME_FIELDS:
         out += _differ(f"outcome.{name}", getattr(o, name), getattr(r, name))
     for name in ("citations", "law"):
@@ -155,14 +166,16 @@ def _differ(field: str, mine: Any, theirs: Any) -> list[str]:
 
 def _around(a: str, b: str, before: int = 20, after: int = 30) -> tuple[str, str]:
     """Both texts quoted from a little before where they first differ (whole if short)."""
-    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
-                 min(len(a), len(b)))
+    start = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
     start = max(start - before, 0)
 
     def cut(s: str) -> str:
         end = start + before + after
         piece = s[start:end]
         return repr(("…" if start else "") + piece + ("…" if end < len(s) else ""))
+
     return cut(a), cut(b)
 
 
@@ -174,7 +187,12 @@ def _reworded_shared(t: Transcript, replayed: Transcript, differences: list[str]
     shared = {f"steps[{i}]." for i, s in enumerate(t.steps) if s.shared}
     if not all(any(d.startswith(p) for p in shared) for d in differences):
         return ""
-    first = next(s for s, r in zip(t.steps, replayed.steps, strict=True)
-                 if any(getattr(s, n) != getattr(r, n) for n in STEP_TEXT))
-    return (f"the shared question {first.shared} reads differently here (it may have been "
-            "reworded since the walk)")
+    first = next(
+        s
+        for s, r in zip(t.steps, replayed.steps, strict=True)
+        if any(getattr(s, n) != getattr(r, n) for n in STEP_TEXT)
+    )
+    return (
+        f"the shared question {first.shared} reads differently here (it may have been "
+        "reworded since the walk)"
+    )

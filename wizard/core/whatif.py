@@ -38,8 +38,9 @@ def alternatives(catalog: Catalog, steps: list[Step], outcome: Outcome) -> list[
     return out
 
 
-def _follow(catalog: Catalog, tree_id: str, answer: Answer,
-            given: dict[NodeRef, str]) -> Outcome | Question | None:
+def _follow(
+    catalog: Catalog, tree_id: str, answer: Answer, given: dict[NodeRef, str]
+) -> Outcome | Question | None:
     try:
         ref = catalog.target(catalog.tree(tree_id), answer.next, answer.tree)
         while True:

@@ -21,8 +21,10 @@ MAP_TAG, SEQ_TAG, STR_TAG = _YAML + "map", _YAML + "seq", _YAML + "str"
 MERGE_TAG, VALUE_TAG = _YAML + "merge", _YAML + "value"
 # The plain values a tree may hold, built by PyYAML's safe constructors. Any other tag (!!set,
 # !!omap, !!python/..., !custom) is refused.
-_SCALARS = {_YAML + name: yaml.constructor.SafeConstructor.yaml_constructors[_YAML + name]
-            for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")}
+_SCALARS = {
+    _YAML + name: yaml.constructor.SafeConstructor.yaml_constructors[_YAML + name]
+    for name in ("null", "bool", "int", "float", "binary", "timestamp", "str")
+}
 
 
 def _pos(mark: yaml.Mark | None) -> Pos:
@@ -61,8 +63,9 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         if node in self._built:
             return self._built[node]
         if node in self._building:
-            raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive"
-                                                    " node", node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, "found unconstructable recursive node", node.start_mark
+            )
         self._building.add(node)
         self.inside = node.start_mark
         value: object
@@ -88,8 +91,11 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             self.note(node.start_mark, f"cannot read this value: {exc}", "put it in quotes")
         except (KeyError, AttributeError):
             # a tag that does not fit its value, e.g. !!bool maybe, !!timestamp on plain text
-            self.note(node.start_mark, f"cannot read this value as {_tag_word(node.tag)}",
-                      "remove the '!!' tag, or put the value in quotes")
+            self.note(
+                node.start_mark,
+                f"cannot read this value as {_tag_word(node.tag)}",
+                "remove the '!!' tag, or put the value in quotes",
+            )
         return None
 
     def _map(self, node: yaml.MappingNode) -> MarkedDict:
@@ -110,14 +116,18 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             else:
                 key = self.build(key_node)
                 if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
-                    self.note(key_node.start_mark,
-                              "a key must be a plain word, not a list or mapping")
+                    self.note(
+                        key_node.start_mark, "a key must be a plain word, not a list or mapping"
+                    )
                     continue
             km = key_node.start_mark
             if i >= merged:
                 if key in given:
-                    self.note(km, f"duplicate key '{key}' (first given on line {given[key].line})",
-                              "YAML keeps only the last of two equal keys: delete or rename one")
+                    self.note(
+                        km,
+                        f"duplicate key '{key}' (first given on line {given[key].line})",
+                        "YAML keeps only the last of two equal keys: delete or rename one",
+                    )
                     continue
                 given[key] = key_pos[key] = Pos(km.line + 1, km.column + 1)
             else:
@@ -145,8 +155,11 @@ class _MarkedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def _wrong_kind(self, node: yaml.Node) -> object:  # None: the node is refused, and noted
         kind = "a mapping" if node.tag == MAP_TAG else "a list"
-        self.note(node.start_mark, f"the tag {_tag_word(node.tag)!r} needs {kind} here",
-                  "remove the '!!' tag")
+        self.note(
+            node.start_mark,
+            f"the tag {_tag_word(node.tag)!r} needs {kind} here",
+            "remove the '!!' tag",
+        )
         return None
 
     def _undefined(self, node: yaml.Node) -> object:  # None: the node is refused, and noted
@@ -186,9 +199,16 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
         return None, [*loader.problems, Problem(name, 1, 1, f"YAML error: {first}")]
     except RecursionError:
         line, column = _pos(loader.inside) if loader.inside else _reader_pos(loader)
-        return None, [Problem(name, line, column, "the YAML is nested too deeply to read",
-                              "a tree needs only a few levels of indentation: check the "
-                              "brackets and the indentation from here")]
+        return None, [
+            Problem(
+                name,
+                line,
+                column,
+                "the YAML is nested too deeply to read",
+                "a tree needs only a few levels of indentation: check the "
+                "brackets and the indentation from here",
+            )
+        ]
     finally:
         loader.dispose()
     return content, loader.problems
@@ -196,10 +216,15 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, name: str) -> Problem:
     """Where the first byte that is not UTF-8 is, as a line and column of the text before it."""
-    line, column = _line_column(data[:exc.start].decode("utf-8-sig", errors="replace"))
-    bad = "".join(f"\\x{b:02x}" for b in data[exc.start:exc.end])
-    return Problem(name, line, column, f"the file is not UTF-8 text: the byte {bad} cannot be "
-                   f"read ({exc.reason})", "save it as UTF-8 in your editor")
+    line, column = _line_column(data[: exc.start].decode("utf-8-sig", errors="replace"))
+    bad = "".join(f"\\x{b:02x}" for b in data[exc.start : exc.end])
+    return Problem(
+        name,
+        line,
+        column,
+        f"the file is not UTF-8 text: the byte {bad} cannot be read ({exc.reason})",
+        "save it as UTF-8 in your editor",
+    )
 
 
 def _bad_character(text: str, exc: yaml.reader.ReaderError, name: str) -> Problem:
@@ -211,9 +236,13 @@ def _bad_character(text: str, exc: yaml.reader.ReaderError, name: str) -> Proble
         position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
     line, column = _line_column(text[:position])
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-    return Problem(name, line, column, f"the control character U+{code:04X} "
-                   f"({shorten(chr(code))}) is not allowed in a YAML file",
-                   "delete it: it may have come in with text copied from another program")
+    return Problem(
+        name,
+        line,
+        column,
+        f"the control character U+{code:04X} ({shorten(chr(code))}) is not allowed in a YAML file",
+        "delete it: it may have come in with text copied from another program",
+    )
 
 
 def _line_column(before: str) -> tuple[int, int]:

@@ -51,16 +51,23 @@ def colours_of(box: Box) -> Colours:
     return LINK_COLOURS if box.node.kind == LINK else QUESTION_COLOURS
 
 
-def map_svg(layout: MapLayout, path: Sequence[NodeRef] = (),
-            answers: Sequence[str] | None = None) -> str:
+def map_svg(
+    layout: MapLayout, path: Sequence[NodeRef] = (), answers: Sequence[str] | None = None
+) -> str:
     """The map as SVG text; `path` (node refs in order) and `answers` are highlighted."""
     on_boxes, on_arrows = highlighted(layout, path, answers)
-    svg = ET.Element("svg", {
-        "xmlns": SVG_NS, "version": "1.1",
-        "width": _n(layout.width), "height": _n(layout.height),
-        "viewBox": f"0 0 {_n(layout.width)} {_n(layout.height)}",
-        "font-family": FONT_FAMILY, "role": "img",
-    })
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "version": "1.1",
+            "width": _n(layout.width),
+            "height": _n(layout.height),
+            "viewBox": f"0 0 {_n(layout.width)} {_n(layout.height)}",
+            "font-family": FONT_FAMILY,
+            "role": "img",
+        },
+    )
     ET.SubElement(svg, "title").text = f"Map of the tree: {layout.graph.title}"
     ET.SubElement(svg, "rect", {"width": "100%", "height": "100%", "fill": "#ffffff"})
     for t in layout.titles:
@@ -79,23 +86,46 @@ def map_svg(layout: MapLayout, path: Sequence[NodeRef] = (),
 
 def _arrow(parent: ET.Element, layout: MapLayout, k: int, on: bool) -> None:
     a = layout.arrows[k]
-    g = ET.SubElement(parent, "g", {
-        "class": "arrow on-path" if on else "arrow",
-        "data-from": _ref(a.edge.source), "data-answer": a.edge.answer_id,
-        "data-to": _ref(a.edge.target),
-    })
-    ET.SubElement(g, "path", {
-        "d": _polyline(a.points), "fill": "none", "stroke": PATH if on else ARROW,
-        "stroke-width": "5" if on else "1.6", "stroke-linejoin": "round",
-    })
+    g = ET.SubElement(
+        parent,
+        "g",
+        {
+            "class": "arrow on-path" if on else "arrow",
+            "data-from": _ref(a.edge.source),
+            "data-answer": a.edge.answer_id,
+            "data-to": _ref(a.edge.target),
+        },
+    )
+    ET.SubElement(
+        g,
+        "path",
+        {
+            "d": _polyline(a.points),
+            "fill": "none",
+            "stroke": PATH if on else ARROW,
+            "stroke-width": "5" if on else "1.6",
+            "stroke-linejoin": "round",
+        },
+    )
     # A drawn head rather than an SVG marker: Qt's SVG renderer (SVG Tiny) ignores markers.
-    ET.SubElement(g, "path", {"d": _head(a.points, 16 if on else 10),
-                              "fill": PATH if on else ARROW})
+    ET.SubElement(
+        g, "path", {"d": _head(a.points, 16 if on else 10), "fill": PATH if on else ARROW}
+    )
     r = a.label
-    ET.SubElement(g, "rect", {
-        "x": _n(r.x), "y": _n(r.y), "width": _n(r.width), "height": _n(r.height), "rx": "4",
-        "fill": "#ffffff", "stroke": PATH if on else "none", "stroke-width": "2",
-    })
+    ET.SubElement(
+        g,
+        "rect",
+        {
+            "x": _n(r.x),
+            "y": _n(r.y),
+            "width": _n(r.width),
+            "height": _n(r.height),
+            "rx": "4",
+            "fill": "#ffffff",
+            "stroke": PATH if on else "none",
+            "stroke-width": "2",
+        },
+    )
     for t in a.texts:
         _text(g, t, TEXT)
 
@@ -103,39 +133,68 @@ def _arrow(parent: ET.Element, layout: MapLayout, k: int, on: bool) -> None:
 def _box(parent: ET.Element, box: Box, on: bool) -> None:
     c = colours_of(box)
     r = box.rect
-    g = ET.SubElement(parent, "g", {
-        "class": f"box {box.node.kind}" + (" on-path" if on else ""),
-        "id": _xml_id("node", box.ref), "data-ref": _ref(box.ref),
-    })
+    g = ET.SubElement(
+        parent,
+        "g",
+        {
+            "class": f"box {box.node.kind}" + (" on-path" if on else ""),
+            "id": _xml_id("node", box.ref),
+            "data-ref": _ref(box.ref),
+        },
+    )
     if box.node.verdict:
         g.set("data-verdict", box.node.verdict)
     ET.SubElement(g, "title").text = _ref(box.ref)
     if on:
-        ET.SubElement(g, "rect", {
-            "x": _n(r.x - 5), "y": _n(r.y - 5), "width": _n(r.width + 10),
-            "height": _n(r.height + 10), "rx": "10", "fill": "none", "stroke": PATH,
-            "stroke-width": "5",
-        })
-    outline = {"x": _n(r.x), "y": _n(r.y), "width": _n(r.width), "height": _n(r.height),
-               "rx": "6", "fill": c.fill, "stroke": c.stroke,
-               "stroke-width": "3" if box.node.start else "1.5"}
+        ET.SubElement(
+            g,
+            "rect",
+            {
+                "x": _n(r.x - 5),
+                "y": _n(r.y - 5),
+                "width": _n(r.width + 10),
+                "height": _n(r.height + 10),
+                "rx": "10",
+                "fill": "none",
+                "stroke": PATH,
+                "stroke-width": "5",
+            },
+        )
+    outline = {
+        "x": _n(r.x),
+        "y": _n(r.y),
+        "width": _n(r.width),
+        "height": _n(r.height),
+        "rx": "6",
+        "fill": c.fill,
+        "stroke": c.stroke,
+        "stroke-width": "3" if box.node.start else "1.5",
+    }
     if box.node.kind == LINK:
         outline["stroke-dasharray"] = "6 4"
     ET.SubElement(g, "rect", outline)
     if box.band is not None:
         b = box.band
-        clip = f"M {_n(b.x)} {_n(b.bottom)} V {_n(b.y + 6)} Q {_n(b.x)} {_n(b.y)} {_n(b.x + 6)} " \
-               f"{_n(b.y)} H {_n(b.right - 6)} Q {_n(b.right)} {_n(b.y)} {_n(b.right)} " \
-               f"{_n(b.y + 6)} V {_n(b.bottom)} Z"
-        ET.SubElement(g, "path", {"d": clip, "fill": c.band, "stroke": c.stroke,
-                                  "stroke-width": "1.5"})
+        clip = (
+            f"M {_n(b.x)} {_n(b.bottom)} V {_n(b.y + 6)} Q {_n(b.x)} {_n(b.y)} {_n(b.x + 6)} "
+            f"{_n(b.y)} H {_n(b.right - 6)} Q {_n(b.right)} {_n(b.y)} {_n(b.right)} "
+            f"{_n(b.y + 6)} V {_n(b.bottom)} Z"
+        )
+        ET.SubElement(
+            g, "path", {"d": clip, "fill": c.band, "stroke": c.stroke, "stroke-width": "1.5"}
+        )
     for t in box.texts:
         _text(g, t, c.band_text if t.role == "heading" else TEXT)
 
 
 def _text(parent: ET.Element, t: TextLine, colour: str) -> None:
-    attrs = {"x": _n(t.x), "y": _n(t.y), "font-size": _n(t.size), "text-anchor": "middle",
-             "fill": colour}
+    attrs = {
+        "x": _n(t.x),
+        "y": _n(t.y),
+        "font-size": _n(t.size),
+        "text-anchor": "middle",
+        "fill": colour,
+    }
     if t.bold:
         attrs["font-weight"] = "bold"
     if t.role == "detail":
@@ -150,8 +209,10 @@ def _head(points: Sequence[tuple[float, float]], size: float) -> str:
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
     bx, by = x1 - ux * size, y1 - uy * size
     half = size * 0.45
-    return (f"M {_n(x1)} {_n(y1)} L {_n(bx - uy * half)} {_n(by + ux * half)} "
-            f"L {_n(bx + uy * half)} {_n(by - ux * half)} Z")
+    return (
+        f"M {_n(x1)} {_n(y1)} L {_n(bx - uy * half)} {_n(by + ux * half)} "
+        f"L {_n(bx + uy * half)} {_n(by - ux * half)} Z"
+    )
 
 
 def _polyline(points: Sequence[tuple[float, float]], radius: float = 14) -> str:

@@ -39,20 +39,26 @@ def _dot_attrs(attrs: dict[str, str]) -> str:
     return ", ".join(f"{k}={v}" for k, v in attrs.items())
 
 
-def map_dot(graph: TreeGraph, path: Sequence[NodeRef] = (),
-            answers: Sequence[str] | None = None) -> str:
+def map_dot(
+    graph: TreeGraph, path: Sequence[NodeRef] = (), answers: Sequence[str] | None = None
+) -> str:
     """The tree as a Graphviz digraph: `dot -Tsvg` draws it."""
     ids = _ids(graph)
     nodes_on, edges_on = on_path(graph, path, answers)
-    out = [f"digraph {_dot_string(graph.tree_id)} {{",
-           f"  label={_dot_string(f'{graph.title} (version {graph.version})')};",
-           "  labelloc=t; rankdir=TB;",
-           '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans"];',
-           '  edge [fontname="DejaVu Sans"];']
+    out = [
+        f"digraph {_dot_string(graph.tree_id)} {{",
+        f"  label={_dot_string(f'{graph.title} (version {graph.version})')};",
+        "  labelloc=t; rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans"];',
+        '  edge [fontname="DejaVu Sans"];',
+    ]
     for n in graph.nodes:
         c = _colours(n)
-        attrs = {"label": _dot_string("\n".join(_lines(n))), "fillcolor": f'"{c.fill}"',
-                 "color": f'"{c.stroke}"'}
+        attrs = {
+            "label": _dot_string("\n".join(_lines(n))),
+            "fillcolor": f'"{c.fill}"',
+            "color": f'"{c.stroke}"',
+        }
         if n.kind == LINK:
             attrs["style"] = '"rounded,filled,dashed"'
         if n.ref in nodes_on:
@@ -62,8 +68,9 @@ def map_dot(graph: TreeGraph, path: Sequence[NodeRef] = (),
         attrs = {"label": _dot_string(e.label)}
         if k in edges_on:
             attrs |= {"color": f'"{PATH}"', "penwidth": "4"}
-        out.append(f"  {ids[e.source]} -> {ids[e.target]} [{_dot_attrs(attrs)}];"
-                   f"  // answer {e.answer_id}")
+        out.append(
+            f"  {ids[e.source]} -> {ids[e.target]} [{_dot_attrs(attrs)}];  // answer {e.answer_id}"
+        )
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -78,8 +85,9 @@ def _mermaid_text(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def map_mermaid(graph: TreeGraph, path: Sequence[NodeRef] = (),
-                answers: Sequence[str] | None = None) -> str:
+def map_mermaid(
+    graph: TreeGraph, path: Sequence[NodeRef] = (), answers: Sequence[str] | None = None
+) -> str:
     """The tree as a Mermaid flowchart (GitHub and many wikis draw these)."""
     ids = _ids(graph)
     nodes_on, edges_on = on_path(graph, path, answers)
@@ -89,27 +97,42 @@ def map_mermaid(graph: TreeGraph, path: Sequence[NodeRef] = (),
         label = "<br/>".join(_mermaid_text(t) for t in _lines(n))
         if n.kind == OUTCOME:
             label = f"<b>{_mermaid_text(n.heading)}</b><br/>" + "<br/>".join(
-                _mermaid_text(t) for t in (n.text, n.detail) if t)
-        shape = ('(["', '"])') if n.kind == OUTCOME else ('[["', '"]]') if n.kind == LINK \
+                _mermaid_text(t) for t in (n.text, n.detail) if t
+            )
+        shape = (
+            ('(["', '"])')
+            if n.kind == OUTCOME
+            else ('[["', '"]]')
+            if n.kind == LINK
             else ('["', '"]')
+        )
         out.append(f"  {ids[n.ref]}{shape[0]}{label}{shape[1]}")
     for e in graph.edges:
         out.append(f'  {ids[e.source]} -->|"{_mermaid_text(e.label)}"| {ids[e.target]}')
     for verdict, c in VERDICT_COLOURS.items():
         out.append(f"  classDef {verdict} fill:{c.fill},stroke:{c.stroke},color:#111111")
-    out.append(f"  classDef link fill:{LINK_COLOURS.fill},stroke:{LINK_COLOURS.stroke},"
-               "stroke-dasharray:6 4")
+    out.append(
+        f"  classDef link fill:{LINK_COLOURS.fill},stroke:{LINK_COLOURS.stroke},"
+        "stroke-dasharray:6 4"
+    )
     out.append(f"  classDef onpath stroke:{PATH},stroke-width:4px")
     for n in graph.nodes:
-        cls = n.verdict if n.kind == OUTCOME and n.verdict in VERDICT_COLOURS else \
-            "link" if n.kind == LINK else None
+        cls = (
+            n.verdict
+            if n.kind == OUTCOME and n.verdict in VERDICT_COLOURS
+            else "link"
+            if n.kind == LINK
+            else None
+        )
         if cls:
             out.append(f"  class {ids[n.ref]} {cls}")
         if n.ref in nodes_on:
             out.append(f"  class {ids[n.ref]} onpath")
     if edges_on:
-        out.append(f"  linkStyle {','.join(str(k) for k in sorted(edges_on))} "
-                   f"stroke:{PATH},stroke-width:4px")
+        out.append(
+            f"  linkStyle {','.join(str(k) for k in sorted(edges_on))} "
+            f"stroke:{PATH},stroke-width:4px"
+        )
     return "\n".join(out) + "\n"
 
 

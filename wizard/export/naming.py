@@ -9,8 +9,14 @@ from wizard.core.transcript import Transcript
 
 # Characters Windows refuses in file names (a superset of what Linux refuses), and control codes.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 MAX_TOPIC = 80
 
 
@@ -25,7 +31,7 @@ def safe_file_stem(text: str, limit: int = MAX_TOPIC) -> str:
     dots or spaces, not a reserved device name, at most `limit` characters (cut at a word)."""
     text = " ".join(_FORBIDDEN.sub(" ", text).split())
     if len(text) > limit:
-        cut = text[:limit + 1].rsplit(" ", 1)[0]
+        cut = text[: limit + 1].rsplit(" ", 1)[0]
         text = cut if len(cut) >= limit // 2 else text[:limit]
     text = text.rstrip(". ")
     if text.split(".")[0].upper() in _WINDOWS_RESERVED:
@@ -35,6 +41,6 @@ def safe_file_stem(text: str, limit: int = MAX_TOPIC) -> str:
 
 def default_pdf_name(transcript: Transcript, when: dt.datetime | None = None) -> str:
     """E.g. '2026-11-24 1405 Photos with candidates.pdf' (local time)."""
-    when = (when or dt.datetime.now().astimezone())
+    when = when or dt.datetime.now().astimezone()
     stem = safe_file_stem(topic(transcript)) or "Reasoning"
     return f"{when:%Y-%m-%d %H%M} {stem}.pdf"

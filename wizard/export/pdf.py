@@ -94,13 +94,19 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-def write_reasoning_pdf(path: Path | str, transcript: Transcript, *,
-                        case: CaseDetails | None = None, options: PdfOptions = PdfOptions(),
-                        extra_sections: Sequence[Section] = (),
-                        made_at: dt.datetime | None = None) -> None:
+def write_reasoning_pdf(
+    path: Path | str,
+    transcript: Transcript,
+    *,
+    case: CaseDetails | None = None,
+    options: PdfOptions = PdfOptions(),
+    extra_sections: Sequence[Section] = (),
+    made_at: dt.datetime | None = None,
+) -> None:
     """Write the record of reasoning to `path`, whole or not at all; SaveError on failure."""
-    data = render_reasoning_pdf(transcript, case=case, options=options,
-                                extra_sections=extra_sections, made_at=made_at)
+    data = render_reasoning_pdf(
+        transcript, case=case, options=options, extra_sections=extra_sections, made_at=made_at
+    )
     write_atomic(Path(path), lambda tmp: _write_bytes(tmp, data))
 
 
@@ -109,10 +115,14 @@ def _write_bytes(tmp: Path, data: bytes) -> None:
         f.write(data)
 
 
-def render_reasoning_pdf(transcript: Transcript, *, case: CaseDetails | None = None,
-                         options: PdfOptions = PdfOptions(),
-                         extra_sections: Sequence[Section] = (),
-                         made_at: dt.datetime | None = None) -> bytes:
+def render_reasoning_pdf(
+    transcript: Transcript,
+    *,
+    case: CaseDetails | None = None,
+    options: PdfOptions = PdfOptions(),
+    extra_sections: Sequence[Section] = (),
+    made_at: dt.datetime | None = None,
+) -> bytes:
     """The PDF's bytes. Makes an offscreen QGuiApplication if none is running: Qt's fonts
     need one, and without it the process would crash (ensure_gui_application)."""
     ensure_gui_application()
@@ -122,19 +132,30 @@ def render_reasoning_pdf(transcript: Transcript, *, case: CaseDetails | None = N
     buffer = QBuffer(buffer_bytes)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, transcript, options, made_at)
-    doc = _document(reasoning_html(transcript, case=case, options=options,
-                                   extra_sections=extra_sections, made_at=made_at), family, writer)
+    doc = _document(
+        reasoning_html(
+            transcript, case=case, options=options, extra_sections=extra_sections, made_at=made_at
+        ),
+        family,
+        writer,
+    )
     _paint_pages(writer, doc, family, options.marking_text(), _footer_note(made_at, options))
     buffer.close()
     return bytes(buffer.data().data())
 
 
 # -- the writer and its metadata
-def _writer(device: QIODevice, t: Transcript, options: PdfOptions,
-            made_at: dt.datetime) -> QPdfWriter:
+def _writer(
+    device: QIODevice, t: Transcript, options: PdfOptions, made_at: dt.datetime
+) -> QPdfWriter:
     writer = QPdfWriter(device)
-    writer.setPageLayout(QPageLayout(QPageSize(options.page_size_id()),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(options.page_size_id()),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
     creator = f"{PROGRAM} {options.program_version}"
     writer.setTitle(TITLE)
     writer.setCreator(creator)
@@ -201,9 +222,14 @@ p.warning { font-weight: bold; }
 """)
 
 
-def reasoning_html(t: Transcript, *, case: CaseDetails | None = None,
-                   options: PdfOptions = PdfOptions(), extra_sections: Sequence[Section] = (),
-                   made_at: dt.datetime) -> str:
+def reasoning_html(
+    t: Transcript,
+    *,
+    case: CaseDetails | None = None,
+    options: PdfOptions = PdfOptions(),
+    extra_sections: Sequence[Section] = (),
+    made_at: dt.datetime,
+) -> str:
     """The body of the record as Qt rich text (HTML); every value from a tree or user escaped."""
     parts = [
         f"<h1>{_e(topic(t))}</h1>",
@@ -224,10 +250,17 @@ def _about(t: Transcript, options: PdfOptions, made_at: dt.datetime) -> list[str
     if t.program_version != options.program_version:
         program += f" (the walk was recorded by version {t.program_version})"
     o = t.outcome
-    verdict_row = ("Outcome", "Not finished: no outcome reached") if o is None else (
-        "Outcome", f"{_symbol(o.verdict)}{o.verdict_label}: {o.title}")
-    rows = [verdict_row, ("Made", _local_time(made_at)), ("Program", program),
-            ("Walk started", _local_time(_parse_iso(t.started_at)))]
+    verdict_row = (
+        ("Outcome", "Not finished: no outcome reached")
+        if o is None
+        else ("Outcome", f"{_symbol(o.verdict)}{o.verdict_label}: {o.title}")
+    )
+    rows = [
+        verdict_row,
+        ("Made", _local_time(made_at)),
+        ("Program", program),
+        ("Walk started", _local_time(_parse_iso(t.started_at))),
+    ]
     if t.outcome is not None:
         rows.append(("Outcome reached", _local_time(_parse_iso(t.outcome.reached_at))))
     if t.period:
@@ -241,12 +274,15 @@ def _guidance(t: Transcript) -> list[str]:
         out.append(
             f"<p><b>{_e(tree.title)}</b>: decision tree “{_e(tree.id)}”, "
             f"version {_e(tree.version)}, in effect from {_e(human_date(tree.effective))}.</p>"
-            f"<p class='hash'>SHA-256 of the tree file: {_e(tree.sha256)}</p>")
+            f"<p class='hash'>SHA-256 of the tree file: {_e(tree.sha256)}</p>"
+        )
     for s in t.sources:
         dated = f", dated {_e(human_date(s.date))}" if s.date else ""
         what = f"{LAW_HEADING}:" if s.kind == "law" else "Source guidance:"
-        out.append(f"<p><b>{what}</b> {_e(s.publisher)}, {_e(s.title)}, "
-                   f"reference {_e(s.reference)}{dated}.</p>")
+        out.append(
+            f"<p><b>{what}</b> {_e(s.publisher)}, {_e(s.title)}, "
+            f"reference {_e(s.reference)}{dated}.</p>"
+        )
     return out
 
 
@@ -272,20 +308,26 @@ def _questions(t: Transcript) -> list[str]:
 def _outcome(t: Transcript) -> list[str]:
     o = t.outcome
     if o is None:
-        return ["<h2>Outcome</h2>",
-                "<p class='warning'>Not finished: the walk stopped before an outcome, so this "
-                "record gives no advice.</p>",
-                f"<p class='doubt'>{_e(DOUBT)}</p>"]
+        return [
+            "<h2>Outcome</h2>",
+            "<p class='warning'>Not finished: the walk stopped before an outcome, so this "
+            "record gives no advice.</p>",
+            f"<p class='doubt'>{_e(DOUBT)}</p>",
+        ]
     v = VERDICTS.get(o.verdict)
     symbol = _e(_symbol(o.verdict)).replace(" ", "&nbsp;&nbsp;")
     meaning = f"<p class='meaning'>{_e(v.meaning)}</p>" if v else ""
-    box = ("<p class='verdicthead'>VERDICT</p>"
-           f"<p class='verdict'>{symbol}{_e(o.verdict_label)}</p>{meaning}"
-           f"<p class='outcome'>{_e(o.title)}</p>{_paras(o.advice)}")
-    out = ["<h2>Outcome</h2>",
-           "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: "
-           f"#000000; border-style: solid; border-collapse: collapse;'><tr><td>{box}</td></tr>"
-           "</table>"]
+    box = (
+        "<p class='verdicthead'>VERDICT</p>"
+        f"<p class='verdict'>{symbol}{_e(o.verdict_label)}</p>{meaning}"
+        f"<p class='outcome'>{_e(o.title)}</p>{_paras(o.advice)}"
+    )
+    out = [
+        "<h2>Outcome</h2>",
+        "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: "
+        f"#000000; border-style: solid; border-collapse: collapse;'><tr><td>{box}</td></tr>"
+        "</table>",
+    ]
     if stamped_outside(t.period):
         out += ["<h2>Outside the pre-election period</h2>", _paras(f"{t.period} {OUTSIDE_NOTE}")]
     if o.reading:
@@ -302,8 +344,11 @@ def _quoted(clauses: Sequence[QuotedClause]) -> list[str]:
     out = []
     for c in clauses:
         head = f"{c.heading} (clause {c.clause_id})" if c.heading else f"Clause {c.clause_id}"
-        out += [f"<h3>{_e(head)}</h3>", _paras(f"“{c.text.strip()}”", "quote"),
-                f"<p class='cite'>{_e(c.citation)}</p>"]
+        out += [
+            f"<h3>{_e(head)}</h3>",
+            _paras(f"“{c.text.strip()}”", "quote"),
+            f"<p class='cite'>{_e(c.citation)}</p>",
+        ]
     return out
 
 
@@ -320,8 +365,11 @@ def _extra(section: Section) -> list[str]:
 
 def _facts(rows: Sequence[tuple[str, str]]) -> str:
     """A two-column table of label and value; values keep their line breaks."""
-    cells = "".join(f"<tr><td class='label' width='30%'>{_e(label)}</td>"
-                    f"<td width='70%'>{_lines(value)}</td></tr>" for label, value in rows)
+    cells = "".join(
+        f"<tr><td class='label' width='30%'>{_e(label)}</td>"
+        f"<td width='70%'>{_lines(value)}</td></tr>"
+        for label, value in rows
+    )
     return f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>"
 
 
@@ -358,8 +406,10 @@ def _local_time(moment: dt.datetime | None) -> str:
 
 def _footer_note(made_at: dt.datetime, options: PdfOptions) -> str:
     local = made_at.astimezone()
-    return f"Made {local:%Y-%m-%d %H:%M} {local.tzname() or ''} by {PROGRAM} " \
-           f"{options.program_version}".replace("  ", " ")
+    return (
+        f"Made {local:%Y-%m-%d %H:%M} {local.tzname() or ''} by {PROGRAM} "
+        f"{options.program_version}".replace("  ", " ")
+    )
 
 
 # -- pages
@@ -381,8 +431,9 @@ def _document(body_html: str, family: str, writer: QPdfWriter) -> QTextDocument:
     doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's own units and metrics
     doc.setDefaultFont(_font(family, 10))
     indent = f"{round(_mm(writer, INDENT_MM))}px"
-    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; }}\n"
-                             + CSS.substitute(indent=indent))
+    doc.setDefaultStyleSheet(
+        f"body {{ font-family: '{family}'; }}\n" + CSS.substitute(indent=indent)
+    )
     doc.setDocumentMargin(0)
     doc.setHtml(body_html)
     width = writer.width() - 2 * _mm(writer, SIDE_MM)
@@ -429,7 +480,7 @@ def _first_broken_heading(doc: QTextDocument) -> QTextBlock | None:
         if int((_next_line_bottom(doc, block, bottom) - 1) // page_h) != page:
             return block  # the heading would sit alone at the foot of a page
         section_end = bottom
-        for _, other_level, _, other_bottom in blocks[i + 1:]:
+        for _, other_level, _, other_bottom in blocks[i + 1 :]:
             if other_level and other_level <= level:
                 break
             section_end = max(section_end, other_bottom)
@@ -448,8 +499,9 @@ def _next_line_bottom(doc: QTextDocument, heading: QTextBlock, fallback: float) 
     return rect.top() + (line.rect().bottom() if line is not None else rect.height())
 
 
-def _paint_pages(writer: QPdfWriter, doc: QTextDocument, family: str, marking: str,
-                 footer_note: str) -> None:
+def _paint_pages(
+    writer: QPdfWriter, doc: QTextDocument, family: str, marking: str, footer_note: str
+) -> None:
     pages = doc.pageCount()
     body = QSizeF(doc.pageSize())
     left, top = _mm(writer, SIDE_MM), _mm(writer, BODY_TOP_MM)
@@ -479,8 +531,15 @@ def _fit(font: QFont, text: str, width: float, device: QPdfWriter) -> tuple[QFon
     return font, QFontMetricsF(font, device).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
-def _furniture(painter: QPainter, writer: QPdfWriter, family: str, marking: str,
-               footer_note: str, page: int, pages: int) -> None:
+def _furniture(
+    painter: QPainter,
+    writer: QPdfWriter,
+    family: str,
+    marking: str,
+    footer_note: str,
+    page: int,
+    pages: int,
+) -> None:
     """The marking at top and bottom, the title, a rule under and over the body, page X of Y."""
     w, h = writer.width(), writer.height()
     side = _mm(writer, SIDE_MM)
@@ -490,8 +549,9 @@ def _furniture(painter: QPainter, writer: QPdfWriter, family: str, marking: str,
     painter.save()
     painter.setPen(QPen(Qt.GlobalColor.black, _mm(writer, 0.25)))
     top_mark = QRectF(inner.left(), _mm(writer, MARKING_FROM_EDGE_MM), inner.width(), line)
-    bottom_mark = QRectF(inner.left(), h - _mm(writer, MARKING_FROM_EDGE_MM) - line,
-                         inner.width(), line)
+    bottom_mark = QRectF(
+        inner.left(), h - _mm(writer, MARKING_FROM_EDGE_MM) - line, inner.width(), line
+    )
     font, marking = _fit(bold, marking, inner.width(), writer)
     painter.setFont(font)
     for rect in (top_mark, bottom_mark):

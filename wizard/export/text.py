@@ -19,7 +19,7 @@ LAW_HEADING = "The law"
 
 
 def human_date(iso: str) -> str:
-    """"2026-02-01" as "1 February 2026"; anything else as written."""
+    """ "2026-02-01" as "1 February 2026"; anything else as written."""
     try:
         d = dt.date.fromisoformat(str(iso))
     except ValueError:
@@ -28,8 +28,9 @@ def human_date(iso: str) -> str:
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=88, initial_indent=indent,
-                         subsequent_indent=indent)
+    return textwrap.fill(
+        " ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent
+    )
 
 
 def format_transcript(t: Transcript) -> str:

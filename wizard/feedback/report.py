@@ -47,16 +47,17 @@ def format_text(contents: Contents, where: str) -> str:
     if contents.problem:
         lines += [contents.problem, ""]
     groups = grouped(contents.notes)
-    lines.append(f"\"This did not answer my question\": {len(contents.notes)} note(s), by topic "
-                 "and outcome")
+    lines.append(
+        f'"This did not answer my question": {len(contents.notes)} note(s), by topic and outcome'
+    )
     for (topic, outcome), notes in groups.items():
         verdict = notes[0].verdict
-        lines.append(f"  {_name(topic, outcome)}{f' ({verdict})' if verdict else ''}: "
-                     f"{len(notes)}")
+        lines.append(f"  {_name(topic, outcome)}{f' ({verdict})' if verdict else ''}: {len(notes)}")
         for n in notes:
             said = f"“{n.line}”" if n.line else "(no words given)"
-            lines.append(f"    {n.day}  {said}" + (f"  after {answers_text(n)}"
-                                                   if n.answers else ""))
+            lines.append(
+                f"    {n.day}  {said}" + (f"  after {answers_text(n)}" if n.answers else "")
+            )
     for kind, title in (("topic", "Topics opened"), ("outcome", "Outcomes reached")):
         lines += ["", f"{title}, by day"]
         for (topic, outcome), days in totals(contents.counts, kind).items():
@@ -73,12 +74,25 @@ def to_dict(contents: Contents, where: str) -> dict[str, Any]:
         "file": where,
         "problem": contents.problem,
         "skipped": contents.skipped,
-        "notes": [{"topic": topic, "outcome": outcome, "verdict": notes[0].verdict,
-                   "count": len(notes),
-                   "notes": [{"day": n.day, "line": n.line,
-                              "answers": [{"tree": t, "question": q, "answer": a}
-                                          for t, q, a in n.answers]} for n in notes]}
-                  for (topic, outcome), notes in grouped(contents.notes).items()],
+        "notes": [
+            {
+                "topic": topic,
+                "outcome": outcome,
+                "verdict": notes[0].verdict,
+                "count": len(notes),
+                "notes": [
+                    {
+                        "day": n.day,
+                        "line": n.line,
+                        "answers": [
+                            {"tree": t, "question": q, "answer": a} for t, q, a in n.answers
+                        ],
+                    }
+                    for n in notes
+                ],
+            }
+            for (topic, outcome), notes in grouped(contents.notes).items()
+        ],
         "counts": [c._asdict() for c in contents.counts],
     }
 
@@ -91,8 +105,9 @@ def to_csv(contents: Contents) -> str:
     w.writerow(["kind", "day", "topic", "outcome", "verdict", "answers", "line", "count"])
     for (_topic, _outcome), notes in grouped(contents.notes).items():
         for n in notes:
-            w.writerow(_safe(["note", n.day, n.topic, n.outcome, n.verdict, answers_text(n),
-                              n.line, ""]))
+            w.writerow(
+                _safe(["note", n.day, n.topic, n.outcome, n.verdict, answers_text(n), n.line, ""])
+            )
     for c in contents.counts:
         w.writerow(_safe([c.kind, c.day, c.topic, c.outcome, "", "", "", str(c.n)]))
     return out.getvalue()

@@ -100,8 +100,10 @@ def check_line(line: str) -> str:
     if len(text) > MAX_LINE:
         raise FeedbackError(f"the note is longer than {MAX_LINE} characters")
     if PERSONAL.search(text):
-        raise FeedbackError("the note seems to hold an email address or a number: leave out "
-                            "names, numbers and accounts")
+        raise FeedbackError(
+            "the note seems to hold an email address or a number: leave out "
+            "names, numbers and accounts"
+        )
     return text
 
 
@@ -122,29 +124,58 @@ class FeedbackStore:
     def __init__(self, folder: Path) -> None:
         self.path = feedback_path(folder)
 
-    def add_note(self, topic: str, answers: Sequence[tuple[str, str, str]], outcome: str,
-                 verdict: str, line: str, day: dt.date | None = None) -> Note:
+    def add_note(
+        self,
+        topic: str,
+        answers: Sequence[tuple[str, str, str]],
+        outcome: str,
+        verdict: str,
+        line: str,
+        day: dt.date | None = None,
+    ) -> Note:
         """Keep a note; only ids, a known verdict, the day and the one line are accepted."""
-        steps = tuple((_id(t, "a tree"), _id(q, "a question"), _id(a, "an answer"))
-                      for t, q, a in answers)
+        steps = tuple(
+            (_id(t, "a tree"), _id(q, "a question"), _id(a, "an answer")) for t, q, a in answers
+        )
         if verdict and verdict not in VERDICTS:
             raise FeedbackError(f"{verdict!r} is not a verdict")
-        note = Note(_day(day), _id(topic, "the topic", empty=True), steps,
-                    _id(outcome, "the outcome", empty=True), verdict, check_line(line))
-        self._write("INSERT INTO notes (day, topic, answers, outcome, verdict, line) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (note.day, note.topic, json.dumps([list(s) for s in steps]), note.outcome,
-                     note.verdict, note.line))
+        note = Note(
+            _day(day),
+            _id(topic, "the topic", empty=True),
+            steps,
+            _id(outcome, "the outcome", empty=True),
+            verdict,
+            check_line(line),
+        )
+        self._write(
+            "INSERT INTO notes (day, topic, answers, outcome, verdict, line) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                note.day,
+                note.topic,
+                json.dumps([list(s) for s in steps]),
+                note.outcome,
+                note.verdict,
+                note.line,
+            ),
+        )
         return note
 
     def count(self, kind: str, topic: str, outcome: str = "", day: dt.date | None = None) -> None:
         """Add one to the day's count of a topic opened or an outcome reached."""
         if kind not in KINDS:
             raise FeedbackError(f"{kind!r} is not counted")
-        key = (_day(day), kind, _id(topic, "the topic"),
-               _id(outcome, "the outcome", empty=kind == "topic"))
-        self._write("INSERT INTO counts (day, kind, topic, outcome, n) VALUES (?, ?, ?, ?, 1) "
-                    "ON CONFLICT (day, kind, topic, outcome) DO UPDATE SET n = n + 1", key)
+        key = (
+            _day(day),
+            kind,
+            _id(topic, "the topic"),
+            _id(outcome, "the outcome", empty=kind == "topic"),
+        )
+        self._write(
+            "INSERT INTO counts (day, kind, topic, outcome, n) VALUES (?, ?, ?, ?, 1) "
+            "ON CONFLICT (day, kind, topic, outcome) DO UPDATE SET n = n + 1",
+            key,
+        )
 
     def _write(self, sql: str, values: tuple[Any, ...]) -> None:
         """One statement in a transaction of its own, in a file made or migrated as needed."""
@@ -154,8 +185,10 @@ class FeedbackStore:
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version > VERSION:
-                    raise FeedbackError(f"{self.path} was written by a newer version of the "
-                                        "program: it is not written by this one")
+                    raise FeedbackError(
+                        f"{self.path} was written by a newer version of the "
+                        "program: it is not written by this one"
+                    )
                 if version < VERSION:  # a new file (CREATE ... IF NOT EXISTS: twice is harmless)
                     conn.executescript(f"{SCHEMA}PRAGMA user_version = {VERSION};")
                 with conn:
@@ -177,13 +210,30 @@ class FeedbackStore:
         try:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=5)
             try:
-                tables = {r[0] for r in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
-                notes = list(conn.execute("SELECT id, day, topic, answers, outcome, verdict, line "
-                                          "FROM notes ORDER BY id")) if "notes" in tables else []
-                counts = list(conn.execute("SELECT day, kind, topic, outcome, n FROM counts "
-                                           "ORDER BY day, kind, topic, outcome")) \
-                    if "counts" in tables else []
+                tables = {
+                    r[0]
+                    for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                notes = (
+                    list(
+                        conn.execute(
+                            "SELECT id, day, topic, answers, outcome, verdict, line "
+                            "FROM notes ORDER BY id"
+                        )
+                    )
+                    if "notes" in tables
+                    else []
+                )
+                counts = (
+                    list(
+                        conn.execute(
+                            "SELECT day, kind, topic, outcome, n FROM counts "
+                            "ORDER BY day, kind, topic, outcome"
+                        )
+                    )
+                    if "counts" in tables
+                    else []
+                )
             finally:
                 conn.close()
         except sqlite3.Error as exc:

@@ -14,26 +14,37 @@ from wizard.gui import wording
 
 def about_html(catalog: Catalog, folder: Path) -> str:
     """The dialog's text; every value from the trees is escaped."""
-    parts = [f"<h1>{wording.APP_NAME} {escape(__version__)}</h1>",
-             f"<p>{escape(wording.PURPOSE)}</p>",
-             f"<p><b>{escape(wording.DOUBT)}</b></p>",
-             "<h2>The guidance</h2>"]
+    parts = [
+        f"<h1>{wording.APP_NAME} {escape(__version__)}</h1>",
+        f"<p>{escape(wording.PURPOSE)}</p>",
+        f"<p><b>{escape(wording.DOUBT)}</b></p>",
+        "<h2>The guidance</h2>",
+    ]
     for s in sorted(catalog.sources.values(), key=lambda s: s.title.lower()):
         dated = f", {escape(wording.nice_date(s.date))}" if s.date else ""
-        parts.append(f"<p><b>{escape(s.title)}</b> ({escape(s.reference)}), "
-                     f"{escape(s.publisher)}{dated}.<br>{escape(s.description)}</p>")
+        parts.append(
+            f"<p><b>{escape(s.title)}</b> ({escape(s.reference)}), "
+            f"{escape(s.publisher)}{dated}.<br>{escape(s.description)}</p>"
+        )
     parts.append("<h2>Topics loaded</h2><ul>")
     for t in catalog.sorted_trees():
-        parts.append(f"<li><b>{escape(t.title)}</b>: version {escape(t.version)}, in effect from "
-                     f"{escape(wording.nice_date(t.effective))} <i>({escape(t.id)}, "
-                     f"{escape(t.sha256[:12])})</i></li>")
+        parts.append(
+            f"<li><b>{escape(t.title)}</b>: version {escape(t.version)}, in effect from "
+            f"{escape(wording.nice_date(t.effective))} <i>({escape(t.id)}, "
+            f"{escape(t.sha256[:12])})</i></li>"
+        )
     parts.append("</ul>")
     for name, lines in wording.unavailable(catalog, folder):
-        parts.append(f"<p><b>Unavailable: {escape(name)}</b><br>"
-                     + "<br>".join(escape(line) for line in lines) + "</p>")
-    parts.append(f"<p>Trees read from: {escape(str(folder))}</p>"
-                 "<p>Text in DejaVu Sans (free licence, see resources/fonts). This program never "
-                 "uses the network.</p>")
+        parts.append(
+            f"<p><b>Unavailable: {escape(name)}</b><br>"
+            + "<br>".join(escape(line) for line in lines)
+            + "</p>"
+        )
+    parts.append(
+        f"<p>Trees read from: {escape(str(folder))}</p>"
+        "<p>Text in DejaVu Sans (free licence, see resources/fonts). This program never "
+        "uses the network.</p>"
+    )
     return "".join(parts)
 
 

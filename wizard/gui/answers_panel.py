@@ -23,8 +23,9 @@ class AnswersPanel(QFrame):
         self.rows = QVBoxLayout()
         outer.addLayout(self.rows)
         outer.addStretch(1)
-        self.none_yet = label("None yet. Each answer you give appears here, and you can change "
-                              "it.", "meta")
+        self.none_yet = label(
+            "None yet. Each answer you give appears here, and you can change it.", "meta"
+        )
         self.rows.addWidget(self.none_yet)
         self.change_buttons: list[QPushButton] = []  # those of the rows shown now
         self._rows: list[_StepRow] = []  # every row made, kept (issue 15), shown or not
@@ -58,7 +59,9 @@ class _StepRow(QWidget):
         self.question.setText(f"{step.number}. {step.question}")
         self.answer.setText(step.answer)
         self.change.setAccessibleName(f"Change answer {step.number}")
-        tip = (f"Go back to “{step.question}” (you answered “{step.answer}”) to choose again; "
-               "your answer stays selected")
+        tip = (
+            f"Go back to “{step.question}” (you answered “{step.answer}”) to choose again; "
+            "your answer stays selected"
+        )
         self.change.setAccessibleDescription(tip)
         self.change.setToolTip(tip)

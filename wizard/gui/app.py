@@ -70,8 +70,9 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
 
         pdf_actions.save_pdf_interactively(window, transcript, window.settings)
 
-    window.add_outcome_action("Save as PDF…", "Ctrl+S", save_pdf,
-                              "Save the reasoning, with case details, as a PDF")
+    window.add_outcome_action(
+        "Save as PDF…", "Ctrl+S", save_pdf, "Save the reasoning, with case details, as a PDF"
+    )
     from wizard.gui import records_actions
     from wizard.gui.trainer import launch as trainer_launch
 
@@ -86,8 +87,13 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
 
         settings_dialog.open_settings(window)
 
-    window.add_tool("Settings", "Settings", "PDF marking and paper, idle time, folders, text "
-                    "size and contrast for this terminal", "Ctrl+,", open_settings)
+    window.add_tool(
+        "Settings",
+        "Settings",
+        "PDF marking and paper, idle time, folders, text size and contrast for this terminal",
+        "Ctrl+,",
+        open_settings,
+    )
 
 
 def preload_core() -> None:
@@ -135,6 +141,7 @@ def run(trees_option: str | None = None) -> int:
     def bundled_trees_first(folder: Path):  # -> Catalog; parsed before, scenarios after the paint
         parsed = read_cache(folder)
         catalog = load_folder(folder, scenarios=False, parsed=parsed)
+
         def scenarios_then_cache() -> None:
             load_scenarios(catalog, folder, parsed)
             if needs_writing(parsed):  # from source, after an edit: kept for the next start

@@ -30,8 +30,15 @@ REMEMBERED = ("name", "number")  # the only fields ever kept on the terminal
 MULTILINE = ("situation", "notes")
 MAX_LINE = 200
 # Alt+letter for each box, none shared with "Re&member" or "&Save"
-MNEMONIC = {"name": "N", "role": "R", "number": "C", "supervisor": "u", "reference": "I",
-            "situation": "t", "notes": "e"}
+MNEMONIC = {
+    "name": "N",
+    "role": "R",
+    "number": "C",
+    "supervisor": "u",
+    "reference": "I",
+    "situation": "t",
+    "notes": "e",
+}
 HINTS = {
     "name": "Your name, or the name of the person asking",
     "role": "For example: PC, PCSO, police staff, Special Constable",
@@ -56,8 +63,9 @@ SHORT_HINTS = {
 class CaseDialog(QDialog):
     """Ask for the optional case details; Enter saves, Esc cancels."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None,
-                 initial: CaseDetails | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, initial: CaseDetails | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Case details for the PDF")
@@ -65,8 +73,10 @@ class CaseDialog(QDialog):
         outer = QVBoxLayout(self)
         body = QWidget()
         layout = QVBoxLayout(body)  # scrolls: at a large text size it is taller than the screen
-        intro = QLabel("Every box is optional. What you fill in is printed on the record; "
-                       "leave out anything that should not be on it.")
+        intro = QLabel(
+            "Every box is optional. What you fill in is printed on the record; "
+            "leave out anything that should not be on it."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -83,17 +93,20 @@ class CaseDialog(QDialog):
         layout.addLayout(form)
         remember, self.remember = wrapping_check("Re&member my name and number on this terminal")
         self.remember.setAccessibleDescription(
-            "Only if ticked. Untick it to forget them. Other people use this terminal too.")
+            "Only if ticked. Untick it to forget them. Other people use this terminal too."
+        )
         layout.addWidget(remember)
         outer.addWidget(scrolling(body), 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Save")
         self.save_button.setAccessibleName("Save the PDF with these details")
         self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            "Cancel: do not save")
+            "Cancel: do not save"
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -130,8 +143,12 @@ class CaseDialog(QDialog):
         return box
 
     def _chain_tab_order(self) -> None:
-        order: list[QWidget] = [*self.inputs.values(), self.remember, self.save_button,
-                                self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        order: list[QWidget] = [
+            *self.inputs.values(),
+            self.remember,
+            self.save_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         order[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -179,8 +196,9 @@ class CaseDialog(QDialog):
         self.settings.sync()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, settings: QSettings,
-            initial: CaseDetails | None = None) -> CaseDetails | None:
+    def ask(
+        cls, parent: QWidget | None, settings: QSettings, initial: CaseDetails | None = None
+    ) -> CaseDetails | None:
         """The details entered, or None if cancelled (tests replace this, so nothing blocks)."""
         dialog = cls(settings, parent, initial)
         return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -18,17 +18,26 @@ class EmptyView(QWidget):
         col = page.column
         col.addWidget(label(wording.APP_NAME, "appTitle"))
         col.addWidget(label("No guidance is loaded", "h1"))
-        self.where = label("The program looked for decision trees (.yaml files) in:\n"
-                           f"{folder.absolute()}\n"
-                           "and found none it could use. Nothing can be answered until they are "
-                           "there.", "error")
+        self.where = label(
+            "The program looked for decision trees (.yaml files) in:\n"
+            f"{folder.absolute()}\n"
+            "and found none it could use. Nothing can be answered until they are "
+            "there.",
+            "error",
+        )
         col.addWidget(self.where)
-        col.addWidget(label("Ask whoever looks after this computer to install the guidance trees, "
-                            "or start the program with --trees and the folder that holds them. "
-                            f"Until then: {wording.DOUBT} Ask a supervisor.", ""))
+        col.addWidget(
+            label(
+                "Ask whoever looks after this computer to install the guidance trees, "
+                "or start the program with --trees and the folder that holds them. "
+                f"Until then: {wording.DOUBT} Ask a supervisor.",
+                "",
+            )
+        )
         problems = [line for _, lines in wording.unavailable(catalog, folder) for line in lines]
-        problems += [wording.problem_line(p, folder) for p in catalog.problems
-                     if p.file == str(folder)]
+        problems += [
+            wording.problem_line(p, folder) for p in catalog.problems if p.file == str(folder)
+        ]
         if problems:
             col.addWidget(label("What was found", "h2"))
             col.addWidget(label("\n".join(problems), "meta"))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 def install(window: MainWindow) -> None:
     """The outcome's button, home's offer after a search that found nothing, and the counts."""
+
     def on_outcome() -> None:
         transcript = window.current_transcript()
         if transcript is not None and transcript.outcome is not None:
@@ -32,8 +33,11 @@ def install(window: MainWindow) -> None:
 
     # At the foot of the outcome's page, not in its action row: the row must stay small.
     offer = action_button(
-        "This did not answer my question…", "Ctrl+Shift+F", on_outcome,
-        "Tell the policy team what the guidance did not answer (nothing personal is kept)")
+        "This did not answer my question…",
+        "Ctrl+Shift+F",
+        on_outcome,
+        "Tell the policy team what the guidance did not answer (nothing personal is kept)",
+    )
     after_first_paint(window, lambda: window.outcome_view.add_page_action(offer))
     counted: list[tuple] = []  # the outcome last counted, so a re-show is not counted again
     if window.home is not None:
@@ -60,8 +64,10 @@ def note_on_outcome(window: MainWindow, transcript: Transcript) -> None:
     if line is None or o is None:
         return
     answers = [(s.tree_id, s.question_id, s.answer_id) for s in transcript.steps]
-    _keep(window, lambda s: s.add_note(transcript.tree.id, answers, outcome_key(transcript),
-                                       o.verdict, line))
+    _keep(
+        window,
+        lambda s: s.add_note(transcript.tree.id, answers, outcome_key(transcript), o.verdict, line),
+    )
 
 
 def note_on_search(window: MainWindow, text: str) -> None:
@@ -105,6 +111,7 @@ def outcome_key(t: Transcript) -> str:
 
 def _count(window: MainWindow, kind: str, topic: str, outcome: str = "") -> None:
     """Add one to today's count, on the event loop's next turn; a failure is let go."""
+
     def write() -> None:
         from wizard.feedback.store import FeedbackError
 

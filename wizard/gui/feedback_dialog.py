@@ -1,4 +1,4 @@
-""""This did not answer my question": one optional line of what the person was trying to do,
+""" "This did not answer my question": one optional line of what the person was trying to do,
 kept with the walk's answers and outcome for the policy team; never a name, number or account.
 """
 
@@ -11,18 +11,23 @@ from wizard.feedback.store import MAX_LINE, FeedbackError, check_line
 from wizard.gui.widgets import scrolling
 
 TITLE = "This did not answer my question"
-KEPT = ("Tell the policy team, who write the guidance, what it did not answer. This is kept on "
-        "this computer{what}, for them to read. It is sent nowhere else, except to the force's "
-        "records server when this computer sends its advice records to one.")
-NOT_PERSONAL = ("Do not type names, collar or staff numbers, phone numbers or email addresses: "
-                "no name, number or account is kept.")
+KEPT = (
+    "Tell the policy team, who write the guidance, what it did not answer. This is kept on "
+    "this computer{what}, for them to read. It is sent nowhere else, except to the force's "
+    "records server when this computer sends its advice records to one."
+)
+NOT_PERSONAL = (
+    "Do not type names, collar or staff numbers, phone numbers or email addresses: "
+    "no name, number or account is kept."
+)
 
 
 class FeedbackDialog(QDialog):
     """Ask for the one optional line; Enter keeps the note, Esc cancels."""
 
-    def __init__(self, parent: QWidget | None = None, prefill: str = "",
-                 with_walk: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, prefill: str = "", with_walk: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         outer = QVBoxLayout(self)
@@ -62,8 +67,10 @@ class FeedbackDialog(QDialog):
         width, height = fm.averageCharWidth() * 64, fm.lineSpacing() * 17
         if parent is not None:
             room = parent.window().size()
-            width, height = min(width, int(room.width() * 0.9)), min(height,
-                                                                     int(room.height() * 0.9))
+            width, height = (
+                min(width, int(room.width() * 0.9)),
+                min(height, int(room.height() * 0.9)),
+            )
         self.resize(width, height)
 
     def _keep(self) -> None:

@@ -25,13 +25,18 @@ class HintedLine(QLineEdit):
     def _room(self) -> int:
         """The width the text can take inside the frame and padding, in pixels."""
         margins = self.textMargins()
-        return self.contentsRect().width() - margins.left() - margins.right() - \
-            self.fontMetrics().averageCharWidth() * 2
+        return (
+            self.contentsRect().width()
+            - margins.left()
+            - margins.right()
+            - self.fontMetrics().averageCharWidth() * 2
+        )
 
     def _fit(self) -> None:
         room = self._room()
-        fitting = next((h for h in self.hints if self.fontMetrics().horizontalAdvance(h) <= room),
-                       "")
+        fitting = next(
+            (h for h in self.hints if self.fontMetrics().horizontalAdvance(h) <= room), ""
+        )
         if self.placeholderText() != fitting:
             self.setPlaceholderText(fitting)
 

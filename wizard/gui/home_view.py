@@ -32,8 +32,10 @@ def fixed_text(text: str, role: str) -> QLabel:
     return label(text, role, selectable=False)
 
 
-SEARCH_HELP = ("Type a few words: the matching topics are listed below as you type. Enter opens "
-               "the first one; the Down arrow moves to the topics.")
+SEARCH_HELP = (
+    "Type a few words: the matching topics are listed below as you type. Enter opens "
+    "the first one; the Down arrow moves to the topics."
+)
 
 
 class HomeView(QWidget):
@@ -83,8 +85,12 @@ class HomeView(QWidget):
     def _add_search(self, col: QVBoxLayout) -> None:
         prompt = fixed_text("What are you trying to do?", "h2")
         self.search = SearchBox(self._leave_search)
-        self.search.set_hints("e.g. photo, retweet, badge, leaflet", "e.g. photo, retweet, badge",
-                              "e.g. photo, retweet", "e.g. photo")
+        self.search.set_hints(
+            "e.g. photo, retweet, badge, leaflet",
+            "e.g. photo, retweet, badge",
+            "e.g. photo, retweet",
+            "e.g. photo",
+        )
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
         self.search.setToolTip(SEARCH_HELP)
@@ -123,8 +129,11 @@ class HomeView(QWidget):
         if not items:
             return []
         col.addWidget(label("Unavailable topics", "h2"))
-        note = label("These files could not be used, so their topics are not offered. The other "
-                     "topics work. Show this message to whoever looks after the guidance.", "meta")
+        note = label(
+            "These files could not be used, so their topics are not offered. The other "
+            "topics work. Show this message to whoever looks after the guidance.",
+            "meta",
+        )
         col.addWidget(note)
         out = []
         for name, lines in items:
@@ -147,10 +156,13 @@ class HomeView(QWidget):
         hits = search(self.topics, text)
         n = len(hits)
         self.match_note.setText(
-            f"{n} topics match “{text.strip()}”." if n > 1 else
-            f"1 topic matches “{text.strip()}”." if n else
-            f"No topic matches “{text.strip()}”. Try other words, choose “Not sure where to "
-            "start?”, or ask a supervisor.")
+            f"{n} topics match “{text.strip()}”."
+            if n > 1
+            else f"1 topic matches “{text.strip()}”."
+            if n
+            else f"No topic matches “{text.strip()}”. Try other words, choose “Not sure where to "
+            "start?”, or ask a supervisor."
+        )
         self._offer_not_answered(not n)
         self.show_topics([h.tree for h in hits], {h.tree.id: _why(h) for h in hits})
 
@@ -162,12 +174,13 @@ class HomeView(QWidget):
             from wizard.gui.widgets import action_button
 
             self.not_answered = action_button(
-                "This did not answer my question…", "Ctrl+Shift+F",
+                "This did not answer my question…",
+                "Ctrl+Shift+F",
                 lambda: self.notAnswered.emit(self.search.text().strip()),
-                "Tell the policy team what you could not find (nothing personal is kept)")
+                "Tell the policy team what you could not find (nothing personal is kept)",
+            )
             at = self._search_column.indexOf(self.match_note) + 1
-            self._search_column.insertWidget(at, self.not_answered, 0,
-                                             Qt.AlignmentFlag.AlignLeft)
+            self._search_column.insertWidget(at, self.not_answered, 0, Qt.AlignmentFlag.AlignLeft)
         self.not_answered.setVisible(shown)
 
     def show_topics(self, trees: list[Tree], why: dict[str, str] | None = None) -> None:
@@ -186,8 +199,9 @@ class HomeView(QWidget):
             self.grid.addWidget(self.tiles[tid], i // cols, i % cols)
         for c in range(3):
             self.grid.setColumnStretch(c, 1 if c < cols else 0)
-        offer = self.not_answered if self.not_answered and not self.not_answered.isHidden() \
-            else None
+        offer = (
+            self.not_answered if self.not_answered and not self.not_answered.isHidden() else None
+        )
         tab_chain(self.search, offer, self.start_button, *(self.tiles[t] for t in self.shown))
 
     def resizeEvent(self, e: QResizeEvent) -> None:

@@ -51,8 +51,14 @@ class MainWindow(QMainWindow):
     cleared = Signal()  # the walk was wiped (Clear or idle): forget anything about the last user
     outcomeShown = Signal(object)  # the Transcript of a walk whose outcome is now on screen
 
-    def __init__(self, catalog: Catalog, folder: Path, settings: QSettings | None = None,
-                 idle_msec: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        folder: Path,
+        settings: QSettings | None = None,
+        idle_msec: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.folder = folder
@@ -109,8 +115,9 @@ class MainWindow(QMainWindow):
         self.apply_style()
         # The status strip shows only while it has something to say (no empty strip under the
         # outcome's buttons); what it says belongs to the screen it was said on.
-        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setVisible(
-            bool(text)))
+        self.statusBar().messageChanged.connect(
+            lambda text: self.statusBar().setVisible(bool(text))
+        )
         self.statusBar().hide()
         self.go_home()
         after_first_paint(self, self._follow_focus)
@@ -169,8 +176,7 @@ class MainWindow(QMainWindow):
 
             self._question_view = self._add_view(QuestionView())
             self._question_view.answered.connect(self.answer)
-            self._question_view.said.connect(lambda text: self.statusBar().showMessage(text,
-                                                                                       8000))
+            self._question_view.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return self._question_view
 
     @property
@@ -198,22 +204,33 @@ class MainWindow(QMainWindow):
         About on the right; always one row, folding what does not fit into a menu."""
         from wizard.gui.top_bar import TopBar
 
-        self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
-                                  self.go_home)
-        self.clear_button = button("Clear", "Clear screen", "Forget the answers on screen and go "
-                                   "home, for the next person (Ctrl+L)", self.clear)
-        self.smaller_button = button("A−", "Smaller text", "Make the text smaller (Ctrl+Minus)",
-                                     self.smaller_text)
-        self.larger_button = button("A+", "Larger text", "Make the text larger (Ctrl+Plus; "
-                                    "Ctrl+0 resets)", self.larger_text)
-        self.contrast_button = button("High contrast", "High contrast", "Switch high contrast "
-                                      "colours on or off (Ctrl+Shift+H)", self.toggle_contrast)
+        self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)", self.go_home)
+        self.clear_button = button(
+            "Clear",
+            "Clear screen",
+            "Forget the answers on screen and go home, for the next person (Ctrl+L)",
+            self.clear,
+        )
+        self.smaller_button = button(
+            "A−", "Smaller text", "Make the text smaller (Ctrl+Minus)", self.smaller_text
+        )
+        self.larger_button = button(
+            "A+", "Larger text", "Make the text larger (Ctrl+Plus; Ctrl+0 resets)", self.larger_text
+        )
+        self.contrast_button = button(
+            "High contrast",
+            "High contrast",
+            "Switch high contrast colours on or off (Ctrl+Shift+H)",
+            self.toggle_contrast,
+        )
         self.contrast_button.setCheckable(True)
-        self.about_button = button("About", "About", "The program's version and the guidance "
-                                   "loaded", self.show_about)
-        self.top_bar = TopBar([self.home_button, self.clear_button],
-                              [self.smaller_button, self.larger_button, self.contrast_button,
-                               self.about_button])
+        self.about_button = button(
+            "About", "About", "The program's version and the guidance loaded", self.show_about
+        )
+        self.top_bar = TopBar(
+            [self.home_button, self.clear_button],
+            [self.smaller_button, self.larger_button, self.contrast_button, self.about_button],
+        )
         return self.top_bar
 
     def _add_actions(self) -> None:
@@ -257,8 +274,10 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         """Say it over this window and over the dialog or window of ours in front, if any."""
         seconds = max(1, -(-self.idle.remaining() // 1000))
-        text = (f"⚠  Clearing the screen for the next person in {seconds} "
-                f"second{'s' if seconds != 1 else ''}. Press any key to carry on.")
+        text = (
+            f"⚠  Clearing the screen for the next person in {seconds} "
+            f"second{'s' if seconds != 1 else ''}. Press any key to carry on."
+        )
         from wizard.gui.countdown import banner_on
 
         self.countdown.say(text)
@@ -307,8 +326,12 @@ class MainWindow(QMainWindow):
             from wizard.core.whatif import alternatives
 
             self.stack.setCurrentWidget(self.outcome_view)
-            self.outcome_view.show_outcome(verdict(w.outcome.verdict), t.outcome, t.steps,
-                                           alternatives(self.catalog, w.steps, w.outcome))
+            self.outcome_view.show_outcome(
+                verdict(w.outcome.verdict),
+                t.outcome,
+                t.steps,
+                alternatives(self.catalog, w.steps, w.outcome),
+            )
             self.outcome_view.show_period(t.period)
             self.outcomeShown.emit(t)
         elif w.question is not None:
@@ -380,17 +403,20 @@ class MainWindow(QMainWindow):
         return self.walk.transcript() if self.walk is not None else None
 
     # -- the extension point for outcome actions
-    def add_outcome_action(self, text: str, shortcut: str, callback: OutcomeCallback,
-                           description: str = "") -> QPushButton:
+    def add_outcome_action(
+        self, text: str, shortcut: str, callback: OutcomeCallback, description: str = ""
+    ) -> QPushButton:
         """Add a button (and its shortcut) to the outcome screen's action row.
 
         `callback` is given the transcript of the walk on screen, e.g.
         `window.add_outcome_action("Save as PDF", "Ctrl+P", save_pdf, "Save the reasoning")`.
         """
+
         def run() -> None:
             transcript = self.current_transcript()
             if transcript is not None and transcript.outcome is not None:
                 callback(transcript)
+
         b = action_button(text, shortcut, run, description)
         if self._outcome_view is None:
             self._waiting_actions.append(b)  # put on the outcome screen when it is built
@@ -398,8 +424,9 @@ class MainWindow(QMainWindow):
         return self._outcome_view.insert_action(b)
 
     # -- the extension point for the top bar
-    def add_tool(self, text: str, name: str, tip: str, shortcut: str,
-                 callback: Callable[[], object]) -> QPushButton:
+    def add_tool(
+        self, text: str, name: str, tip: str, shortcut: str, callback: Callable[[], object]
+    ) -> QPushButton:
         """Add a button (and its shortcut) to the top bar, after Home and Clear."""
         b = button(text, name, f"{tip} ({shortcut})", callback)
         self.top_bar.add_tool(b)

@@ -104,8 +104,9 @@ class OutcomeView(QWidget):
         self.panel.changeRequested.connect(self.changeRequested)
         col.addWidget(self.panel)
         col.addWidget(label("Why this outcome", "h2"))
-        col.addWidget(label("For each answer you gave, where the other answers would have led.",
-                            "meta"))
+        col.addWidget(
+            label("For each answer you gave, where the other answers would have led.", "meta")
+        )
         self.why = QVBoxLayout()
         col.addLayout(self.why)
         self._why_labels: list[QLabel] = []  # one per answer, kept and updated
@@ -129,20 +130,27 @@ class OutcomeView(QWidget):
         host, self.actions = flow_row()
         self.extra_actions: list[QPushButton] = []
         self.extra_keys: list[str] = []
-        self.back_button = button("Back", "Back", "Go back to the last question (Alt+Left)",
-                                  self.backRequested.emit)
-        self.restart_button = button("Start again", "Start again", "Clear your answers and start "
-                                     "this topic again (Ctrl+R)", self.restartRequested.emit)
-        self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)",
-                                  self.homeRequested.emit)
+        self.back_button = button(
+            "Back", "Back", "Go back to the last question (Alt+Left)", self.backRequested.emit
+        )
+        self.restart_button = button(
+            "Start again",
+            "Start again",
+            "Clear your answers and start this topic again (Ctrl+R)",
+            self.restartRequested.emit,
+        )
+        self.home_button = button(
+            "Home", "Home", "Go to the home screen (Alt+Home)", self.homeRequested.emit
+        )
         for b in (self.back_button, self.restart_button, self.home_button):
             self.actions.addWidget(b)
         col.addWidget(host)
         self._update_keys()
         return bar
 
-    def add_action(self, text: str, shortcut: str, callback: Callable[[], object],
-                   description: str = "") -> QPushButton:
+    def add_action(
+        self, text: str, shortcut: str, callback: Callable[[], object], description: str = ""
+    ) -> QPushButton:
         """Add a button to the action row, before Back; its shortcut works on this screen only."""
         return self.insert_action(action_button(text, shortcut, callback, description))
 
@@ -170,8 +178,13 @@ class OutcomeView(QWidget):
         self.keys.setText("Keys: " + " · ".join([*self.extra_keys, *NAV_KEYS]))
 
     # -- showing the outcome
-    def show_outcome(self, verdict: Verdict, outcome: OutcomeRecord, steps: Sequence[StepRecord],
-                     alternatives: Sequence[Alternative]) -> None:
+    def show_outcome(
+        self,
+        verdict: Verdict,
+        outcome: OutcomeRecord,
+        steps: Sequence[StepRecord],
+        alternatives: Sequence[Alternative],
+    ) -> None:
         self.banner.set_verdict(verdict)
         self.title.setText(outcome.title)
         self.reading.setText(outcome.reading)
@@ -182,12 +195,23 @@ class OutcomeView(QWidget):
         self.law_quoted.show_clauses(outcome.law)
         self.law_head.setVisible(bool(outcome.law))
         self.panel.set_steps(steps)
-        reuse(self.why, self._why_labels, why_html(steps, alternatives),
-              lambda _i: label("", "", rich=True), QLabel.setText)
+        reuse(
+            self.why,
+            self._why_labels,
+            why_html(steps, alternatives),
+            lambda _i: label("", "", rich=True),
+            QLabel.setText,
+        )
         self.back_button.setEnabled(bool(steps))
-        tab_chain(self.banner, *self.panel.change_buttons, *self.page_actions,
-                  *self.extra_actions, self.back_button,
-                  self.restart_button, self.home_button)
+        tab_chain(
+            self.banner,
+            *self.panel.change_buttons,
+            *self.page_actions,
+            *self.extra_actions,
+            self.back_button,
+            self.restart_button,
+            self.home_button,
+        )
         self.scroll.verticalScrollBar().setValue(0)
         self.banner.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -228,7 +252,10 @@ class QuotedClauses:
             heading.setText(c.heading if c is not None else "")
             words.setText(f"“{c.text}”" if c is not None else "")
             source.setText(f"— {c.citation}, clause “{c.clause_id}”" if c is not None else "")
-            for w, shown in ((heading, bool(c is not None and c.heading)),
-                             (words, c is not None), (source, c is not None)):
+            for w, shown in (
+                (heading, bool(c is not None and c.heading)),
+                (words, c is not None),
+                (source, c is not None),
+            ):
                 if w.isHidden() == shown:  # only what changes: see widgets.reuse
                     w.setVisible(shown)

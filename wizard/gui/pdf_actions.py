@@ -42,8 +42,9 @@ def default_folder(settings: QSettings) -> Path:
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def save_pdf_interactively(parent: QWidget | None, transcript: Transcript,
-                           settings: QSettings) -> Path | None:
+def save_pdf_interactively(
+    parent: QWidget | None, transcript: Transcript, settings: QSettings
+) -> Path | None:
     """Ask for case details and a file, save the PDF, offer to open it. The path, or None if the
     user cancelled. A failed save says why in one line and asks again for where to save."""
     from wizard.gui import walk_details
@@ -68,8 +69,12 @@ def save_pdf_interactively(parent: QWidget | None, transcript: Transcript,
             continue
         settings.setValue(FOLDER_KEY, str(path.parent))
         if offer_open(parent, path) and not open_file(path):
-            tell_error(parent, f"Saved, but could not open {path}: no program for PDF files was "
-                               "found; open it from its folder.", title="PDF saved")
+            tell_error(
+                parent,
+                f"Saved, but could not open {path}: no program for PDF files was "
+                "found; open it from its folder.",
+                title="PDF saved",
+            )
         return path
 
 
@@ -100,8 +105,13 @@ def tell_error(parent: QWidget | None, message: str, title: str = "The PDF was n
 
 def offer_open(parent: QWidget | None, path: Path) -> bool:
     """Say where the PDF was saved and offer to open it; True if the user chose Open."""
-    box = QMessageBox(QMessageBox.Icon.Information, "PDF saved", f"Saved as {path}",
-                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "PDF saved",
+        f"Saved as {path}",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Open)
     box.setAccessibleName("PDF saved")
     return box.exec() == QMessageBox.StandardButton.Open

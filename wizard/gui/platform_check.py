@@ -31,8 +31,10 @@ XCB_LIBRARIES = {
 }
 
 
-NO_DISPLAY = ("cannot open the window: there is no display (DISPLAY is not set); run it from a "
-              "desktop session, or use a command such as 'purdah-wizard list'")
+NO_DISPLAY = (
+    "cannot open the window: there is no display (DISPLAY is not set); run it from a "
+    "desktop session, or use a command such as 'purdah-wizard list'"
+)
 
 
 LD_CACHE = Path("/etc/ld.so.cache")
@@ -71,8 +73,11 @@ def uses_xcb(env: Mapping[str, str]) -> bool:
     return bool(env.get("DISPLAY")) and not wayland
 
 
-def display_problem(env: Mapping[str, str] | None = None, system: str | None = None,
-                    loads: Callable[[str], bool] = _loads) -> str | None:
+def display_problem(
+    env: Mapping[str, str] | None = None,
+    system: str | None = None,
+    loads: Callable[[str], bool] = _loads,
+) -> str | None:
     """One line saying why no window can open here, or None when it can (as far as we can tell)."""
     env = os.environ if env is None else env
     if (system or sys.platform) != "linux":
@@ -89,5 +94,7 @@ def _missing_xcb(loads: Callable[[str], bool]) -> str | None:
     missing = [package for lib, package in XCB_LIBRARIES.items() if not loads(lib)]
     if not missing:
         return None
-    return (f"cannot open the window: a system library is missing; install it with: "
-            f"sudo apt install {' '.join(missing)}")
+    return (
+        f"cannot open the window: a system library is missing; install it with: "
+        f"sudo apt install {' '.join(missing)}"
+    )

@@ -26,8 +26,9 @@ SETTLE_MSEC = 200  # an editor's save can be several writes: reload once they se
 class PreviewWindow(QMainWindow):
     reloaded = Signal()  # the tree was read again and the problems listed
 
-    def __init__(self, tree_file: Path, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tree_file: Path, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = Path(tree_file).resolve()
         self.folder = folder_of(self.path)
@@ -76,8 +77,11 @@ class PreviewWindow(QMainWindow):
         """Watch the tree, the sources and shared questions it draws on, and their folders (a
         folder's change shows a file replaced by a rename)."""
         folders = [self.path.parent, self.folder / "sources", self.folder / "questions"]
-        wanted = [self.path, *folders, *(f for d in folders[1:] if d.is_dir()
-                                         for f in sorted(d.glob("*.yaml")))]
+        wanted = [
+            self.path,
+            *folders,
+            *(f for d in folders[1:] if d.is_dir() for f in sorted(d.glob("*.yaml"))),
+        ]
         watched = {*self.watcher.files(), *self.watcher.directories()}
         missing = [str(p) for p in wanted if p.exists() and str(p) not in watched]
         if missing:
@@ -113,8 +117,9 @@ class PreviewWindow(QMainWindow):
 
     def _tree_id(self, catalog: Catalog) -> str | None:
         """The id of the tree in the file previewed, if it loaded."""
-        return next((t.id for t in catalog.trees.values() if Path(t.name).resolve() == self.path),
-                    None)
+        return next(
+            (t.id for t in catalog.trees.values() if Path(t.name).resolve() == self.path), None
+        )
 
     @staticmethod
     def _walk(wizard: MainWindow, tree_id: str, answers: list[str]) -> None:
@@ -136,8 +141,11 @@ class PreviewWindow(QMainWindow):
         lines += [f"warning: {problem_line(w, self.folder)}" for w in report.warnings]
         self.problems.clear()
         self.problems.addItems(lines or ["No problems."])
-        state = (f"{len(report.problems)} problem(s)" if report.problems else "No problems") + \
-            ("" if tree_id is not None else "; the tree could not be loaded")
-        self.heading.setText(f"Previewing {self.path.name}: reloaded each time it is saved.\n"
-                             f"{state}. Each line names the file and line to edit.")
+        state = (f"{len(report.problems)} problem(s)" if report.problems else "No problems") + (
+            "" if tree_id is not None else "; the tree could not be loaded"
+        )
+        self.heading.setText(
+            f"Previewing {self.path.name}: reloaded each time it is saved.\n"
+            f"{state}. Each line names the file and line to edit."
+        )
         self.setWindowTitle(f"{self.path.name} — preview")

@@ -54,9 +54,12 @@ class QuestionView(QWidget):
         # must not answer it. Down or Tab moves to the answers.
         self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.installEventFilter(self)  # Down: the scroll area would take it to scroll
-        self.help_button = button("What does this mean?  (F1)", "What does this mean?",
-                                  "Show or hide an explanation of this question (F1)",
-                                  self.toggle_help)
+        self.help_button = button(
+            "What does this mean?  (F1)",
+            "What does this mean?",
+            "Show or hide an explanation of this question (F1)",
+            self.toggle_help,
+        )
         self.help_button.setCheckable(True)
         self.help = label("", "help")
         self.error = label("", "error")
@@ -91,19 +94,32 @@ class QuestionView(QWidget):
         bar.setProperty("role", "actions")
         host, nav = flow_row()
         QVBoxLayout(bar).addWidget(host)
-        self.back_button = button("Back", "Back", "Go back to the previous question "
-                                  "(Alt+Left or Backspace)", self.backRequested.emit)
-        self.restart_button = button("Start again", "Start again", "Clear your answers and "
-                                     "start this topic again (Ctrl+R)", self.restartRequested.emit)
-        self.home_button = button("Home", "Home", "Leave this topic and go to the home screen "
-                                  "(Alt+Home)", self.homeRequested.emit)
+        self.back_button = button(
+            "Back",
+            "Back",
+            "Go back to the previous question (Alt+Left or Backspace)",
+            self.backRequested.emit,
+        )
+        self.restart_button = button(
+            "Start again",
+            "Start again",
+            "Clear your answers and start this topic again (Ctrl+R)",
+            self.restartRequested.emit,
+        )
+        self.home_button = button(
+            "Home",
+            "Home",
+            "Leave this topic and go to the home screen (Alt+Home)",
+            self.homeRequested.emit,
+        )
         for b in (self.back_button, self.restart_button, self.home_button):
             nav.addWidget(b)
         return bar
 
     # -- showing the walk
-    def show_question(self, tree: Tree, question: Question, remembered: str | None,
-                      steps: Sequence[StepRecord]) -> None:
+    def show_question(
+        self, tree: Tree, question: Question, remembered: str | None, steps: Sequence[StepRecord]
+    ) -> None:
         """Show the walk's current question; the remembered answer is marked and focused only."""
         self.question = question
         self.where.setText(f"{tree.title} · question {len(steps) + 1}")
@@ -123,8 +139,15 @@ class QuestionView(QWidget):
         keys += ["Alt+Left or Backspace go back", "Ctrl+R start again", "Alt+Home home"]
         self.keys.setText("Keys: " + " · ".join(keys))
         self._show_answers(question, remembered)  # last: it moves the focus
-        tab_chain(self.text, self.help_button, *self.answer_buttons, self.back_button,
-                  self.restart_button, self.home_button, *self.panel.change_buttons)
+        tab_chain(
+            self.text,
+            self.help_button,
+            *self.answer_buttons,
+            self.back_button,
+            self.restart_button,
+            self.home_button,
+            *self.panel.change_buttons,
+        )
 
     def _show_answers(self, question: Question, remembered: str | None) -> None:
         # The cards are kept from question to question and updated (issue 15: a new card cost
@@ -134,17 +157,27 @@ class QuestionView(QWidget):
             card.set_text(a.label, a.explain)
             card.setAccessibleName(f"Answer {i + 1}: {a.label}")
             card.set_note(REMEMBERED_NOTE if a.id == remembered else "")
-            card.setAccessibleDescription(" ".join(
-                t for t in (a.explain, REMEMBERED_NOTE if a.id == remembered else "",
-                            f"Press {i + 1} or Enter to choose it." if i < 9 else
-                            "Press Enter to choose it.") if t))
+            card.setAccessibleDescription(
+                " ".join(
+                    t
+                    for t in (
+                        a.explain,
+                        REMEMBERED_NOTE if a.id == remembered else "",
+                        f"Press {i + 1} or Enter to choose it."
+                        if i < 9
+                        else "Press Enter to choose it.",
+                    )
+                    if t
+                )
+            )
             card.setProperty("answer_id", a.id)
             if bool(card.property("remembered")) != (a.id == remembered):
                 card.setProperty("remembered", a.id == remembered)
                 restyle(card)  # the style sheet marks the remembered answer
 
-        self.answer_buttons = reuse(self.answers, self._cards, list(enumerate(question.answers)),
-                                    self._new_card, update)
+        self.answer_buttons = reuse(
+            self.answers, self._cards, list(enumerate(question.answers)), self._new_card, update
+        )
         focus = self.remembered_button()
         self.scroll.verticalScrollBar().setValue(0)  # a new question is read from the top
         (focus or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -170,13 +203,19 @@ class QuestionView(QWidget):
         shown = not self.help.isVisible()
         self.help.setVisible(shown)
         self.help_button.setChecked(shown)
-        self.help_button.setAccessibleDescription(self.help.text() if shown else
-                                                  "Show an explanation of this question (F1)")
+        self.help_button.setAccessibleDescription(
+            self.help.text() if shown else "Show an explanation of this question (F1)"
+        )
 
     def eventFilter(self, watched: QObject, e: QEvent) -> bool:
         """Down on the question's words moves to the first answer."""
-        if watched is self.text and e.type() == QEvent.Type.KeyPress and \
-                isinstance(e, QKeyEvent) and e.key() == Qt.Key.Key_Down and self.answer_buttons:
+        if (
+            watched is self.text
+            and e.type() == QEvent.Type.KeyPress
+            and isinstance(e, QKeyEvent)
+            and e.key() == Qt.Key.Key_Down
+            and self.answer_buttons
+        ):
             self.answer_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, e)
@@ -191,7 +230,9 @@ class QuestionView(QWidget):
         elif e.key() == Qt.Key.Key_Backspace and self.back_button.isEnabled():
             self.backRequested.emit()
         elif e.matches(QKeySequence.StandardKey.Save):
-            self.said.emit("Nothing to save yet: a PDF of the reasoning is made at the "
-                           "outcome, once every question is answered.")
+            self.said.emit(
+                "Nothing to save yet: a PDF of the reasoning is made at the "
+                "outcome, once every question is answered."
+            )
         else:
             super().keyPressEvent(e)

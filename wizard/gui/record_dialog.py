@@ -1,4 +1,4 @@
-""""Record advice...": the form a supervisor fills in to record the advice given on a walk.
+""" "Record advice...": the form a supervisor fills in to record the advice given on a walk.
 
 Filled from the walk's transcript (the guidance's verdict and topic shown, the cited guidance
 pre-filled under "Powers and policy"). The supervisor's name and the advice given are required,
@@ -55,8 +55,14 @@ from wizard.records.store import RecordStore
 
 TITLE = "Record advice"
 STORE_TIMEOUT = 5.0  # seconds to wait for another terminal's save before saying "locked"
-LINES = ("supervisor_name", "supervisor_number", "advised_name", "advised_role",
-         "advised_number", "reference")
+LINES = (
+    "supervisor_name",
+    "supervisor_number",
+    "advised_name",
+    "advised_role",
+    "advised_number",
+    "reference",
+)
 LABELS = {
     "supervisor_name": "&Supervisor's name *",
     "supervisor_number": "Supervisor's collar or staff &number",
@@ -70,8 +76,11 @@ LABELS = {
 }
 # The fullest that fits the box shows (see HintedLine): never one cut short with "…".
 LINE_HINTS = {
-    "advised_role": ("For example: PC, PCSO, police staff, Special Constable",
-                     "PC, PCSO, police staff, Special", "PC, PCSO, staff"),
+    "advised_role": (
+        "For example: PC, PCSO, police staff, Special Constable",
+        "PC, PCSO, police staff, Special",
+        "PC, PCSO, staff",
+    ),
 }
 HINTS = {
     "situation": "What they asked about, as they put it",
@@ -80,13 +89,17 @@ HINTS = {
 }
 
 
-
-
 class RecordDialog(QDialog):
     """The form; `saved` holds the record once it is in the records."""
 
-    def __init__(self, transcript: Transcript, records_path: Path, settings: QSettings,
-                 parent: QWidget | None = None, trees: Catalog | None = None) -> None:
+    def __init__(
+        self,
+        transcript: Transcript,
+        records_path: Path,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        trees: Catalog | None = None,
+    ) -> None:
         """`trees`: the trees the walk was made on, to check it against as it is saved."""
         super().__init__(parent)
         self.transcript = transcript
@@ -147,11 +160,14 @@ class RecordDialog(QDialog):
         else:
             v = VERDICTS.get(o.verdict)
             mark = f"{v.symbol} " if v else ""
-            tree = next((t for t in self.transcript.trees if t.id == o.tree_id),
-                        self.transcript.tree)
-            text = (f"The guidance's outcome: <b>{_e(mark + o.verdict_label)}</b>: "
-                    f"{_e(o.title)}<br>Topic: {_e(tree.title)} (version {_e(tree.version)})"
-                    "<br>Boxes marked * must be filled in.")
+            tree = next(
+                (t for t in self.transcript.trees if t.id == o.tree_id), self.transcript.tree
+            )
+            text = (
+                f"The guidance's outcome: <b>{_e(mark + o.verdict_label)}</b>: "
+                f"{_e(o.title)}<br>Topic: {_e(tree.title)} (version {_e(tree.version)})"
+                "<br>Boxes marked * must be filled in."
+            )
         label = QLabel(text)
         label.setObjectName("recordSummary")
         label.setWordWrap(True)
@@ -315,17 +331,20 @@ class RecordDialog(QDialog):
             return
         except RecordsError as exc:
             self.failure = str(exc)
-            self.show_message(f"{exc} Your advice is still here: try again, or save it as a PDF "
-                              "instead.")
+            self.show_message(
+                f"{exc} Your advice is still here: try again, or save it as a PDF instead."
+            )
             self.pdf_button.show()
             return
         tell_saved(self, self.saved)
         self.accept()
 
     def _focus_first_missing(self, record: Record) -> None:
-        for name, missing in (("supervisor_name", not record.supervisor_name),
-                              ("advice", not record.advice),
-                              ("reason", record.differs and not record.reason)):
+        for name, missing in (
+            ("supervisor_name", not record.supervisor_name),
+            ("advice", not record.advice),
+            ("reason", record.differs and not record.reason),
+        ):
             if missing:
                 self.inputs[name].setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -343,14 +362,17 @@ class RecordDialog(QDialog):
             return
         path = with_pdf_suffix(chosen)
         try:
-            write_record_pdf(path, self.record(), options=pdf_options(self.settings),
-                             not_saved=self.failure)
+            write_record_pdf(
+                path, self.record(), options=pdf_options(self.settings), not_saved=self.failure
+            )
         except SaveError as exc:
             tell_error(self, str(exc))
             return
         self.pdf_path = path
-        self.show_message(f"Saved as a PDF: {path}. The advice is NOT in the records yet; you "
-                          "can still try Save record again.")
+        self.show_message(
+            f"Saved as a PDF: {path}. The advice is NOT in the records yet; you "
+            "can still try Save record again."
+        )
 
     # -- leaving
     def _unsaved_typing(self) -> bool:
@@ -378,13 +400,20 @@ class RecordDialog(QDialog):
         """Closed by the program (the screen cleared for the next person): never ask, never
         lose typing: keep it as a file in the records folder, then close."""
         if self._unsaved_typing():
-            self.draft_path = keep_unsaved(self.record(), (
-                self.records_path.parent / UNSAVED_FOLDER, Path.home()))
+            self.draft_path = keep_unsaved(
+                self.record(), (self.records_path.parent / UNSAVED_FOLDER, Path.home())
+            )
         super().reject()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, transcript: Transcript, records_path: Path,
-            settings: QSettings, trees: Catalog | None = None) -> Record | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        transcript: Transcript,
+        records_path: Path,
+        settings: QSettings,
+        trees: Catalog | None = None,
+    ) -> Record | None:
         """Show the form; the saved record, or None if nothing was saved."""
         from wizard.gui import walk_details
 
@@ -397,8 +426,9 @@ class RecordDialog(QDialog):
 
 # -- the questions put to the user (tests replace these)
 def tell_saved(parent: QWidget | None, record: Record) -> None:
-    QMessageBox.information(parent, "Advice recorded",
-                            f"Saved as record {record.id} ({local_time(record.created_at)}).")
+    QMessageBox.information(
+        parent, "Advice recorded", f"Saved as record {record.id} ({local_time(record.created_at)})."
+    )
 
 
 def tell_error(parent: QWidget | None, message: str, title: str = "Not saved") -> None:
@@ -408,9 +438,13 @@ def tell_error(parent: QWidget | None, message: str, title: str = "Not saved") -
 def discard_box(parent: QWidget | None) -> tuple[QMessageBox, QPushButton, QPushButton]:
     """The question before typing is lost, its buttons named by what they do (a "Cancel" here
     would mean the opposite of the form's own Cancel): the box, Discard, Keep editing."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Discard this advice?",
-                      "The advice has not been recorded. Close the form and lose what you "
-                      "typed?", QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Discard this advice?",
+        "The advice has not been recorded. Close the form and lose what you typed?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     discard = box.addButton("&Discard what I typed", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)  # Enter or Esc keeps the typing
@@ -426,6 +460,7 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 
 def ask_pdf_path(parent: QWidget | None, suggestion: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save the advice as a PDF", str(suggestion),
-                                          "PDF files (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Save the advice as a PDF", str(suggestion), "PDF files (*.pdf)"
+    )
     return Path(name) if name else None

@@ -33,8 +33,10 @@ def _lines(text: str) -> str:
 
 def record_html(record: Record, history: list[Record]) -> str:
     """The record as rich text; every value typed by a user or taken from a tree is escaped."""
-    rows = "".join(f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_lines(value)}</td></tr>"
-                   for label, value in fields_of(record))
+    rows = "".join(
+        f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_lines(value)}</td></tr>"
+        for label, value in fields_of(record)
+    )
     title, stamp = heading(record), f" ({record.created_at})"
     if title.endswith(stamp):  # the time once in the heading; as stored, in small print
         title = title[: -len(stamp)]
@@ -51,20 +53,27 @@ def record_html(record: Record, history: list[Record]) -> str:
             what = "amendment" if v.kind == "amendment" else v.kind
             why = f": {_e(v.amendment_reason)}" if v.amendment_reason else ""
             name = f"record {v.id}, {_e(local_time(v.created_at))}, {what}{why}"
-            items.append(f"<li><b>{name} (shown)</b></li>" if v.id == record.id
-                         else f"<li><a href='record:{v.id}'>{name}</a></li>")
+            items.append(
+                f"<li><b>{name} (shown)</b></li>"
+                if v.id == record.id
+                else f"<li><a href='record:{v.id}'>{name}</a></li>"
+            )
         parts += ["<h3>History, oldest first</h3>", f"<ul>{''.join(items)}</ul>"]
     t = record.transcript
     if t is not None:
         parts.append("<h3>The walk, as it was when the advice was recorded</h3>")
         if t.period:  # the pre-election period it was made in (walks made since issue 20)
             parts.append(f"<p><b>Pre-election period:</b> {_e(t.period)}</p>")
-        parts.append("<ol>" + "".join(f"<li>{_e(s.question)}<br>→ <b>{_e(s.answer)}</b></li>"
-                                      for s in t.steps) + "</ol>")
+        parts.append(
+            "<ol>"
+            + "".join(f"<li>{_e(s.question)}<br>→ <b>{_e(s.answer)}</b></li>" for s in t.steps)
+            + "</ol>"
+        )
         if t.outcome is not None:
             parts += _outcome_html(t.outcome)
-    parts.append(f"<p><small>Previous hash: {_e(record.prev_hash)}<br>"
-                 f"Hash: {_e(record.hash)}</small></p>")
+    parts.append(
+        f"<p><small>Previous hash: {_e(record.prev_hash)}<br>Hash: {_e(record.hash)}</small></p>"
+    )
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -78,17 +87,24 @@ def _outcome_html(o: OutcomeRecord) -> list[str]:
     for heading_text, clauses in (("The guidance says", o.citations), (LAW_HEADING, o.law)):
         if clauses:
             parts.append(f"<h4>{_e(heading_text)}</h4>")
-        parts += [f"<blockquote>“{_e(c.text)}”<br><i>{_e(c.citation)}, "
-                  f"clause {_e(c.clause_id)}</i></blockquote>" for c in clauses]
+        parts += [
+            f"<blockquote>“{_e(c.text)}”<br><i>{_e(c.citation)}, "
+            f"clause {_e(c.clause_id)}</i></blockquote>"
+            for c in clauses
+        ]
     return parts
 
 
 class RecordView(QDialog):
     """A record and its history, read-only; `save_pdf` is given the version shown."""
 
-    def __init__(self, history: list[Record], shown: int,
-                 save_pdf: Callable[[Record, list[Record]], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: list[Record],
+        shown: int,
+        save_pdf: Callable[[Record, list[Record]], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.history = history
         self.save_pdf = save_pdf
@@ -107,8 +123,9 @@ class RecordView(QDialog):
         layout.addWidget(self.browser, 1)
         row = QHBoxLayout()
         self.pdf_button = QPushButton("Save as &PDF…")
-        self.pdf_button.clicked.connect(lambda: self.save_pdf and self.save_pdf(self.record,
-                                                                                 self.history))
+        self.pdf_button.clicked.connect(
+            lambda: self.save_pdf and self.save_pdf(self.record, self.history)
+        )
         self.pdf_button.setVisible(save_pdf is not None)
         row.addWidget(self.pdf_button)
         row.addStretch(1)
@@ -123,8 +140,10 @@ class RecordView(QDialog):
         """Most of the window it belongs to (long values wrap wide, not squeezed), and no more."""
         if parent is not None:
             room = parent.window().size()
-            self.resize(max(self.minimumWidth(), int(room.width() * 0.9)),
-                        max(self.minimumHeight(), int(room.height() * 0.9)))
+            self.resize(
+                max(self.minimumWidth(), int(room.width() * 0.9)),
+                max(self.minimumHeight(), int(room.height() * 0.9)),
+            )
 
     def show_version(self, record_id: int) -> None:
         self.record = next(v for v in self.history if v.id == record_id)
@@ -132,8 +151,11 @@ class RecordView(QDialog):
         self.setAccessibleName(f"Advice record {self.record.id}")
         self.browser.setHtml(record_html(self.record, self.history))
         latest = self.history[-1]
-        self.latest_note.setText("" if self.record.id == latest.id else
-                                 f"This is an earlier version: record {latest.id} is the latest.")
+        self.latest_note.setText(
+            ""
+            if self.record.id == latest.id
+            else f"This is an earlier version: record {latest.id} is the latest."
+        )
         self.latest_note.setVisible(self.record.id != latest.id)
         self.pdf_button.setEnabled(self.record.transcript is not None)
 

@@ -33,8 +33,12 @@ def records_file(settings: QSettings) -> Path:
     return records_path(data_dir(None, chosen or None))
 
 
-def record_advice(parent: QWidget | None, transcript: Transcript, settings: QSettings,
-                  trees: Catalog | None = None) -> Record | None:
+def record_advice(
+    parent: QWidget | None,
+    transcript: Transcript,
+    settings: QSettings,
+    trees: Catalog | None = None,
+) -> Record | None:
     """Open the "Record advice" form on this walk (made on `trees`); the saved record, or
     None."""
     from wizard.gui.record_dialog import RecordDialog
@@ -46,16 +50,23 @@ def install(window: MainWindow) -> None:
     """Add both to the main window; clearing the screen for the next person closes the
     records window too (its search box may hold a name)."""
     window.add_outcome_action(
-        "Record advice…", "Ctrl+Shift+R",
+        "Record advice…",
+        "Ctrl+Shift+R",
         lambda transcript: record_advice(window, transcript, window.settings, window.catalog),
-        "Supervisors: record the advice you gave on this walk")
-    window.add_tool("Advice records", "Advice records",
-                    "Supervisors: find and read the advice recorded", "Ctrl+Shift+A",
-                    lambda: open_records_window(window, window.settings, window.catalog))
+        "Supervisors: record the advice you gave on this walk",
+    )
+    window.add_tool(
+        "Advice records",
+        "Advice records",
+        "Supervisors: find and read the advice recorded",
+        "Ctrl+Shift+A",
+        lambda: open_records_window(window, window.settings, window.catalog),
+    )
 
 
-def open_records_window(parent: QWidget | None, settings: QSettings,
-                        catalog: Catalog | None = None) -> RecordsWindow:
+def open_records_window(
+    parent: QWidget | None, settings: QSettings, catalog: Catalog | None = None
+) -> RecordsWindow:
     """Open the "Advice records" window (modeless; brought forward if already open); it closes
     its file when closed."""
     from wizard.gui.records_window import RecordsWindow

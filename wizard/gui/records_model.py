@@ -41,8 +41,13 @@ class RecordsModel(QAbstractTableModel):
 
     failed = Signal(str)  # a one-line RecordsError message
 
-    def __init__(self, store: RecordStore | None, topic_titles: dict[str, str] | None = None,
-                 page: int = PAGE, parent: object = None) -> None:
+    def __init__(
+        self,
+        store: RecordStore | None,
+        topic_titles: dict[str, str] | None = None,
+        page: int = PAGE,
+        parent: object = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.topic_titles = topic_titles or {}
@@ -109,8 +114,9 @@ class RecordsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section][1]
         return None
@@ -143,15 +149,19 @@ class RecordsModel(QAbstractTableModel):
             return local_time(row.created_at)
         if name == "kind":
             return {"advice": "Advice", "purge": "Purge of older records"}.get(
-                row.kind, f"Amends {row.amends}" if row.kind == "amendment" else row.kind)
+                row.kind, f"Amends {row.amends}" if row.kind == "amendment" else row.kind
+            )
         if name == "verdict":
             v = VERDICTS.get(row.verdict)
             return f"{v.symbol} {v.label}" if v else row.verdict
         if name == "tree_id":
             return self.topic_titles.get(row.tree_id, row.tree_id)
         if name == "walk_checked":
-            return "NOT checked against its tree" if row.walk_unchecked else \
-                ("" if row.kind == "purge" else "Checked")
+            return (
+                "NOT checked against its tree"
+                if row.walk_unchecked
+                else ("" if row.kind == "purge" else "Checked")
+            )
         value = getattr(row, name)
         return " ".join(str(value).split())  # one line in a cell
 

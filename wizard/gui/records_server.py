@@ -27,11 +27,14 @@ from wizard.records.store import RecordStore
 
 def configured(settings: QSettings) -> ServerConfig | None:
     """The server the environment or this terminal's settings name; None if none (or bad)."""
+
     def value(key: str) -> str:
         return str(settings.value(key, "") or "")
+
     try:
-        return server_config(os.environ, value(SETTING_URL), value(SETTING_CA),
-                             value(SETTING_STATION))
+        return server_config(
+            os.environ, value(SETTING_URL), value(SETTING_CA), value(SETTING_STATION)
+        )
     except RecordsError:
         return None
 
@@ -41,8 +44,9 @@ class SyncThread(QThread):
 
     done = Signal(bool, str)
 
-    def __init__(self, path: Path, config: ServerConfig, password: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, config: ServerConfig, password: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.path, self.config, self.password = path, config, password
 
@@ -51,8 +55,10 @@ class SyncThread(QThread):
         from wizard.records.server.sync import push
 
         try:
-            with RecordStore(self.path) as store, \
-                    connecting.connect(self.config, self.password) as conn:
+            with (
+                RecordStore(self.path) as store,
+                connecting.connect(self.config, self.password) as conn,
+            ):
                 result = push(store, conn, self.config)
             text = " ".join(filter(None, (result.message(), result.note())))  # note: feedback
             self.done.emit(result.ok, text)
@@ -96,8 +102,10 @@ class ServerBar(QWidget):
 
     def refresh(self, outcome: str = "") -> None:
         n = self.waiting()
-        text = (f"Showing this terminal's records (not connected to the force's records "
-                f"server): {n} wait to be sent.")
+        text = (
+            f"Showing this terminal's records (not connected to the force's records "
+            f"server): {n} wait to be sent."
+        )
         self.label.setText(f"{text} {outcome}".strip())
 
     def sync(self, ask: bool) -> None:
@@ -105,8 +113,12 @@ class ServerBar(QWidget):
         if self.config is None or self.thread is not None:
             return
         if ask and self.password is None and not os.environ.get("PGPASSWORD"):
-            text, ok = QInputDialog.getText(self, "Records server", "Your database password "
-                                            "(not stored):", QLineEdit.EchoMode.Password)
+            text, ok = QInputDialog.getText(
+                self,
+                "Records server",
+                "Your database password (not stored):",
+                QLineEdit.EchoMode.Password,
+            )
             if ok:
                 self.password = text
         self.label.setText("Sending the records to the force's records server…")

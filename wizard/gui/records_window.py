@@ -109,8 +109,14 @@ class RecordsWindow(QMainWindow):
 
     verified = Signal(object)
 
-    def __init__(self, records_path: Path, settings: QSettings, catalog: Catalog | None = None,
-                 parent: QWidget | None = None, verify_on_open: bool = True) -> None:
+    def __init__(
+        self,
+        records_path: Path,
+        settings: QSettings,
+        catalog: Catalog | None = None,
+        parent: QWidget | None = None,
+        verify_on_open: bool = True,
+    ) -> None:
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
@@ -131,8 +137,10 @@ class RecordsWindow(QMainWindow):
         self.warning.setObjectName("recordsWarning")
         self.warning.setWordWrap(True)
         self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning.setStyleSheet("QLabel#recordsWarning { background: #fff3cd; color: #000; "
-                                   "border: 2px solid #b00020; padding: 8px; font-weight: bold; }")
+        self.warning.setStyleSheet(
+            "QLabel#recordsWarning { background: #fff3cd; color: #000; "
+            "border: 2px solid #b00020; padding: 8px; font-weight: bold; }"
+        )
         self.warning.hide()
         layout.addWidget(self.warning)
         self.server_bar = ServerBar(self.records_path, settings, self)  # hidden if no server
@@ -152,8 +160,13 @@ class RecordsWindow(QMainWindow):
         self._shortcuts()
         if problem:
             self.show_warning(problem)
-            for widget in (self.search, self.table, self.open_button, self.pdf_button,
-                           self.csv_button):
+            for widget in (
+                self.search,
+                self.table,
+                self.open_button,
+                self.pdf_button,
+                self.csv_button,
+            ):
                 widget.setEnabled(False)
         else:
             self.apply_filters()
@@ -185,9 +198,11 @@ class RecordsWindow(QMainWindow):
     def _show_unfinished(self) -> None:
         drafts = kept_drafts(self.records_path)
         self.unfinished.setText(
-            "" if not drafts else
-            f"{len(drafts)} unfinished advice record{'s are' if len(drafts) > 1 else ' is'} kept "
-            f"in {drafts[0].parent} (typed when a screen was cleared).")
+            ""
+            if not drafts
+            else f"{len(drafts)} unfinished advice record{'s are' if len(drafts) > 1 else ' is'} kept "
+            f"in {drafts[0].parent} (typed when a screen was cleared)."
+        )
         self.unfinished.setVisible(bool(drafts))
         self.finish_button.setVisible(bool(drafts))
 
@@ -285,21 +300,29 @@ class RecordsWindow(QMainWindow):
     def _size_columns(self) -> None:
         """Widths from the font in use once shown (the main window's style sets its size)."""
         metrics = self.table.fontMetrics()
-        samples = {"id": "999999", "created_at": "2026-12-31 23:59 BST", "kind": "Amends 9999",
-                   "verdict": "✖ Do not do this: it", "supervisor_name": "Sgt Firstname La",
-                   "advised_name": "Firstname Lastna", "advised_role": "Police staff",
-                   "tree_id": "Photos and film"}
+        samples = {
+            "id": "999999",
+            "created_at": "2026-12-31 23:59 BST",
+            "kind": "Amends 9999",
+            "verdict": "✖ Do not do this: it",
+            "supervisor_name": "Sgt Firstname La",
+            "advised_name": "Firstname Lastna",
+            "advised_role": "Police staff",
+            "tree_id": "Photos and film",
+        }
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
         header = QFontMetrics(bold)
         for column, (name, title) in enumerate(COLUMNS):
             if name in samples:
-                width = max(metrics.horizontalAdvance(samples[name]),
-                            header.horizontalAdvance(title))
+                width = max(
+                    metrics.horizontalAdvance(samples[name]), header.horizontalAdvance(title)
+                )
                 self.table.setColumnWidth(column, width + 24)
         for check in (self.from_check, self.to_check):  # a styled check box's hint runs short
-            check.setMinimumWidth(check.sizeHint().width() + check.fontMetrics().
-                                  horizontalAdvance("  "))
+            check.setMinimumWidth(
+                check.sizeHint().width() + check.fontMetrics().horizontalAdvance("  ")
+            )
 
     def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
@@ -318,7 +341,8 @@ class RecordsWindow(QMainWindow):
         self.impact_button = QPushButton("&Would new guidance change these?…")
         self.impact_button.setAccessibleDescription(
             "Choose the folder of a new release of the trees: the records it would decide "
-            "otherwise are listed. No record is changed.")
+            "otherwise are listed. No record is changed."
+        )
         self.impact_button.clicked.connect(self.show_impact)
         self.status = QLabel()
         self.status.setAccessibleName("Records shown")
@@ -339,9 +363,12 @@ class RecordsWindow(QMainWindow):
         self.search.returnPressed.connect(self._search_now)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and \
-                isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return,
-                                                                 Qt.Key.Key_Enter):
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.open_record()
             return True
         return super().eventFilter(watched, event)
@@ -355,10 +382,13 @@ class RecordsWindow(QMainWindow):
         def day(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
             return edit.date().toPython() if check.isChecked() else None
 
-        return Query(text=self.search.text(), date_from=day(self.from_check, self.from_date),
-                     date_to=day(self.to_check, self.to_date),
-                     verdict=self.verdict.currentData() or "",
-                     tree_id=self.topic.currentData() or "")
+        return Query(
+            text=self.search.text(),
+            date_from=day(self.from_check, self.from_date),
+            date_to=day(self.to_check, self.to_date),
+            verdict=self.verdict.currentData() or "",
+            tree_id=self.topic.currentData() or "",
+        )
 
     def apply_filters(self) -> None:
         """Show the records matching what is typed and chosen (the newest page first)."""
@@ -387,8 +417,11 @@ class RecordsWindow(QMainWindow):
     # -- one record
     def open_record(self, index: QModelIndex | None = None) -> RecordView | None:
         """Show the chosen record read-only, with its history."""
-        record_id = self.model.summary(index.row()).id if index is not None and \
-            index.isValid() else self.selected_id()
+        record_id = (
+            self.model.summary(index.row()).id
+            if index is not None and index.isValid()
+            else self.selected_id()
+        )
         if record_id is None or self.store is None:
             return None
         try:
@@ -414,11 +447,17 @@ class RecordsWindow(QMainWindow):
     def save_pdf(self, record: Record, history: list[Record]) -> Path | None:
         """The reasoning PDF of the record's walk, with the record's own fields after it."""
         if record.transcript is None:
-            tell_error(self, f"Record {record.id} is a purge: it has no walk to print.",
-                       "No PDF for a purge")
+            tell_error(
+                self,
+                f"Record {record.id} is a purge: it has no walk to print.",
+                "No PDF for a purge",
+            )
             return None
-        chosen = ask_save_path(self, default_folder(self.settings) /
-                               f"Advice record {record.id}.pdf", "PDF files (*.pdf)")
+        chosen = ask_save_path(
+            self,
+            default_folder(self.settings) / f"Advice record {record.id}.pdf",
+            "PDF files (*.pdf)",
+        )
         if chosen is None:
             return None
         path = with_pdf_suffix(chosen)
@@ -466,12 +505,15 @@ class RecordsWindow(QMainWindow):
         if isinstance(result, Verification):
             self.verification = result
             if result.ok:
-                self.statusBar().showMessage(f"Checked: {result.checked} record(s), none "
-                                             "changed since it was saved.")
+                self.statusBar().showMessage(
+                    f"Checked: {result.checked} record(s), none changed since it was saved."
+                )
             else:
-                self.show_warning(f"⚠ Warning: the advice records have been changed outside "
-                                  f"this program. {result.message()} Keep the file as it is "
-                                  "and report this.")
+                self.show_warning(
+                    f"⚠ Warning: the advice records have been changed outside "
+                    f"this program. {result.message()} Keep the file as it is "
+                    "and report this."
+                )
                 self.statusBar().clearMessage()
         else:
             self.show_warning(f"⚠ The records could not be checked. {result}")

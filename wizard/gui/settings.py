@@ -37,8 +37,9 @@ class Preferences:
         return self.text_size
 
     def smaller(self) -> int:
-        self.text_size = next((s for s in reversed(TEXT_SIZES) if s < self.text_size),
-                              TEXT_SIZES[0])
+        self.text_size = next(
+            (s for s in reversed(TEXT_SIZES) if s < self.text_size), TEXT_SIZES[0]
+        )
         return self.text_size
 
     def reset_text_size(self) -> int:

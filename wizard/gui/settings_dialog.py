@@ -85,8 +85,9 @@ class Rows(QGridLayout):
 class SettingsDialog(QDialog):
     """The settings form; `changed` names the settings that OK saved."""
 
-    def __init__(self, settings: QSettings, trees_in_use: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, trees_in_use: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.prefs = Preferences(settings)
@@ -112,9 +113,19 @@ class SettingsDialog(QDialog):
         self.ok_button.setDefault(True)
         self.initial = self.values()
         self.tab_order: list[QWidget] = [
-            self.marking, self.page_size, self.idle, self.records, self.records_browse,
-            self.trees, self.trees_browse, self.trees_bundled, self.text_size, self.contrast,
-            self.ok_button, self.cancel_button]
+            self.marking,
+            self.page_size,
+            self.idle,
+            self.records,
+            self.records_browse,
+            self.trees,
+            self.trees_browse,
+            self.trees_bundled,
+            self.text_size,
+            self.contrast,
+            self.ok_button,
+            self.cancel_button,
+        ]
         self.marking.setFocus(Qt.FocusReason.OtherFocusReason)
         self._fit_to(parent, body)
 
@@ -128,8 +139,12 @@ class SettingsDialog(QDialog):
         self.marking.addItems(MARKINGS)
         self.marking.lineEdit().setMaxLength(MAX_MARKING)
         self.marking.setCurrentText(options.marking)
-        self._field(form, "Protective &marking", self.marking,
-                    "Printed at the top and bottom of every page. Choose one or type your own.")
+        self._field(
+            form,
+            "Protective &marking",
+            self.marking,
+            "Printed at the top and bottom of every page. Choose one or type your own.",
+        )
         self.page_size = QComboBox()
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.setCurrentText(options.page_size)
@@ -143,39 +158,63 @@ class SettingsDialog(QDialog):
             self.idle.addItem(idle_text(minutes), minutes)
         self.idle.addItem(NEVER, 0.0)
         self.idle.setCurrentIndex(self.idle.findData(current))
-        self._field(form, "Clear the screen &after", self.idle,
-                    "With no key press or click for this long, the answers on screen are wiped "
-                    "and home shows again, for the next person. “Never” is only for a terminal "
-                    "one person uses.")
+        self._field(
+            form,
+            "Clear the screen &after",
+            self.idle,
+            "With no key press or click for this long, the answers on screen are wiped "
+            "and home shows again, for the next person. “Never” is only for a terminal "
+            "one person uses.",
+        )
 
     def _folder_rows(self, form: Rows) -> None:
         form.heading("Folders")
         self.records = HintedLine(str(self.settings.value(RECORDS_KEY, "") or "").strip())
         self.records.set_hints(f"The default: {default_data_dir()}", "The default folder")
-        self.records_browse = button("&Browse…", "Browse for the records folder",
-                                     "Choose the folder for the advice records",
-                                     lambda: self._browse(self.records, "Advice records folder",
-                                                          default_data_dir()))
+        self.records_browse = button(
+            "&Browse…",
+            "Browse for the records folder",
+            "Choose the folder for the advice records",
+            lambda: self._browse(self.records, "Advice records folder", default_data_dir()),
+        )
         self.records_note = label("", "meta")
         self.records.textChanged.connect(self._records_note)
-        self._field(form, "&Records folder", self._with(self.records, self.records_browse),
-                    note=self.records_note, field=self.records)
+        self._field(
+            form,
+            "&Records folder",
+            self._with(self.records, self.records_browse),
+            note=self.records_note,
+            field=self.records,
+        )
         self._records_note()
         self.trees = HintedLine(self.prefs.trees_folder)
         self.trees.set_hints("The trees that came with the program", "The bundled trees")
-        self.trees_browse = button("Bro&wse…", "Browse for the trees folder",
-                                   "Choose a folder of trees, e.g. the policy team's share",
-                                   lambda: self._browse(self.trees, "Trees folder",
-                                                        bundled_trees()))
-        self.trees_bundled = button("&Use the bundled trees", "Use the bundled trees",
-                                    "Use the trees that came with the program", self.trees.clear)
+        self.trees_browse = button(
+            "Bro&wse…",
+            "Browse for the trees folder",
+            "Choose a folder of trees, e.g. the policy team's share",
+            lambda: self._browse(self.trees, "Trees folder", bundled_trees()),
+        )
+        self.trees_bundled = button(
+            "&Use the bundled trees",
+            "Use the bundled trees",
+            "Use the trees that came with the program",
+            self.trees.clear,
+        )
         env = os.environ.get(TREES_ENV, "").strip()
-        env_note = (f" {TREES_ENV} names {env} on this computer; a folder set here comes first."
-                    if env else "")
-        self._field(form, "&Trees folder",
-                    self._with(self.trees, self.trees_browse, self.trees_bundled),
-                    f"In use now: {self.trees_in_use}. A change takes effect the next time the "
-                    f"program starts.{env_note}", field=self.trees)
+        env_note = (
+            f" {TREES_ENV} names {env} on this computer; a folder set here comes first."
+            if env
+            else ""
+        )
+        self._field(
+            form,
+            "&Trees folder",
+            self._with(self.trees, self.trees_browse, self.trees_bundled),
+            f"In use now: {self.trees_in_use}. A change takes effect the next time the "
+            f"program starts.{env_note}",
+            field=self.trees,
+        )
 
     def _display_rows(self, form: Rows) -> None:
         form.heading("Display")
@@ -183,16 +222,21 @@ class SettingsDialog(QDialog):
         for size in TEXT_SIZES:
             self.text_size.addItem(f"{size} points", size)
         self.text_size.setCurrentIndex(TEXT_SIZES.index(self.prefs.text_size))
-        self._field(form, "Text si&ze", self.text_size,
-                    "Also Ctrl+Plus and Ctrl+Minus in the window; Ctrl+0 resets.")
+        self._field(
+            form,
+            "Text si&ze",
+            self.text_size,
+            "Also Ctrl+Plus and Ctrl+Minus in the window; Ctrl+0 resets.",
+        )
         contrast, self.contrast = wrapping_check("&High contrast colours (also Ctrl+Shift+H)")
         self.contrast.setAccessibleName("High contrast colours")
         self.contrast.setChecked(self.prefs.high_contrast)
         self._field(form, "Contrast", contrast, field=self.contrast)
 
     def _buttons(self) -> QDialogButtonBox:
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&OK")
         self.ok_button.setAccessibleName("OK: save these settings")
@@ -203,8 +247,15 @@ class SettingsDialog(QDialog):
         box.rejected.connect(self.reject)
         return box
 
-    def _field(self, form: Rows, caption: str, widget: QWidget, note: str | QLabel = "",
-               *, field: QWidget | None = None) -> QWidget:
+    def _field(
+        self,
+        form: Rows,
+        caption: str,
+        widget: QWidget,
+        note: str | QLabel = "",
+        *,
+        field: QWidget | None = None,
+    ) -> QWidget:
         """A row: the caption (Alt+letter goes to the field), the field, a note under it, and a
         message for a refused value, hidden until needed."""
         field = field or widget
@@ -228,7 +279,8 @@ class SettingsDialog(QDialog):
         for combo in [widget, *widget.findChildren(QComboBox)]:
             if isinstance(combo, QComboBox):  # as narrow as the dialog, not its longest item
                 combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
                 combo.setMinimumContentsLength(8)
         caption_label = QLabel(caption)
         caption_label.setBuddy(field)
@@ -263,8 +315,14 @@ class SettingsDialog(QDialog):
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab and Shift+Tab go round `tab_order`, as the fields read, scrolling to each."""
         now = self.focusWidget()
-        at = next((i for i, w in enumerate(self.tab_order)
-                   if now is not None and (w is now or w.isAncestorOf(now))), None)
+        at = next(
+            (
+                i
+                for i, w in enumerate(self.tab_order)
+                if now is not None and (w is now or w.isAncestorOf(now))
+            ),
+            None,
+        )
         if at is None:
             return super().focusNextPrevChild(forward)
         step = 1 if forward else -1
@@ -293,10 +351,13 @@ class SettingsDialog(QDialog):
         env = os.environ.get(RECORDS_ENV, "").strip()
         text = f"Records will be kept in {in_force}."
         if env:
-            text = (f"The environment variable {RECORDS_ENV} is set on this computer, so records "
-                    f"are kept in {in_force} whatever is chosen here.")
-        self.records_note.setText(f"{text} Records already saved are not moved. Leave it empty "
-                                  "for the default.")
+            text = (
+                f"The environment variable {RECORDS_ENV} is set on this computer, so records "
+                f"are kept in {in_force} whatever is chosen here."
+            )
+        self.records_note.setText(
+            f"{text} Records already saved are not moved. Leave it empty for the default."
+        )
         self.records.setAccessibleDescription(self.records_note.text())
 
     # -- values
@@ -321,13 +382,17 @@ class SettingsDialog(QDialog):
         if RECORDS_KEY in changed and values[RECORDS_KEY]:
             reason = records_folder_problem(Path(str(values[RECORDS_KEY])))
             if reason:
-                out[self.records] = (f"This folder cannot hold the records: {reason}. Choose a "
-                                     "folder you can write to, or leave it empty for the default.")
+                out[self.records] = (
+                    f"This folder cannot hold the records: {reason}. Choose a "
+                    "folder you can write to, or leave it empty for the default."
+                )
         if "trees" in changed and values["trees"]:
             reason = trees_folder_problem(Path(str(values["trees"])))
             if reason:
-                out[self.trees] = (f"These trees cannot be used: {reason}. Choose another "
-                                   "folder, or use the bundled trees.")
+                out[self.trees] = (
+                    f"These trees cannot be used: {reason}. Choose another "
+                    "folder, or use the bundled trees."
+                )
         return out
 
     def show_problems(self, problems: dict[QWidget, str]) -> None:
@@ -371,15 +436,16 @@ class SettingsDialog(QDialog):
         self.settings.sync()
 
     @classmethod
-    def ask(cls, settings: QSettings, trees_in_use: Path,
-            parent: QWidget | None = None) -> set[str] | None:
+    def ask(
+        cls, settings: QSettings, trees_in_use: Path, parent: QWidget | None = None
+    ) -> set[str] | None:
         """Show the dialog; the settings OK saved, or None if cancelled (tests replace this)."""
         dialog = cls(settings, trees_in_use, parent)
         return dialog.changed if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def idle_text(minutes: float) -> str:
-    """"3 minutes", "1 minute", "30 seconds": how long the screen waits, in words."""
+    """ "3 minutes", "1 minute", "30 seconds": how long the screen waits, in words."""
     if minutes < 1:
         return f"{round(minutes * 60)} seconds"
     whole = f"{minutes:g}"

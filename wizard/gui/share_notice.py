@@ -22,8 +22,10 @@ def share_line(share: Path, changed: int, unanswerable: int) -> str:
     parts = [f"{changed:,} situation(s) reach a different verdict"]
     if unanswerable:
         parts.append(f"{unanswerable:,} can no longer be answered")
-    return (f"Using the trees in {share}: {' and '.join(parts)} than with the trees bundled "
-            "with the program. Your policy team chose them.")
+    return (
+        f"Using the trees in {share}: {' and '.join(parts)} than with the trees bundled "
+        "with the program. Your policy team chose them."
+    )
 
 
 class ShareComparison(QObject):

@@ -40,8 +40,11 @@ def sizes(base: int) -> dict[str, str]:
     out |= {name: str(max(2, round(base * f * 96 / 72))) for name, f in space.items()}
     out["base"] = str(base)
     bar = min(base, 20)  # the bars' buttons: readable, and the bars a small part of 768 px
-    out |= {"bar": str(bar), "barpad": str(round(bar * 0.75 * 96 / 72)),
-            "barhalf": str(round(bar * 0.45 * 96 / 72))}
+    out |= {
+        "bar": str(bar),
+        "barpad": str(round(bar * 0.75 * 96 / 72)),
+        "barhalf": str(round(bar * 0.45 * 96 / 72)),
+    }
     return out
 
 

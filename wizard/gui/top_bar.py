@@ -13,8 +13,9 @@ class TopBar(QFrame):
     """`fixed` buttons on the left always show; `tools` follow them and `right` sit at the right
     end; those fold into the menu, the rightmost first, when the row is too narrow."""
 
-    def __init__(self, fixed: list[QPushButton], right: list[QPushButton],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, fixed: list[QPushButton], right: list[QPushButton], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setProperty("role", "topBar")
         self.fixed = list(fixed)
@@ -28,8 +29,9 @@ class TopBar(QFrame):
             self.row.addWidget(b)
         self.menu = QMenu(self)
         self.menu.aboutToShow.connect(self._fill_menu)
-        self.menu_button = button("Menu ▾", "Menu", "The buttons there is no room for here",
-                                  self._open_menu)
+        self.menu_button = button(
+            "Menu ▾", "Menu", "The buttons there is no room for here", self._open_menu
+        )
         self.menu_button.hide()
         self.row.addWidget(self.menu_button)
 

@@ -29,10 +29,15 @@ def kept_text(paths: list[Path]) -> str:
     """One line saying how many are kept, where, and how to finish them."""
     if not paths:
         return ""
-    what = ("An unfinished advice record was" if len(paths) == 1 else
-            f"{len(paths)} unfinished advice records were")
-    return (f"{what} kept when the screen was cleared, in {paths[0].parent}. To finish it, open "
-            "Advice records (Ctrl+Shift+A) and choose “Finish unfinished record…”.")
+    what = (
+        "An unfinished advice record was"
+        if len(paths) == 1
+        else f"{len(paths)} unfinished advice records were"
+    )
+    return (
+        f"{what} kept when the screen was cleared, in {paths[0].parent}. To finish it, open "
+        "Advice records (Ctrl+Shift+A) and choose “Finish unfinished record…”."
+    )
 
 
 def load_draft(path: Path) -> Record:
@@ -40,8 +45,13 @@ def load_draft(path: Path) -> Record:
     return Record.from_content(json.loads(path.read_text(encoding="utf-8")))
 
 
-def finish_draft(parent: QWidget | None, path: Path, records_path: Path, settings: QSettings,
-                 catalog: Catalog | None = None) -> Record | None:
+def finish_draft(
+    parent: QWidget | None,
+    path: Path,
+    records_path: Path,
+    settings: QSettings,
+    catalog: Catalog | None = None,
+) -> Record | None:
     """Open the form filled from the kept file; once the record is saved, delete the file.
     The saved record, or None."""
     from wizard.gui.record_dialog import RecordDialog

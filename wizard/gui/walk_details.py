@@ -10,9 +10,14 @@ from __future__ import annotations
 from wizard.core.case import CaseDetails
 
 # CaseDetails field -> the advice record's field holding the same thing
-CASE_TO_RECORD = {"name": "advised_name", "role": "advised_role", "number": "advised_number",
-                  "supervisor": "supervisor_name", "reference": "reference",
-                  "situation": "situation"}
+CASE_TO_RECORD = {
+    "name": "advised_name",
+    "role": "advised_role",
+    "number": "advised_number",
+    "supervisor": "supervisor_name",
+    "reference": "reference",
+    "situation": "situation",
+}
 
 
 def details(window: object) -> dict[str, str]:

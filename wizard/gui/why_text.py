@@ -1,4 +1,4 @@
-""""Why this outcome" in words: for each answer given, where the other answers would have led.
+""" "Why this outcome" in words: for each answer given, where the other answers would have led.
 
 Built from wizard.core.whatif; pure text (HTML-escaped for a rich-text label), so it is tested
 without widgets.

@@ -32,8 +32,14 @@ W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
 
 
-def label(text: str, role: str = "", parent: QWidget | None = None, *,
-          rich: bool = False, selectable: bool = True) -> QLabel:
+def label(
+    text: str,
+    role: str = "",
+    parent: QWidget | None = None,
+    *,
+    rich: bool = False,
+    selectable: bool = True,
+) -> QLabel:
     """A word-wrapped label; plain text unless `rich`, so tree text is never read as markup.
     Its text can be selected with the mouse unless `selectable` is False (inside a button)."""
     w = QLabel(parent)
@@ -42,15 +48,23 @@ def label(text: str, role: str = "", parent: QWidget | None = None, *,
     w.setText(text)
     w.setWordWrap(True)
     w.setIndent(0)  # else a style-sheet border or padding adds half an "x" on the left
-    w.setProperty("textInteractionFlags",
-                  "TextSelectableByMouse" if selectable else "NoTextInteraction")
+    w.setProperty(
+        "textInteractionFlags", "TextSelectableByMouse" if selectable else "NoTextInteraction"
+    )
     if role:
         w.setProperty("role", role)
     return w
 
 
-def button(text: str, name: str, description: str, on_click: Callable[[], object],
-           parent: QWidget | None = None, *, link: bool = False) -> QPushButton:
+def button(
+    text: str,
+    name: str,
+    description: str,
+    on_click: Callable[[], object],
+    parent: QWidget | None = None,
+    *,
+    link: bool = False,
+) -> QPushButton:
     """A push button with its accessible name and description set, that Enter also presses."""
     # Not QPushButton(text, parent): choosing among its overloads makes PySide build QIcon's
     # enums (~1 ms of start-up; the top bar is made of these buttons).
@@ -66,8 +80,9 @@ def button(text: str, name: str, description: str, on_click: Callable[[], object
     return b
 
 
-def action_button(text: str, shortcut: str, on_click: Callable[[], object],
-                  description: str = "") -> QPushButton:
+def action_button(
+    text: str, shortcut: str, on_click: Callable[[], object], description: str = ""
+) -> QPushButton:
     """A button whose own shortcut presses it (so only while it is on screen); its tooltip names
     the keys as written, e.g. "Save the reasoning (Ctrl+S)"."""
     tip = f"{description or text} ({shortcut})" if shortcut else (description or text)
@@ -86,8 +101,9 @@ class CardButton(QPushButton):
     Space or Enter, and announced as a button by screen readers.
     """
 
-    def __init__(self, title: str, detail: str = "", badge: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, detail: str = "", badge: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
         self.setAutoDefault(True)
@@ -191,8 +207,7 @@ class ResponsiveRow(QWidget):
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         wide = e.size().width() >= self.fontMetrics().averageCharWidth() * self._wide_at
-        direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.box.direction() != direction:
             self.box.setDirection(direction)
         super().resizeEvent(e)
@@ -227,8 +242,13 @@ def add_now(layout: QBoxLayout, widget: QWidget) -> QWidget:
     return widget
 
 
-def reuse(layout: QBoxLayout, widgets: list[W], items: Sequence[T], make: Callable[[int], W],
-          update: Callable[[W, T], object]) -> list[W]:
+def reuse(
+    layout: QBoxLayout,
+    widgets: list[W],
+    items: Sequence[T],
+    make: Callable[[int], W],
+    update: Callable[[W, T], object],
+) -> list[W]:
     """Show each of `items` in one of `widgets` (in order), updated with `update(widget, item)`;
     widgets are made with `make(index)` and added to `layout` when there are not enough yet, and
     those left over are hidden, kept for a later screen that has more. The shown ones are
@@ -248,7 +268,7 @@ def reuse(layout: QBoxLayout, widgets: list[W], items: Sequence[T], make: Callab
     for i, w in enumerate(widgets):
         if w.isHidden() == (i < len(items)):  # only what changes: each show lays out at once
             w.setVisible(i < len(items))
-    return widgets[:len(items)]
+    return widgets[: len(items)]
 
 
 def lay_out_now(levels: int = 10) -> None:

@@ -11,8 +11,10 @@ from wizard.core.problems import Problem
 from wizard.export.text import human_date as nice_date
 
 APP_NAME = "Purdah Wizard"
-PURPOSE = ("During the pre-election period, may I do this? Answer a few plain questions to see "
-           "what the guidance says.")
+PURPOSE = (
+    "During the pre-election period, may I do this? Answer a few plain questions to see "
+    "what the guidance says."
+)
 DOUBT = "If in doubt, don't do it."
 START_TREE = "start"
 
@@ -22,8 +24,9 @@ def guidance_summary(catalog: Catalog) -> str:
 
     Where the topics' versions or dates differ it says so and points to About, which lists each.
     """
-    sources = "; ".join(s.citation() for s in
-                        sorted(catalog.sources.values(), key=lambda s: s.title.lower()))
+    sources = "; ".join(
+        s.citation() for s in sorted(catalog.sources.values(), key=lambda s: s.title.lower())
+    )
     trees = catalog.sorted_trees()
     topics = sum(t.id != START_TREE for t in trees)
     parts = [f"{topics} topic{'s' if topics != 1 else ''}"] if trees else []
@@ -51,11 +54,14 @@ def period_line(calendar: Calendar | None, day: dt.date) -> str:
     status = status_on(calendar, day)
     if status.in_force:
         until = max(e.period_end for e in status.in_force)
-        return (f"Pre-election period in force until {long_date(until)}: "
-                f"{_elections(status.in_force)}.")
+        return (
+            f"Pre-election period in force until {long_date(until)}: {_elections(status.in_force)}."
+        )
     if status.next is not None:
-        return (f"No pre-election period today. The next begins "
-                f"{long_date(status.next.period_start)}: {_elections((status.next,))}.")
+        return (
+            f"No pre-election period today. The next begins "
+            f"{long_date(status.next.period_start)}: {_elections((status.next,))}."
+        )
     return "No pre-election period today, and none is in the calendar."
 
 
@@ -88,7 +94,8 @@ def unavailable(catalog: Catalog, folder: Path, most: int = 3) -> list[tuple[str
         problems = sorted(p for p in catalog.failed[name] if p.blocking) or catalog.failed[name]
         lines = [problem_line(p, folder) for p in problems[:most]]
         if len(problems) > most:
-            lines.append(f"… and {len(problems) - most} more: run 'purdah-wizard validate' to see "
-                         "them all")
+            lines.append(
+                f"… and {len(problems) - most} more: run 'purdah-wizard validate' to see them all"
+            )
         out.append((where(Problem(name, 0, 0, ""), folder), lines))
     return out

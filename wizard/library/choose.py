@@ -53,21 +53,30 @@ class TreeSource(NamedTuple):
 Loader = Callable[[Path], Catalog]
 
 
-def requested_folder(option: str | None = None, setting: str | None = None,
-                     env: Mapping[str, str] | None = None) -> Request | None:
+def requested_folder(
+    option: str | None = None, setting: str | None = None, env: Mapping[str, str] | None = None
+) -> Request | None:
     """The folder asked for by the option, the setting or the environment, in that order."""
     env = os.environ if env is None else env
-    for value, origin in ((option, "--trees"), (setting, "the setting"),
-                          (env.get(ENV_VAR), ENV_VAR)):
+    for value, origin in (
+        (option, "--trees"),
+        (setting, "the setting"),
+        (env.get(ENV_VAR), ENV_VAR),
+    ):
         if value and value.strip():
             return Request(Path(value.strip()).expanduser(), origin)
     return None
 
 
-def choose_trees(option: str | None = None, setting: str | None = None,
-                 env: Mapping[str, str] | None = None, bundled: Path | None = None,
-                 load: Loader = load_folder, timeout: float = LOAD_TIMEOUT,
-                 load_bundled: Loader | None = None) -> TreeSource:
+def choose_trees(
+    option: str | None = None,
+    setting: str | None = None,
+    env: Mapping[str, str] | None = None,
+    bundled: Path | None = None,
+    load: Loader = load_folder,
+    timeout: float = LOAD_TIMEOUT,
+    load_bundled: Loader | None = None,
+) -> TreeSource:
     """Load the requested folder if it is usable, else the bundled trees with a notice.
 
     A requested folder is loaded whole with `load`, since all of it decides whether it is used;
@@ -84,13 +93,16 @@ def choose_trees(option: str | None = None, setting: str | None = None,
         if unusable is None:
             return TreeSource(request.folder, catalog, request)
         reason = unusable
-    notice = (f"The trees folder {request.folder} (from {request.origin}) could not be used: "
-              f"{reason}. The trees that came with the program are used instead.")
+    notice = (
+        f"The trees folder {request.folder} (from {request.origin}) could not be used: "
+        f"{reason}. The trees that came with the program are used instead."
+    )
     return TreeSource(bundled, load_bundled(bundled), request, notice)
 
 
-def folder_problem(folder: Path, load: Loader = load_folder,
-                   timeout: float = LOAD_TIMEOUT) -> str | None:
+def folder_problem(
+    folder: Path, load: Loader = load_folder, timeout: float = LOAD_TIMEOUT
+) -> str | None:
     """Why `folder` could not be used as the trees folder (unreachable, unreadable, a blocking
     problem, no trees), or None if the window would use it; for checking a choice before it is
     saved."""

@@ -59,8 +59,15 @@ def _files(folder: Path, problems: list[Problem]) -> list[Path]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as exc:
-        problems.append(Problem(str(folder), 0, 0, f"cannot read the folder: "
-                                f"{exc.strerror or exc}", "check that you may open the folder"))
+        problems.append(
+            Problem(
+                str(folder),
+                0,
+                0,
+                f"cannot read the folder: {exc.strerror or exc}",
+                "check that you may open the folder",
+            )
+        )
         return []
     out = []
     for name in sorted(names):
@@ -76,8 +83,14 @@ def _files(folder: Path, problems: list[Problem]) -> list[Path]:
 def never_loaded(path: Path) -> Problem:
     """A file the loader never reads because of the case of its suffix, with the name to give it."""
     right = path.stem + path.suffix.lower()
-    return Problem(str(path), 0, 0, f"{path.name} will never be loaded: rename it to {right}",
-                   "only names ending in .yaml or .yml, in lower case, are read", blocking=False)
+    return Problem(
+        str(path),
+        0,
+        0,
+        f"{path.name} will never be loaded: rename it to {right}",
+        "only names ending in .yaml or .yml, in lower case, are read",
+        blocking=False,
+    )
 
 
 def _is_file(path: Path, problems: list[Problem]) -> bool:
@@ -91,8 +104,13 @@ def _is_file(path: Path, problems: list[Problem]) -> bool:
 
 
 def _unreadable(path: Path, exc: OSError) -> Problem:
-    return Problem(str(path), 0, 0, f"cannot read the file: {exc.strerror or exc}",
-                   "check that it exists and that you may read it")
+    return Problem(
+        str(path),
+        0,
+        0,
+        f"cannot read the file: {exc.strerror or exc}",
+        "check that it exists and that you may read it",
+    )
 
 
 def _read(paths: list[Path], problems: list[Problem]) -> Iterator[tuple[str, bytes]]:
@@ -116,10 +134,17 @@ def _read_one(path: Path, problems: list[Problem]) -> bytes | None:
         problems.append(_unreadable(path, exc))
         return None
     if size > MAX_FILE_BYTES:
-        problems.append(Problem(
-            str(path), 0, 0, f"the file is {size:,} bytes: a tree, source, shared-question or "
-            f"scenario file may be at most {MAX_FILE_WORDS} ({MAX_FILE_BYTES:,} bytes), so it "
-            "is not read", "a file this large is not a tree: check what was saved here"))
+        problems.append(
+            Problem(
+                str(path),
+                0,
+                0,
+                f"the file is {size:,} bytes: a tree, source, shared-question or "
+                f"scenario file may be at most {MAX_FILE_WORDS} ({MAX_FILE_BYTES:,} bytes), so it "
+                "is not read",
+                "a file this large is not a tree: check what was saved here",
+            )
+        )
         return None
     return data
 
@@ -136,14 +161,25 @@ def _not_a_folder(folder: Path) -> Problem | None:
         if folder.is_dir():
             return None
     except OSError as exc:
-        return Problem(str(folder), 0, 0, f"cannot read the folder: {exc.strerror or exc}",
-                       "check that you may open the folder and the folders above it")
-    return Problem(str(folder), 0, 0, "no such folder of trees",
-                   "give the folder that holds the .yaml tree files")
+        return Problem(
+            str(folder),
+            0,
+            0,
+            f"cannot read the folder: {exc.strerror or exc}",
+            "check that you may open the folder and the folders above it",
+        )
+    return Problem(
+        str(folder),
+        0,
+        0,
+        "no such folder of trees",
+        "give the folder that holds the .yaml tree files",
+    )
 
 
-def load_folder(folder: Path, scenarios: bool = True,
-                parsed: ParsedDocuments | None = None) -> Catalog:
+def load_folder(
+    folder: Path, scenarios: bool = True, parsed: ParsedDocuments | None = None
+) -> Catalog:
     """Every tree in `folder`, every source in `folder/sources`, every shared question in
     `folder/questions`, the calendar of elections (`folder/calendar.yaml`) and every training
     scenario in `folder/scenarios`. Never raises for bad files; a bad scenario or calendar never
@@ -163,8 +199,9 @@ def load_folder(folder: Path, scenarios: bool = True,
     trees = _read([f for f in files if f not in calendar], problems)
     sources = _read(_files(folder / "sources", problems), problems)
     questions = _read(_files(folder / "questions", problems), problems)
-    cat = load_catalog(trees, sources, parsed, questions,
-                       calendar=next(iter(_read(calendar, problems)), None))
+    cat = load_catalog(
+        trees, sources, parsed, questions, calendar=next(iter(_read(calendar, problems)), None)
+    )
     cat.problems.extend(problems)
     for p in problems:
         cat.failed.setdefault(p.file, []).append(p)

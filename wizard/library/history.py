@@ -103,8 +103,11 @@ def published_catalog(trees: Path, refs: Iterable[TreeRefLike]) -> Catalog | Non
         if found is None:
             return None
         files.append((str(found.path), found.data))
-    return load_catalog(files, _yaml_files(Path(trees) / "sources"),
-                        questions=_yaml_files(Path(trees) / "questions"))
+    return load_catalog(
+        files,
+        _yaml_files(Path(trees) / "sources"),
+        questions=_yaml_files(Path(trees) / "questions"),
+    )
 
 
 def _current_file(trees: Path, tree_id: str, sha256: str) -> PublishedTree | None:
@@ -146,12 +149,16 @@ def _kept_version(trees: Path, tree: Tree) -> Problem | None:
         return None
     where = tree.field_pos.get("version", tree.pos)
     bumped = next_version(trees, tree.id, tree.version)
-    return Problem(tree.name, where.line or 1, where.column or 1,
-                   f"the tree '{tree.id}' has changed since version {tree.version} was "
-                   f"published ({path}), but still says version \"{tree.version}\"",
-                   f"a published version is never changed: give it a new version (e.g. "
-                   f"\"{bumped}\") and its effective date, then run `python -m wizard diff` and "
-                   f"`python -m wizard publish`; if the change was not meant, copy {path} back")
+    return Problem(
+        tree.name,
+        where.line or 1,
+        where.column or 1,
+        f"the tree '{tree.id}' has changed since version {tree.version} was "
+        f'published ({path}), but still says version "{tree.version}"',
+        f"a published version is never changed: give it a new version (e.g. "
+        f'"{bumped}") and its effective date, then run `python -m wizard diff` and '
+        f"`python -m wizard publish`; if the change was not meant, copy {path} back",
+    )
 
 
 def next_version(trees: Path, tree_id: str, version: str) -> str:
@@ -182,16 +189,25 @@ def _history_file(path: Path, tree_id: str) -> Problem | None:
     data = _read(path)
     tree = parse_tree(data, str(path))[0] if data is not None else None
     if tree is None:
-        return Problem(str(path), 0, 0, "this published version cannot be read as a tree",
-                       "restore it from the release it was published in (git)")
+        return Problem(
+            str(path),
+            0,
+            0,
+            "this published version cannot be read as a tree",
+            "restore it from the release it was published in (git)",
+        )
     if tree.id == tree_id and version_path(path.parents[2], tree.id, tree.version) == path:
         return None
     where = tree.field_pos.get("version", tree.pos)
-    return Problem(str(path), where.line or 1, where.column or 1,
-                   f"this file is kept as {tree_id} version {path.stem}, but it is the tree "
-                   f"'{tree.id}' version \"{tree.version}\"",
-                   "a history file is published by `python -m wizard publish`: move it back "
-                   "to where publish put it, or restore it from git")
+    return Problem(
+        str(path),
+        where.line or 1,
+        where.column or 1,
+        f"this file is kept as {tree_id} version {path.stem}, but it is the tree "
+        f"'{tree.id}' version \"{tree.version}\"",
+        "a history file is published by `python -m wizard publish`: move it back "
+        "to where publish put it, or restore it from git",
+    )
 
 
 def publish(trees: Path, catalog: Catalog | None = None) -> tuple[list[Path], list[Problem]]:
@@ -213,8 +229,15 @@ def publish(trees: Path, catalog: Catalog | None = None) -> tuple[list[Path], li
             try:
                 write_bytes_new(path, data)
             except (FileExistsError, SaveError) as exc:
-                problems.append(Problem(str(path), 0, 0, f"cannot publish: {exc}",
-                                        "check the history folder, then publish again"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        0,
+                        0,
+                        f"cannot publish: {exc}",
+                        "check the history folder, then publish again",
+                    )
+                )
                 continue
             written.append(path)
     return written, problems

@@ -48,7 +48,7 @@ def validate_targets(targets: list[Path]) -> Report:
 
 
 def _kind(target: Path) -> str | Problem:
-    """"file" or "folder" (a missing folder too: the loader says so), or why it cannot be told."""
+    """ "file" or "folder" (a missing folder too: the loader says so), or why it cannot be told."""
     try:
         if target.is_file():
             return "file"
@@ -56,8 +56,13 @@ def _kind(target: Path) -> str | Problem:
             return Problem(str(target), 0, 0, "no such file", "check the name and the folder")
         return "folder"
     except OSError as exc:
-        return Problem(str(target), 0, 0, f"cannot read it: {exc.strerror or exc}",
-                       "check that you may open the folders above it")
+        return Problem(
+            str(target),
+            0,
+            0,
+            f"cannot read it: {exc.strerror or exc}",
+            "check that you may open the folders above it",
+        )
 
 
 def _check_file(target: Path, report: Report) -> None:
@@ -69,8 +74,9 @@ def _check_file(target: Path, report: Report) -> None:
     cat = load_folder(folder_of(target))
     report.add(cat)
     report.problems += [p for p in cat.problems if Path(p.file) == target]
-    report.problems += [p for p in version_problems(folder_of(target), cat)
-                        if Path(p.file) == target]
+    report.problems += [
+        p for p in version_problems(folder_of(target), cat) if Path(p.file) == target
+    ]
     report.warnings += [w for w in _warnings(cat) if Path(w.file) == target]
 
 
@@ -78,8 +84,13 @@ def not_a_tree_file(target: Path) -> Problem:
     """Why a file given to `validate` is not checked: its name is not one the loader reads."""
     if target.name.lower().endswith(SUFFIXES):
         return never_loaded(target)
-    return Problem(str(target), 0, 0, f"{target.name} is not a tree file (.yaml)",
-                   "give a .yaml file of trees/, or the folder that holds them")
+    return Problem(
+        str(target),
+        0,
+        0,
+        f"{target.name} is not a tree file (.yaml)",
+        "give a .yaml file of trees/, or the folder that holds them",
+    )
 
 
 def _check_folder(target: Path, report: Report) -> None:
@@ -90,9 +101,15 @@ def _check_folder(target: Path, report: Report) -> None:
     report.problems += version_problems(target, cat)  # a published version changed (history/)
     report.warnings += _warnings(cat)
     if not cat.trees and not cat.problems:
-        report.problems.append(Problem(str(target), 0, 0, f"no trees found in {target}",
-                                       "a folder of trees holds .yaml tree files, with their "
-                                       "guidance in sources/"))
+        report.problems.append(
+            Problem(
+                str(target),
+                0,
+                0,
+                f"no trees found in {target}",
+                "a folder of trees holds .yaml tree files, with their guidance in sources/",
+            )
+        )
 
 
 def _warnings(cat: Catalog) -> list[Problem]:

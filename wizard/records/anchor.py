@@ -38,20 +38,28 @@ class Anchor:
     def text(self, where: str) -> str:
         """The anchor file: key lines a program reads back, and what to do with it."""
         taken = f"taken: {self.taken_at} ({local_time(self.taken_at)})"
-        return "\n".join([
-            TITLE, f"record: {self.record_id}", f"hash: {self.hash}", f"count: {self.count}",
-            taken, f"file: {where}", "",
-            "File this where whoever keeps the records cannot change it: a case file, a",
-            "notebook, an email. Later, 'python -m wizard records verify --anchor FILE' shows",
-            f"whether the records still extend it: record {self.record_id} with this hash, and "
-            f"none of the {self.count}",
-            "records up to it removed since.", ""])
+        return "\n".join(
+            [
+                TITLE,
+                f"record: {self.record_id}",
+                f"hash: {self.hash}",
+                f"count: {self.count}",
+                taken,
+                f"file: {where}",
+                "",
+                "File this where whoever keeps the records cannot change it: a case file, a",
+                "notebook, an email. Later, 'python -m wizard records verify --anchor FILE' shows",
+                f"whether the records still extend it: record {self.record_id} with this hash, and "
+                f"none of the {self.count}",
+                "records up to it removed since.",
+                "",
+            ]
+        )
 
 
 def taken(verification: Verification) -> Anchor:
     """An anchor of a chain that has just verified."""
-    return Anchor(verification.last_id, verification.head_hash, verification.checked,
-                  utc_stamp())
+    return Anchor(verification.last_id, verification.head_hash, verification.checked, utc_stamp())
 
 
 def parse(text: str) -> Anchor:
@@ -93,37 +101,58 @@ def check(store: RecordStore, anchor: Anchor, verification: Verification) -> Anc
     last = verification.last_id if verification.checked else 0
     if anchor.record_id > last:
         now = f"the newest record now is {last}" if last else "the file now holds no records"
-        return AnchorCheck(False, f"Records were removed: {when} names record "
-                                  f"{anchor.record_id}, but {now}.")
+        return AnchorCheck(
+            False, f"Records were removed: {when} names record {anchor.record_id}, but {now}."
+        )
     with translated(store.path, "read"):
-        row = store.conn.execute("SELECT hash FROM records WHERE id = ?",
-                                 (anchor.record_id,)).fetchone()
-        held = store.conn.execute("SELECT count(*) FROM records WHERE id <= ?",
-                                  (anchor.record_id,)).fetchone()[0]
+        row = store.conn.execute(
+            "SELECT hash FROM records WHERE id = ?", (anchor.record_id,)
+        ).fetchone()
+        held = store.conn.execute(
+            "SELECT count(*) FROM records WHERE id <= ?", (anchor.record_id,)
+        ).fetchone()[0]
     purges = _purges_after(store, anchor.record_id)
     if row is not None and row[0] != anchor.hash:
-        return AnchorCheck(False, f"The chain was rewritten: record {anchor.record_id} no longer "
-                                  f"has the hash {when} gives ({anchor.hash[:12]}…).")
+        return AnchorCheck(
+            False,
+            f"The chain was rewritten: record {anchor.record_id} no longer "
+            f"has the hash {when} gives ({anchor.hash[:12]}…).",
+        )
     if purges:
-        return AnchorCheck(False, f"Records {when} covered were removed since: {purges[0]}. If "
-                                  "that purge was authorised, take a new anchor.")
+        return AnchorCheck(
+            False,
+            f"Records {when} covered were removed since: {purges[0]}. If "
+            "that purge was authorised, take a new anchor.",
+        )
     if row is None or (anchor.count is not None and held != anchor.count):
-        return AnchorCheck(False, f"Records were removed: {when} counted {anchor.count} "
-                                  f"record(s) up to record {anchor.record_id}; {held} remain.")
+        return AnchorCheck(
+            False,
+            f"Records were removed: {when} counted {anchor.count} "
+            f"record(s) up to record {anchor.record_id}; {held} remain.",
+        )
     added = last - anchor.record_id
-    since = (f"; {added} record(s) added since, {anchor.record_id + 1} to {last}: a record can "
-             "be added by anyone with the file, so confirm these with the people they name"
-             if added else "; nothing added since")
-    return AnchorCheck(True, f"The records extend {when}: record {anchor.record_id} still has "
-                             f"its hash and none before it is gone{since}.")
+    since = (
+        f"; {added} record(s) added since, {anchor.record_id + 1} to {last}: a record can "
+        "be added by anyone with the file, so confirm these with the people they name"
+        if added
+        else "; nothing added since"
+    )
+    return AnchorCheck(
+        True,
+        f"The records extend {when}: record {anchor.record_id} still has "
+        f"its hash and none before it is gone{since}.",
+    )
 
 
 def _purges_after(store: RecordStore, record_id: int) -> list[str]:
     """Each purge recorded after `record_id`, described: who, when, which records."""
     with translated(store.path, "read"):
-        rows = store.conn.execute("SELECT r.id, c.content FROM records r JOIN record_content c "
-                                  "ON c.id = r.id WHERE r.kind = 'purge' AND r.id > ? "
-                                  "ORDER BY r.id", (record_id,)).fetchall()
+        rows = store.conn.execute(
+            "SELECT r.id, c.content FROM records r JOIN record_content c "
+            "ON c.id = r.id WHERE r.kind = 'purge' AND r.id > ? "
+            "ORDER BY r.id",
+            (record_id,),
+        ).fetchall()
     out = []
     for purge_id, content in rows:
         try:
@@ -131,7 +160,9 @@ def _purges_after(store: RecordStore, record_id: int) -> list[str]:
         except (ValueError, TypeError, sqlite3.Error):
             data = {}
         data = data if isinstance(data, dict) else {}
-        out.append(f"record {purge_id} purged records {data.get('purged_from')} to "
-                   f"{data.get('purged_through')} (by {str(data.get('made_by'))[:60]!r}, "
-                   f"{local_time(str(data.get('created_at', '')))})")
+        out.append(
+            f"record {purge_id} purged records {data.get('purged_from')} to "
+            f"{data.get('purged_through')} (by {str(data.get('made_by'))[:60]!r}, "
+            f"{local_time(str(data.get('created_at', '')))})"
+        )
     return out

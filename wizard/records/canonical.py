@@ -16,8 +16,9 @@ DOMAIN = b"purdah-wizard advice record v1\n"  # so these hashes never collide wi
 
 def canonical_json(content: dict[str, Any]) -> str:
     """The one text form of a content dict: sorted keys, no spaces, non-ASCII kept as is."""
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
+    return json.dumps(
+        content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
 
 
 def chain_hash(prev_hash: str, content_json: str) -> str:

@@ -61,9 +61,13 @@ def row_of(record: Record) -> list[str]:
         "answers": "\n".join(f"{s.question} → {s.answer}" for s in t.steps) if t else "",
         "differs": "yes" if record.differs else ("no" if record.kind != "purge" else ""),
         "reason": record.reason if record.kind != "purge" else "",
-        "purge": (f"removed {record.purged_count} record(s), {record.purged_from} to "
-                  f"{record.purged_through}, recorded before {record.purge_before}; "
-                  f"{record.reason}".rstrip("; ")) if record.kind == "purge" else "",
+        "purge": (
+            f"removed {record.purged_count} record(s), {record.purged_from} to "
+            f"{record.purged_through}, recorded before {record.purge_before}; "
+            f"{record.reason}".rstrip("; ")
+        )
+        if record.kind == "purge"
+        else "",
         "transcript": t.to_json(indent=None) if t else "",
     }
     return [safe_cell(special[k] if k in special else getattr(record, k)) for k, _ in HEADER]

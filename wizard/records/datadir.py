@@ -23,8 +23,9 @@ ENV = "PURDAH_WIZARD_DATA"
 RECORDS_FILE = "advice-records.sqlite3"
 
 
-def default_data_dir(platform: str = sys.platform, env: dict[str, str] | None = None,
-                     home: Path | None = None) -> Path:
+def default_data_dir(
+    platform: str = sys.platform, env: dict[str, str] | None = None, home: Path | None = None
+) -> Path:
     """The folder Qt's AppDataLocation names for ORGANIZATION/APPLICATION on this platform."""
     env = dict(os.environ) if env is None else env
     home = home if home is not None else Path.home()

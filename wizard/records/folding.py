@@ -11,10 +11,28 @@ import unicodedata
 
 # Letters with no decomposition into a base letter and a mark, and typographic punctuation
 # a keyboard does not type; after casefold, so lower case only.
-_PLAIN = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t",
-                        "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
-                        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"',
-                        "\u201d": '"', "\u2013": "-", "\u2010": "-", "\u2011": "-"})
+_PLAIN = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
 
 
 def fold(text: str) -> str:

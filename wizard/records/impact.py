@@ -43,9 +43,12 @@ class ImpactReport:
     checked: int = 0  # advice records replayed (the latest version of each)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"checked": self.checked, "same": self.same,
-                "differ": [asdict(i) for i in self.differ],
-                "unreplayable": [asdict(i) for i in self.unreplayable]}
+        return {
+            "checked": self.checked,
+            "same": self.same,
+            "differ": [asdict(i) for i in self.differ],
+            "unreplayable": [asdict(i) for i in self.unreplayable],
+        }
 
 
 def impact(store: RecordStore, trees: Catalog) -> ImpactReport:
@@ -79,11 +82,13 @@ def replay_answers(trees: Catalog, t: Transcript) -> tuple[tuple[str, Outcome] |
             given = answers.get(walk.position) or (shared.get(q.shared) if q.shared else None)
             if given is None:
                 where = f"{walk.position[0]}:{walk.position[1]}"
-                return None, (f"the new trees ask {where} (“{q.text}”), which this walk was "
-                              "never asked")
+                return None, (
+                    f"the new trees ask {where} (“{q.text}”), which this walk was never asked"
+                )
             if q.answer(given) is None:
-                return None, (f"the question {walk.position[0]}:{q.id} no longer has the "
-                              f"answer '{given}'")
+                return None, (
+                    f"the question {walk.position[0]}:{q.id} no longer has the answer '{given}'"
+                )
             walk.answer(given)
     except TreeError as exc:
         return None, str(exc)
@@ -91,11 +96,17 @@ def replay_answers(trees: Catalog, t: Transcript) -> tuple[tuple[str, Outcome] |
     return (walk.position[0], walk.outcome), ""
 
 
-def _impact(record: Record, t: Transcript, outcome: tuple[str, Outcome] | None,
-            why: str) -> Impact:
+def _impact(record: Record, t: Transcript, outcome: tuple[str, Outcome] | None, why: str) -> Impact:
     assert t.outcome is not None
-    base = Impact(record.id, record.created_at, record.supervisor_name, record.tree_id,
-                  f"{t.outcome.tree_id}:{t.outcome.id}", t.outcome.verdict, why=why)
+    base = Impact(
+        record.id,
+        record.created_at,
+        record.supervisor_name,
+        record.tree_id,
+        f"{t.outcome.tree_id}:{t.outcome.id}",
+        t.outcome.verdict,
+        why=why,
+    )
     if outcome is None:
         return base
     tree_id, o = outcome
@@ -104,24 +115,39 @@ def _impact(record: Record, t: Transcript, outcome: tuple[str, Outcome] | None,
 
 def format_impact(report: ImpactReport, trees_name: str) -> str:
     """The report as a supervisor reads it."""
-    lines = [f"Replayed {report.checked} advice record(s) (the latest version of each) on the "
-             f"trees in {trees_name}: {len(report.differ)} would now get another verdict.", ""]
+    lines = [
+        f"Replayed {report.checked} advice record(s) (the latest version of each) on the "
+        f"trees in {trees_name}: {len(report.differ)} would now get another verdict.",
+        "",
+    ]
     for i in report.differ:
-        lines += [_head(i), f"  then: {_verdict(i.old_verdict)} [{i.old_outcome}]",
-                  f"  now:  {_verdict(i.new_verdict)} [{i.new_outcome}]", ""]
+        lines += [
+            _head(i),
+            f"  then: {_verdict(i.old_verdict)} [{i.old_outcome}]",
+            f"  now:  {_verdict(i.new_verdict)} [{i.new_outcome}]",
+            "",
+        ]
     if report.unreplayable:
         lines.append(f"Could not be replayed on the new trees ({len(report.unreplayable)}):")
         for i in report.unreplayable:
-            lines += [_head(i), f"  then: {_verdict(i.old_verdict)} [{i.old_outcome}]",
-                      f"  now:  cannot tell: {i.why}", ""]
-    lines.append(f"{report.same} record(s) would get the same verdict. No record was changed: "
-                 "each keeps the walk that was advised.")
+            lines += [
+                _head(i),
+                f"  then: {_verdict(i.old_verdict)} [{i.old_outcome}]",
+                f"  now:  cannot tell: {i.why}",
+                "",
+            ]
+    lines.append(
+        f"{report.same} record(s) would get the same verdict. No record was changed: "
+        "each keeps the walk that was advised."
+    )
     return "\n".join(lines) + "\n"
 
 
 def _head(i: Impact) -> str:
-    return (f"Record {i.record_id}, {local_time(i.created_at)}, supervisor "
-            f"{i.supervisor or '—'}, topic {i.tree_id}")
+    return (
+        f"Record {i.record_id}, {local_time(i.created_at)}, supervisor "
+        f"{i.supervisor or '—'}, topic {i.tree_id}"
+    )
 
 
 def _verdict(verdict: str) -> str:

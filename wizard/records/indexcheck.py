@@ -75,27 +75,39 @@ def _first_difference(conn: sqlite3.Connection) -> IndexProblem:
     conn.execute(f"CREATE VIRTUAL TABLE fresh_fts USING fts5({columns}, content=''{options})")
     conn.execute(f"INSERT INTO fresh_fts(rowid, {columns}) SELECT id, {columns} FROM records")
     for name, table in (("stored_terms", "records_fts"), ("fresh_terms", "fresh_fts")):
-        conn.execute(f"CREATE VIRTUAL TABLE temp.{name} USING fts5vocab(main, {table}, "
-                     "instance)")
+        conn.execute(f"CREATE VIRTUAL TABLE temp.{name} USING fts5vocab(main, {table}, instance)")
     entries = "SELECT term, doc, col, offset FROM {}"
-    missing = conn.execute(f"SELECT min(doc) FROM ({entries.format('fresh_terms')} EXCEPT "
-                           f"{entries.format('stored_terms')})").fetchone()[0]
-    false = conn.execute(f"SELECT min(doc) FROM ({entries.format('stored_terms')} EXCEPT "
-                         f"{entries.format('fresh_terms')})").fetchone()[0]
+    missing = conn.execute(
+        f"SELECT min(doc) FROM ({entries.format('fresh_terms')} EXCEPT "
+        f"{entries.format('stored_terms')})"
+    ).fetchone()[0]
+    false = conn.execute(
+        f"SELECT min(doc) FROM ({entries.format('stored_terms')} EXCEPT "
+        f"{entries.format('fresh_terms')})"
+    ).fetchone()[0]
     return _described(conn, missing, false)
 
 
 def _described(conn: sqlite3.Connection, missing: int | None, false: int | None) -> IndexProblem:
     """The first of the two differences, in words a supervisor can act on."""
     if missing is not None and (false is None or missing <= false):
-        return IndexProblem(missing, "it is missing from the search index, whole or in part "
-                                     "(a search for its words would not find it)")
+        return IndexProblem(
+            missing,
+            "it is missing from the search index, whole or in part "
+            "(a search for its words would not find it)",
+        )
     if false is None:
-        return IndexProblem(None, "the search index is damaged (its own check fails, "
-                                  "though every entry is in place)")
+        return IndexProblem(
+            None,
+            "the search index is damaged (its own check fails, though every entry is in place)",
+        )
     exists = conn.execute("SELECT 1 FROM records WHERE id = ?", (false,)).fetchone()
     if exists is None:
-        return IndexProblem(None, f"the search index holds an entry for a record {false} "
-                                  "that is not in the file")
-    return IndexProblem(false, "the search index holds words it does not contain (a search "
-                               "for them would find it wrongly)")
+        return IndexProblem(
+            None, f"the search index holds an entry for a record {false} that is not in the file"
+        )
+    return IndexProblem(
+        false,
+        "the search index holds words it does not contain (a search "
+        "for them would find it wrongly)",
+    )

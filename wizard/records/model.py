@@ -94,8 +94,9 @@ def cited_guidance(transcript: Transcript | None) -> str:
     if transcript is None or transcript.outcome is None:
         return ""
     o = transcript.outcome
-    return "\n\n".join(f"{c.citation}, {c.heading} ({c.clause_id}): “{c.text}”"
-                       for c in (*o.citations, *o.law))
+    return "\n\n".join(
+        f"{c.citation}, {c.heading} ({c.clause_id}): “{c.text}”" for c in (*o.citations, *o.law)
+    )
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,11 @@ class Record:
                 out.append("say who is purging the records")
         else:
             out += self._advice_problems() + self._foreign_fields()
-        bad = [f.name for f in fields(self) if isinstance(getattr(self, f.name), str)
-               and not _is_text(getattr(self, f.name))]
+        bad = [
+            f.name
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), str) and not _is_text(getattr(self, f.name))
+        ]
         if bad:
             out.append(f"{', '.join(bad)} holds bytes that are not text (not UTF-8); retype it")
         return out
@@ -249,14 +253,23 @@ class Record:
             foreign += [name for name in AMENDMENT_ONLY if getattr(self, name) != _DEFAULTS[name]]
         if not foreign:
             return []
-        return [f"{', '.join(foreign)} belong(s) to another kind of record, not to {self.kind}; "
-                "record a correction with 'records amend'"]
+        return [
+            f"{', '.join(foreign)} belong(s) to another kind of record, not to {self.kind}; "
+            "record a correction with 'records amend'"
+        ]
 
     def amended(self, **changes: Any) -> Record:
         """A new, unsaved amendment of this record with `changes` applied."""
-        base: dict[str, Any] = {"kind": "amendment", "amends": self.id, "amendment_reason": "",
-                                "made_by": "", "id": 0, "created_at": "", "prev_hash": "",
-                                "hash": ""}
+        base: dict[str, Any] = {
+            "kind": "amendment",
+            "amends": self.id,
+            "amendment_reason": "",
+            "made_by": "",
+            "id": 0,
+            "created_at": "",
+            "prev_hash": "",
+            "hash": "",
+        }
         return replace(self, **{**base, **changes})
 
     # -- content as kept in the store
@@ -271,8 +284,7 @@ class Record:
         return out
 
     @classmethod
-    def from_content(cls, content: dict[str, Any], prev_hash: str = "",
-                     hash: str = "") -> Record:
+    def from_content(cls, content: dict[str, Any], prev_hash: str = "", hash: str = "") -> Record:
         """Rebuild a record; a field of the wrong type raises ValueError naming it."""
         if not isinstance(content, dict):
             raise ValueError("record content is not a JSON object")

@@ -29,8 +29,9 @@ class PurgePlan:
     count: int
 
     def describe(self) -> str:
-        return (f"{self.count} record(s), {self.first} to {self.through}, "
-                f"recorded before {self.cutoff}")
+        return (
+            f"{self.count} record(s), {self.first} to {self.through}, recorded before {self.cutoff}"
+        )
 
 
 EARLIEST = "0000-01-01T00:00:00Z"  # sorts before every stamp the records hold
@@ -56,13 +57,15 @@ def _plan(conn: sqlite3.Connection, cutoff: str) -> PurgePlan | None:
     first, last = conn.execute("SELECT min(id), max(id) FROM records").fetchone()
     if first is None:
         return None
-    kept = conn.execute("SELECT min(id) FROM records WHERE created_at >= ?",
-                        (cutoff,)).fetchone()[0]
+    kept = conn.execute("SELECT min(id) FROM records WHERE created_at >= ?", (cutoff,)).fetchone()[
+        0
+    ]
     through = last if kept is None else kept - 1
     if through < first:
         return None
-    count = conn.execute("SELECT count(*) FROM records WHERE id BETWEEN ? AND ?",
-                         (first, through)).fetchone()[0]
+    count = conn.execute(
+        "SELECT count(*) FROM records WHERE id BETWEEN ? AND ?", (first, through)
+    ).fetchone()[0]
     return PurgePlan(cutoff, first, through, count)
 
 
@@ -85,16 +88,28 @@ def purge(store: RecordStore, before: dt.date, made_by: str, reason: str = "") -
         plan = _plan(conn, cutoff)
         if plan is None:
             raise RecordRefused(f"Nothing to purge: no record was made before {cutoff}.")
-        anchor = conn.execute("SELECT hash FROM records WHERE id = ?",
-                              (plan.through,)).fetchone()[0]
-        return Record(kind="purge", made_by=made_by.strip(), reason=reason.strip(),
-                      purge_before=cutoff, purged_from=plan.first, purged_through=plan.through,
-                      purged_count=plan.count, anchor_hash=anchor, id=next_id, created_at=now)
+        anchor = conn.execute("SELECT hash FROM records WHERE id = ?", (plan.through,)).fetchone()[
+            0
+        ]
+        return Record(
+            kind="purge",
+            made_by=made_by.strip(),
+            reason=reason.strip(),
+            purge_before=cutoff,
+            purged_from=plan.first,
+            purged_through=plan.through,
+            purged_count=plan.count,
+            anchor_hash=anchor,
+            id=next_id,
+            created_at=now,
+        )
 
     def delete(conn: sqlite3.Connection, record: Record) -> None:
         for table in ("records", "record_content"):
-            conn.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?",
-                         (record.purged_from, record.purged_through))
+            conn.execute(
+                f"DELETE FROM {table} WHERE id BETWEEN ? AND ?",
+                (record.purged_from, record.purged_through),
+            )
 
     record = store.append(build, after=delete)
     with translated(store.path, "tidy"):  # move the purge out of the WAL: no remains left there

@@ -46,11 +46,27 @@ BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END;
 CREATE TRIGGER records_never_deleted BEFORE DELETE ON records
 BEGIN SELECT RAISE(ABORT, 'advice records are never deleted'); END;
 """
-V1_COLUMNS = ("kind", "created_at", "supervisor_name", "advised_name", "verdict", "tree_id",
-              "amends")
+V1_COLUMNS = (
+    "kind",
+    "created_at",
+    "supervisor_name",
+    "advised_name",
+    "verdict",
+    "tree_id",
+    "amends",
+)
 
-SEARCHED = ("supervisor_name", "supervisor_number", "advised_name", "advised_role",
-            "advised_number", "reference", "situation", "advice", "reason")
+SEARCHED = (
+    "supervisor_name",
+    "supervisor_number",
+    "advised_name",
+    "advised_role",
+    "advised_number",
+    "reference",
+    "situation",
+    "advice",
+    "reason",
+)
 
 V2 = f"""
 CREATE TABLE records_v2 (
@@ -125,10 +141,13 @@ INSERT INTO records_fts(records_fts) VALUES ('rebuild');
 def columns(record: Record) -> dict[str, Any]:
     """The query columns (current schema) a record's content gives; verify compares them."""
     return {
-        "kind": record.kind, "created_at": record.created_at,
+        "kind": record.kind,
+        "created_at": record.created_at,
         **{c: getattr(record, c) for c in SEARCHED},
         "search_text": search_text(record),
-        "verdict": record.verdict, "tree_id": record.tree_id, "amends": record.amends,
+        "verdict": record.verdict,
+        "tree_id": record.tree_id,
+        "amends": record.amends,
         "purged_through": record.purged_through,
     }
 
@@ -143,8 +162,10 @@ def insert(conn: sqlite3.Connection, record: Record, content: str) -> None:
     """Write one record's two rows: its query columns and hashes, and its content."""
     cols = columns(record)
     names = [*cols, "id", "prev_hash", "hash"]
-    conn.execute(f"INSERT INTO records ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                 [*cols.values(), record.id, record.prev_hash, record.hash])
+    conn.execute(
+        f"INSERT INTO records ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [*cols.values(), record.id, record.prev_hash, record.hash],
+    )
     conn.execute("INSERT INTO record_content (id, content) VALUES (?, ?)", (record.id, content))
 
 
@@ -171,9 +192,10 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         record = Record.from_content(json.loads(content))
         cols = columns(record)
         names = [*cols, "id", "prev_hash", "hash"]
-        conn.execute(f"INSERT INTO records_v2 ({', '.join(names)}) "
-                     f"VALUES ({', '.join('?' * len(names))})",
-                     [*cols.values(), row_id, prev_hash, hash_])
+        conn.execute(
+            f"INSERT INTO records_v2 ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [*cols.values(), row_id, prev_hash, hash_],
+        )
         conn.execute("INSERT INTO record_content (id, content) VALUES (?, ?)", (row_id, content))
     conn.execute("DROP TABLE records")  # its triggers and indexes go with it
     conn.execute("ALTER TABLE records_v2 RENAME TO records")
@@ -190,10 +212,14 @@ def _to_v3(conn: sqlite3.Connection) -> None:
     # From the field columns, which verify holds equal to each record's content: parsing every
     # record's JSON (its transcript) would take some 15 s at 100,000 records.
     rows = conn.execute(f"SELECT id, {', '.join(SEARCHED)} FROM records").fetchall()
-    conn.executemany("UPDATE records SET search_text = ? WHERE id = ?",
-                     ((fold("\n".join(fields)), row_id) for row_id, *fields in rows))
-    conn.execute(f"CREATE TRIGGER records_never_updated BEFORE UPDATE ON records "
-                 f"BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END")
+    conn.executemany(
+        "UPDATE records SET search_text = ? WHERE id = ?",
+        ((fold("\n".join(fields)), row_id) for row_id, *fields in rows),
+    )
+    conn.execute(
+        f"CREATE TRIGGER records_never_updated BEFORE UPDATE ON records "
+        f"BEGIN SELECT RAISE(ABORT, '{NEVER_UPDATED}'); END"
+    )
     if fts5_available(conn):
         _execute_script(conn, FTS)
 
@@ -213,8 +239,10 @@ def fts5_available(conn: sqlite3.Connection) -> bool:
 
 
 def has_fts(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_fts'").fetchone() \
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_fts'").fetchone()
         is not None
+    )
 
 
 def migrate(conn: sqlite3.Connection, start: int, stop: int = CURRENT) -> None:

@@ -65,11 +65,14 @@ class Summary:
 
 # The mark is read from the content the hash covers (no column of its own); content that is not
 # JSON text (damaged: `verify` names it) reads as unchecked instead of failing the whole list.
-WALK_CHECKED_SQL = (f"coalesce((SELECT CASE WHEN typeof(c.content) = 'text' THEN CASE WHEN "
-                    f"json_valid(c.content) THEN json_extract(c.content, '$.walk_check') = "
-                    f"'{WALK_CHECKED}' END END FROM record_content c WHERE c.id = r.id), 0)")
-SUMMARY_COLUMNS = ", ".join([*(f"r.{f}" for f in Summary.__dataclass_fields__
-                               if f != "walk_checked"), WALK_CHECKED_SQL])
+WALK_CHECKED_SQL = (
+    f"coalesce((SELECT CASE WHEN typeof(c.content) = 'text' THEN CASE WHEN "
+    f"json_valid(c.content) THEN json_extract(c.content, '$.walk_check') = "
+    f"'{WALK_CHECKED}' END END FROM record_content c WHERE c.id = r.id), 0)"
+)
+SUMMARY_COLUMNS = ", ".join(
+    [*(f"r.{f}" for f in Summary.__dataclass_fields__ if f != "walk_checked"), WALK_CHECKED_SQL]
+)
 
 
 def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
@@ -101,19 +104,24 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def search(store: RecordStore, query: Query, *, before: int | None = None,
-           limit: int = PAGE) -> list[Summary]:
+def search(
+    store: RecordStore, query: Query, *, before: int | None = None, limit: int = PAGE
+) -> list[Summary]:
     """One page of matching records, newest first, starting after id `before`."""
     clause, params = where(store, query)
     if before is not None:
         clause += " AND r.id < ?"
         params.append(before)
     with translated(store.path, "search"):
-        rows = store.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} "
-                                  "ORDER BY r.id DESC LIMIT ?", [*params, limit]).fetchall()
+        rows = store.conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} ORDER BY r.id DESC LIMIT ?",
+            [*params, limit],
+        ).fetchall()
     # the row's last column is the walk's mark; mypy cannot count a row's columns
-    return [Summary(*row[:-1], walk_checked=bool(row[-1]))  # type: ignore[misc]
-            for row in rows]
+    return [
+        Summary(*row[:-1], walk_checked=bool(row[-1]))  # type: ignore[misc]
+        for row in rows
+    ]
 
 
 def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
@@ -121,8 +129,11 @@ def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
     clause, params = where(store, query)
     limit = "" if cap is None else f" LIMIT {int(cap)}"
     with translated(store.path, "search"):
-        return int(store.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r "
-                                      f"WHERE {clause}{limit})", params).fetchone()[0])
+        return int(
+            store.conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM records r WHERE {clause}{limit})", params
+            ).fetchone()[0]
+        )
 
 
 def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
@@ -135,7 +146,9 @@ def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
             rows = store.conn.execute(
                 f"SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
                 f"JOIN record_content c ON c.id = r.id WHERE {clause} "
-                f"{extra} ORDER BY r.id DESC LIMIT ?", [*params, *extra_params, PAGE]).fetchall()
+                f"{extra} ORDER BY r.id DESC LIMIT ?",
+                [*params, *extra_params, PAGE],
+            ).fetchall()
         if not rows:
             return
         for _id, content, prev_hash, hash_ in rows:
@@ -146,5 +159,9 @@ def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
 def topics(store: RecordStore) -> list[str]:
     """The tree ids records were made about, for a topic filter."""
     with translated(store.path, "read"):
-        return [r[0] for r in store.conn.execute(
-            "SELECT DISTINCT tree_id FROM records WHERE tree_id != '' ORDER BY tree_id")]
+        return [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT DISTINCT tree_id FROM records WHERE tree_id != '' ORDER BY tree_id"
+            )
+        ]

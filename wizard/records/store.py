@@ -24,8 +24,7 @@ from wizard.records.walkmark import Published, marked
 
 APPLICATION_ID = 0x50575A52  # "PWZR": marks the file as Purdah Wizard's advice records
 # id, content, prev_hash, hash of whole records (a record's content is in a table of its own)
-FULL = ("r.id, c.content, r.prev_hash, r.hash FROM records r "
-        "JOIN record_content c ON c.id = r.id")
+FULL = "r.id, c.content, r.prev_hash, r.hash FROM records r JOIN record_content c ON c.id = r.id"
 
 
 def explain(exc: sqlite3.Error, path: Path, doing: str) -> str:
@@ -35,13 +34,17 @@ def explain(exc: sqlite3.Error, path: Path, doing: str) -> str:
     if code in (5, 6) or "locked" in text:  # SQLITE_BUSY, SQLITE_LOCKED
         why = "another program or terminal is using them (locked); try again in a moment"
     elif code in (3, 8) or "readonly" in text or "read-only" in text:  # PERM, READONLY
-        why = ("the file or its folder is read-only for you; ask for write access "
-               "or use another data folder")
+        why = (
+            "the file or its folder is read-only for you; ask for write access "
+            "or use another data folder"
+        )
     elif code == 14 or "unable to open" in text:  # SQLITE_CANTOPEN
         why = "the file cannot be opened (no access, or the folder is missing); use another folder"
     elif code in (11, 26) or "malformed" in text or "not a database" in text:  # CORRUPT, NOTADB
-        why = ("the file is damaged or is not an advice records file; keep a copy of it "
-               "for investigation and use another data folder")
+        why = (
+            "the file is damaged or is not an advice records file; keep a copy of it "
+            "for investigation and use another data folder"
+        )
     elif code == 13 or (code == 10 and disk_full(path)):  # SQLITE_FULL, or an I/O error
         why = "the disk is full; free some space"  # (growing the -shm file) on a full disk
     elif code == 10:  # SQLITE_IOERR
@@ -87,12 +90,14 @@ class RecordStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RecordsError(f"Could not create the folder for the advice records "
-                               f"{self.path.parent}: {exc.strerror}; use another data folder.") \
-                from exc
+            raise RecordsError(
+                f"Could not create the folder for the advice records "
+                f"{self.path.parent}: {exc.strerror}; use another data folder."
+            ) from exc
         with translated(self.path, "open"):
-            conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
             try:
                 self._check_ours(conn)  # before anything changes another program's file
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -123,9 +128,13 @@ class RecordStore:
     def _connect_readonly(self, timeout: float, options: str) -> sqlite3.Connection:
         """Connect with these URI options, check the file is ours and at the current schema."""
         with translated(self.path, "open"):
-            conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?{options}", uri=True,
-                                   timeout=timeout, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?{options}",
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             try:
                 self._check_ours(conn)
                 if conn.execute("PRAGMA user_version").fetchone()[0] < schema.CURRENT:
@@ -152,8 +161,10 @@ class RecordStore:
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > schema.CURRENT:
-            raise RecordsError(f"The advice records in {self.path} were written by a newer "
-                               f"version of Purdah Wizard (schema {version}); use that version.")
+            raise RecordsError(
+                f"The advice records in {self.path} were written by a newer "
+                f"version of Purdah Wizard (schema {version}); use that version."
+            )
         if version == schema.CURRENT:
             return
         conn.execute("BEGIN IMMEDIATE")
@@ -173,8 +184,10 @@ class RecordStore:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         empty = not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and not (app_id == 0 and empty):
-            raise RecordsError(f"{self.path} is a database, but not Purdah Wizard's advice "
-                               "records; use another data folder.")
+            raise RecordsError(
+                f"{self.path} is a database, but not Purdah Wizard's advice "
+                "records; use another data folder."
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -186,24 +199,28 @@ class RecordStore:
         self.close()
 
     # -- writing
-    def add(self, record: Record, trees: Catalog | None = None,
-            published: Published | None = None) -> Record:
+    def add(
+        self, record: Record, trees: Catalog | None = None, published: Published | None = None
+    ) -> Record:
         """Save a new advice record or amendment; returns it with its id, time and hashes.
 
         Its walk is replayed on `trees` (the trees in use) when they hold its tree as it was,
         else on that version from `published` (the trees' history): refused if it differs;
         saved marked "not checked against its tree" when neither holds it."""
         if record.kind == "purge":
-            raise RecordRefused("A purge is not added as a record: it is made with "
-                                "'records purge', which removes the records it names.")
+            raise RecordRefused(
+                "A purge is not added as a record: it is made with "
+                "'records purge', which removes the records it names."
+            )
         problems = record.problems()
         if problems:
             raise RecordRefused(f"Cannot save the record: {'; '.join(problems)}.")
         try:
             canonical_json(record.content())
         except (ValueError, TypeError) as exc:  # NaN, infinity or a non-JSON value inside
-            raise RecordRefused(f"Cannot save the record: its content cannot be kept as JSON "
-                                f"({exc}).") from exc
+            raise RecordRefused(
+                f"Cannot save the record: its content cannot be kept as JSON ({exc})."
+            ) from exc
         record = marked(record, trees, published)
 
         def build(conn: sqlite3.Connection, next_id: int, now: str) -> Record:
@@ -213,8 +230,11 @@ class RecordStore:
 
         return self.append(build)
 
-    def append(self, build: Callable[[sqlite3.Connection, int, str], Record],
-               after: Callable[[sqlite3.Connection, Record], None] | None = None) -> Record:
+    def append(
+        self,
+        build: Callable[[sqlite3.Connection, int, str], Record],
+        after: Callable[[sqlite3.Connection, Record], None] | None = None,
+    ) -> Record:
         """Add one record at the end of the chain in one transaction.
 
         `build(conn, next_id, now)` makes the record while the write lock is held; `after`
@@ -224,8 +244,9 @@ class RecordStore:
         with translated(self.path, "save a record in"):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                last = conn.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1") \
-                    .fetchone()
+                last = conn.execute(
+                    "SELECT id, hash FROM records ORDER BY id DESC LIMIT 1"
+                ).fetchone()
                 last_id, last_hash = last if last else (0, GENESIS)
                 record = build(conn, last_id + 1, utc_stamp())
                 text = canonical_json(record.content())
@@ -249,8 +270,10 @@ class RecordStore:
             raise RecordRefused(f"Record {record_id} is a purge; it cannot be amended.")
         later = conn.execute("SELECT id FROM records WHERE amends = ?", (record_id,)).fetchone()
         if later is not None:
-            raise RecordRefused(f"Record {record_id} has already been amended by record "
-                               f"{later[0]}; amend record {self.latest_id(later[0])} instead.")
+            raise RecordRefused(
+                f"Record {record_id} has already been amended by record "
+                f"{later[0]}; amend record {self.latest_id(later[0])} instead."
+            )
 
     # -- reading
     def get(self, record_id: int) -> Record:
@@ -265,16 +288,20 @@ class RecordStore:
 
     def _range_hint(self) -> str:
         lo, hi = self.conn.execute("SELECT min(id), max(id) FROM records").fetchone()
-        return f" (the records run from {lo} to {hi})" if lo is not None else \
-            " (there are no records yet)"
+        return (
+            f" (the records run from {lo} to {hi})"
+            if lo is not None
+            else " (there are no records yet)"
+        )
 
     def amended_by(self, record_id: int) -> int | None:
         """The id of the amendment that corrects this record, if any."""
         if not is_record_id(record_id):
             return None
         with translated(self.path, "read"):
-            row = self.conn.execute("SELECT id FROM records WHERE amends = ?",
-                                    (record_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT id FROM records WHERE amends = ?", (record_id,)
+            ).fetchone()
         return row[0] if row else None
 
     def latest_id(self, record_id: int) -> int:
@@ -306,8 +333,9 @@ class RecordStore:
         after = start - 1
         while True:
             with translated(self.path, "read"):
-                rows = self.conn.execute(f"SELECT {FULL} WHERE r.id > ? ORDER BY r.id LIMIT ?",
-                                         (after, batch)).fetchall()
+                rows = self.conn.execute(
+                    f"SELECT {FULL} WHERE r.id > ? ORDER BY r.id LIMIT ?", (after, batch)
+                ).fetchall()
             if not rows:
                 return
             yield from rows
@@ -329,8 +357,10 @@ def record_from_row(content: str, prev_hash: str, hash_: str) -> Record:
     try:
         return Record.from_content(json.loads(content), prev_hash=prev_hash, hash=hash_)
     except ValueError as exc:  # json.JSONDecodeError is a ValueError too
-        raise RecordsError(f"A record cannot be read, its content is damaged ({exc}); "
-                           "run 'records verify' to find which.") from exc
+        raise RecordsError(
+            f"A record cannot be read, its content is damaged ({exc}); "
+            "run 'records verify' to find which."
+        ) from exc
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -48,17 +48,24 @@ class Verification:
     def message(self) -> str:
         """One line: OK with the head's id, hash and the count, or the first thing wrong."""
         if self.first_bad is not None:
-            after = ("Searches cannot be trusted until the file is restored" if self.in_index
-                     else "Records from there on cannot be trusted as unchanged")
+            after = (
+                "Searches cannot be trusted until the file is restored"
+                if self.in_index
+                else "Records from there on cannot be trusted as unchanged"
+            )
             return f"Record {self.first_bad} does not match: {self.problem}. {after}."
         if self.damage:
-            return (f"The records file is damaged: {self.damage}. The chain of {self.checked} "
-                    "record(s) is unbroken, but keep a copy of the file as it is for "
-                    "investigation and restore it from a backup.")
+            return (
+                f"The records file is damaged: {self.damage}. The chain of {self.checked} "
+                "record(s) is unbroken, but keep a copy of the file as it is for "
+                "investigation and restore it from a backup."
+            )
         if not self.checked:
             return "The advice records are empty: nothing to verify."
-        return (f"OK: {self.checked} record(s) checked, the chain is unbroken; the newest, "
-                f"record {self.last_id}, has hash {self.head_hash}.")
+        return (
+            f"OK: {self.checked} record(s) checked, the chain is unbroken; the newest, "
+            f"record {self.last_id}, has hash {self.head_hash}."
+        )
 
 
 def verify(store: RecordStore, progress: Progress | None = None) -> Verification:
@@ -100,7 +107,9 @@ def _walk(store: RecordStore, progress: Progress | None) -> Verification:
         with translated(store.path, "read"):
             rows = store.conn.execute(
                 f"SELECT {selected} FROM records r LEFT JOIN record_content c ON c.id = r.id "
-                "WHERE r.id > ? ORDER BY r.id LIMIT 1000", (after,)).fetchall()
+                "WHERE r.id > ? ORDER BY r.id LIMIT 1000",
+                (after,),
+            ).fetchall()
         if not rows:
             break
         for values in rows:
@@ -108,12 +117,22 @@ def _walk(store: RecordStore, progress: Progress | None) -> Verification:
             if expected_id is None:
                 start = _start_hash(store, row["id"])
                 if start is None:
-                    return _bad(checked, row["id"], "the records before it are missing and no "
-                                "purge record accounts for them", "", after)
+                    return _bad(
+                        checked,
+                        row["id"],
+                        "the records before it are missing and no purge record accounts for them",
+                        "",
+                        after,
+                    )
                 expected_id, prev_hash = row["id"], start
             if row["id"] != expected_id:
-                return _bad(checked, expected_id, "it is missing (the records jump from "
-                            f"{expected_id - 1} to {row['id']})", prev_hash, after)
+                return _bad(
+                    checked,
+                    expected_id,
+                    f"it is missing (the records jump from {expected_id - 1} to {row['id']})",
+                    prev_hash,
+                    after,
+                )
             problem = row_problem(row, prev_hash, row["id"])
             if problem:
                 return _bad(checked, row["id"], problem, prev_hash, after)
@@ -133,10 +152,12 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
     if first_id == 1:
         return GENESIS
     with translated(store.path, "read"):
-        row = store.conn.execute("SELECT c.content FROM records r JOIN record_content c "
-                                 "ON c.id = r.id WHERE r.kind = 'purge' AND "
-                                 "r.purged_through = ? ORDER BY r.id DESC LIMIT 1",
-                                 (first_id - 1,)).fetchone()
+        row = store.conn.execute(
+            "SELECT c.content FROM records r JOIN record_content c "
+            "ON c.id = r.id WHERE r.kind = 'purge' AND "
+            "r.purged_through = ? ORDER BY r.id DESC LIMIT 1",
+            (first_id - 1,),
+        ).fetchone()
     if row is None:
         return None
     try:
@@ -146,8 +167,9 @@ def _start_hash(store: RecordStore, first_id: int) -> str | None:
     return anchor if isinstance(anchor, str) and HASH.fullmatch(anchor) else None
 
 
-def row_problem(row: Mapping[str, Any], prev_hash: str, number: int,
-                columns: Iterable[str] | None = None) -> str:
+def row_problem(
+    row: Mapping[str, Any], prev_hash: str, number: int, columns: Iterable[str] | None = None
+) -> str:
     """What is wrong with one stored record, here or on the records server, or '' if it
     matches: its content, its link and hash, the number it claims, and the `columns` kept beside
     it for queries (by default every one the local file keeps)."""
@@ -170,8 +192,9 @@ def row_problem(row: Mapping[str, Any], prev_hash: str, number: int,
     expected = schema.columns(record)
     for name in expected if columns is None else columns:
         if row[name] != expected[name]:
-            return (f"its {name} column ({row[name]!r}) differs from its content "
-                    f"({expected[name]!r})")
+            return (
+                f"its {name} column ({row[name]!r}) differs from its content ({expected[name]!r})"
+            )
     if not is_stamp(record.created_at):
         return f"its time ({record.created_at[:40]!r}) is not a time the program writes"
     return ""

@@ -31,10 +31,15 @@ def marked(record: Record, trees: Catalog | None, published: Published | None = 
     if result is None:
         return replace(record, walk_check=WALK_NOT_CHECKED, walk_check_note=NO_TREES)
     if result.differences:
-        raise RecordRefused(f"Cannot save the record: its walk does not match its own tree, "
-                            f"so it is not what the program showed: {result.describe()}.")
-    return replace(record, walk_check=WALK_CHECKED if result.checked else WALK_NOT_CHECKED,
-                   walk_check_note=result.note)
+        raise RecordRefused(
+            f"Cannot save the record: its walk does not match its own tree, "
+            f"so it is not what the program showed: {result.describe()}."
+        )
+    return replace(
+        record,
+        walk_check=WALK_CHECKED if result.checked else WALK_NOT_CHECKED,
+        walk_check_note=result.note,
+    )
 
 
 def _check(t: Transcript, trees: Catalog | None, published: Published | None) -> WalkCheck | None:

@@ -33,10 +33,16 @@ class Server:
     cluster: pg.Cluster
     dbname: str
 
-    def config(self, user: str = "terminal_a", station: str = "Lloyd House",
-               terminal: str = "") -> ServerConfig:
-        return ServerConfig(self.cluster.conninfo(self.dbname, user), self.cluster.ca,
-                            "the test", station, terminal or user)
+    def config(
+        self, user: str = "terminal_a", station: str = "Lloyd House", terminal: str = ""
+    ) -> ServerConfig:
+        return ServerConfig(
+            self.cluster.conninfo(self.dbname, user),
+            self.cluster.ca,
+            "the test",
+            station,
+            terminal or user,
+        )
 
     def connect(self, user: str | None = None):
         """As the superuser (default), or as one of the test accounts."""
@@ -45,9 +51,11 @@ class Server:
     def rows(self, journal_id: str | None = None) -> list[tuple[int, str]]:
         """(seq, hash) of every record on the server (of one journal), in order."""
         with self.connect() as conn:
-            return conn.execute("SELECT seq, hash FROM purdah.records WHERE %s::uuid IS NULL OR "
-                                "journal_id = %s::uuid ORDER BY journal_id, seq",
-                                (journal_id, journal_id)).fetchall()
+            return conn.execute(
+                "SELECT seq, hash FROM purdah.records WHERE %s::uuid IS NULL OR "
+                "journal_id = %s::uuid ORDER BY journal_id, seq",
+                (journal_id, journal_id),
+            ).fetchall()
 
 
 @pytest.fixture
@@ -106,4 +114,5 @@ class Terminal:
 def terminal(tmp_path: Path, server: Server):
     def make(name: str = "t1", user: str = "terminal_a") -> Terminal:
         return Terminal(tmp_path / name / "advice-records.sqlite3", server, user)
+
     return make

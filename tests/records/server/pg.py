@@ -19,10 +19,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / ".ci" / "pg-cluster.sh"
 OWNER = "records_owner"  # the force's records administrator: owns the database, runs init
-LOGINS = {"terminal_a": "purdah_writer", "terminal_b": "purdah_writer",
-          "supervisor": "purdah_reader", "records_admin": "purdah_admin"}
-NO_POSTGRES = ("NO POSTGRESQL: the records-server tests are SKIPPED because this machine has no "
-               "PostgreSQL binaries (apt-get install postgresql); CI installs them and runs these")
+LOGINS = {
+    "terminal_a": "purdah_writer",
+    "terminal_b": "purdah_writer",
+    "supervisor": "purdah_reader",
+    "records_admin": "purdah_admin",
+}
+NO_POSTGRES = (
+    "NO POSTGRESQL: the records-server tests are SKIPPED because this machine has no "
+    "PostgreSQL binaries (apt-get install postgresql); CI installs them and runs these"
+)
 
 
 def binaries_exist() -> bool:
@@ -48,9 +54,16 @@ class Cluster:
     def connect(self, dbname: str = "postgres", user: str | None = None, autocommit: bool = True):
         import psycopg
 
-        return psycopg.connect(host=self.host, port=self.port, dbname=dbname,
-                               user=user or self.superuser, password=self.password,
-                               sslmode="verify-full", sslrootcert=self.ca, autocommit=autocommit)
+        return psycopg.connect(
+            host=self.host,
+            port=self.port,
+            dbname=dbname,
+            user=user or self.superuser,
+            password=self.password,
+            sslmode="verify-full",
+            sslrootcert=self.ca,
+            autocommit=autocommit,
+        )
 
     def pg_ctl(self, *args: str) -> None:
         """Run pg_ctl on the cluster as its owner (postgres, when the tests run as root)."""
@@ -72,10 +85,15 @@ class Cluster:
 def from_env(env: dict[str, str]) -> Cluster | None:
     if not env.get("PURDAH_TEST_PG_PORT"):
         return None
-    return Cluster(env["PURDAH_TEST_PG_HOST"], int(env["PURDAH_TEST_PG_PORT"]),
-                   env["PURDAH_TEST_PG_CA"], env.get("PURDAH_TEST_PG_SUPERUSER", "postgres"),
-                   env["PURDAH_TEST_PG_PASSWORD"], env["PURDAH_TEST_PG_BIN"],
-                   env["PURDAH_TEST_PG_DIR"])
+    return Cluster(
+        env["PURDAH_TEST_PG_HOST"],
+        int(env["PURDAH_TEST_PG_PORT"]),
+        env["PURDAH_TEST_PG_CA"],
+        env.get("PURDAH_TEST_PG_SUPERUSER", "postgres"),
+        env["PURDAH_TEST_PG_PASSWORD"],
+        env["PURDAH_TEST_PG_BIN"],
+        env["PURDAH_TEST_PG_DIR"],
+    )
 
 
 def started() -> Iterator[Cluster]:
@@ -87,15 +105,24 @@ def started() -> Iterator[Cluster]:
     folder = tempfile.mkdtemp(prefix="purdah-pg-")
     os.chmod(folder, 0o755)  # the postgres user must enter it
     try:
-        done = subprocess.run(["bash", str(SCRIPT), "start", f"{folder}/pg"], check=True,
-                              capture_output=True, text=True, timeout=180)
+        done = subprocess.run(
+            ["bash", str(SCRIPT), "start", f"{folder}/pg"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         env = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
         cluster = from_env(env)
         assert cluster is not None, done.stdout
         yield cluster
     finally:
-        subprocess.run(["bash", str(SCRIPT), "stop", f"{folder}/pg"], check=False,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            ["bash", str(SCRIPT), "stop", f"{folder}/pg"],
+            check=False,
+            capture_output=True,
+            timeout=120,
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -107,16 +134,20 @@ def prepare_roles(cluster: Cluster) -> None:
     with cluster.connect() as conn:
         have = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
         if OWNER not in have:
-            conn.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD %s".replace(
-                "%s", quote(cluster.password)))
+            conn.execute(
+                f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD %s".replace(
+                    "%s", quote(cluster.password)
+                )
+            )
     db = new_database(cluster)
     with cluster.connect(db, OWNER) as conn:
         init(conn)
     with cluster.connect() as conn:
         for login, group in LOGINS.items():
             if login not in have:
-                conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD {quote(cluster.password)} "
-                             f"IN ROLE {group}")
+                conn.execute(
+                    f"CREATE ROLE {login} LOGIN PASSWORD {quote(cluster.password)} IN ROLE {group}"
+                )
     drop_database(cluster, db)
 
 

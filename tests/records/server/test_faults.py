@@ -43,8 +43,9 @@ def lost_and_duplicated(server, *terminals) -> tuple[int, int]:
         with t.store() as store:
             assert verify(store).ok
     with server.connect() as conn:
-        total, distinct = conn.execute("SELECT count(*), count(DISTINCT hash) "
-                                       "FROM purdah.records").fetchone()
+        total, distinct = conn.execute(
+            "SELECT count(*), count(DISTINCT hash) FROM purdah.records"
+        ).fetchone()
         check = verify_server(conn)
         assert check.ok, check.message()
         for t in terminals:
@@ -52,7 +53,8 @@ def lost_and_duplicated(server, *terminals) -> tuple[int, int]:
                 agree, text = compare_local(store, conn, t.journal())
                 assert agree, text
     return lost, total - distinct + sum(
-        len(server.rows(t.journal())) - len(set(server.rows(t.journal()))) for t in terminals)
+        len(server.rows(t.journal())) - len(set(server.rows(t.journal()))) for t in terminals
+    )
 
 
 def test_server_stopped_mid_sync(terminal, server) -> None:
@@ -81,8 +83,10 @@ def test_connection_killed_during_a_push(terminal, server, monkeypatch) -> None:
     def kill_at_record_260(journal_id, row):
         if row[0] == 260:  # inside the batch's transaction, before its rows are sent
             with server.connect() as conn:
-                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                             "WHERE usename = 'terminal_a' AND pid <> pg_backend_pid()")
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE usename = 'terminal_a' AND pid <> pg_backend_pid()"
+                )
         return real(journal_id, row)
 
     monkeypatch.setattr(sync, "_values", kill_at_record_260)
@@ -101,8 +105,10 @@ def test_the_same_records_pushed_twice(terminal, server) -> None:
     assert t.sync().sent == 0
     # as if a push was cut off after the server committed: its rows sent again, as they were
     with server.connect("terminal_a") as conn, t.store() as store:
-        rows = store.conn.execute("SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
-                                  "JOIN record_content c ON c.id = r.id ORDER BY r.id").fetchall()
+        rows = store.conn.execute(
+            "SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
+            "JOIN record_content c ON c.id = r.id ORDER BY r.id"
+        ).fetchall()
         with conn.cursor() as cur:
             cur.executemany(sync.INSERT, [sync._values(t.journal(), row) for row in rows])
             assert cur.rowcount == 0
@@ -168,7 +174,10 @@ def test_network_gone_for_a_days_records_then_back(terminal, server) -> None:
     t = terminal()
     t.config = lambda: server.config().__class__(  # the terminal reaches the server via the relay
         server.cluster.conninfo(server.dbname, "terminal_a").replace(
-            f"port={server.cluster.port}", f"port={relay.port}"), server.cluster.ca)
+            f"port={server.cluster.port}", f"port={relay.port}"
+        ),
+        server.cluster.ca,
+    )
     try:
         quick(t, 300)
         with pytest.raises(GONE):
@@ -187,7 +196,8 @@ def test_network_gone_for_a_days_records_then_back(terminal, server) -> None:
 
 
 def test_file_restored_from_an_old_backup_forks_and_nothing_is_overwritten(
-        terminal, server, tmp_path) -> None:
+    terminal, server, tmp_path
+) -> None:
     t = terminal()
     quick(t, 40)
     t.sync()

@@ -40,16 +40,20 @@ def keep_some(t: Terminal) -> None:
 
 def server_notes(server: Server, journal: str | None) -> list[tuple]:
     with server.connect() as conn:
-        return conn.execute("SELECT note_no, digest, day, topic, answers, outcome, verdict, line "
-                            "FROM purdah.feedback_notes WHERE journal_id = %s ORDER BY note_no",
-                            (journal,)).fetchall()
+        return conn.execute(
+            "SELECT note_no, digest, day, topic, answers, outcome, verdict, line "
+            "FROM purdah.feedback_notes WHERE journal_id = %s ORDER BY note_no",
+            (journal,),
+        ).fetchall()
 
 
 def server_counts(server: Server, journal: str | None) -> list[tuple]:
     with server.connect() as conn:
-        return conn.execute("SELECT day, kind, topic, outcome, n FROM purdah.feedback_counts "
-                            "WHERE journal_id = %s ORDER BY day, kind, topic, outcome",
-                            (journal,)).fetchall()
+        return conn.execute(
+            "SELECT day, kind, topic, outcome, n FROM purdah.feedback_counts "
+            "WHERE journal_id = %s ORDER BY day, kind, topic, outcome",
+            (journal,),
+        ).fetchall()
 
 
 def test_notes_and_counts_arrive_under_the_records_journal(terminal, server) -> None:
@@ -64,15 +68,19 @@ def test_notes_and_counts_arrive_under_the_records_journal(terminal, server) -> 
     notes = server_notes(server, journal)
     assert [n[0] for n in notes] == [1, 2, 3]  # two identical notes are two notes
     assert [n[1] for n in notes] == [digest(n) for n in local.notes]
-    assert notes[0][2:] == ("2027-04-01", "photos", '[["photos", "candidate_present", "yes"], '
-                            '["photos", "staged", "yes"]]', "decline", "",
-                            "wanted the rule on group photos")
+    assert notes[0][2:] == (
+        "2027-04-01",
+        "photos",
+        '[["photos", "candidate_present", "yes"], ["photos", "staged", "yes"]]',
+        "decline",
+        "",
+        "wanted the rule on group photos",
+    )
     assert server_counts(server, journal) == [tuple(c) for c in local.counts]
     assert ("2027-04-01", "topic", "photos", "", 3) in server_counts(server, journal)
 
 
-def test_a_second_sync_sends_nothing_and_later_totals_replace_the_counts(terminal,
-                                                                         server) -> None:
+def test_a_second_sync_sends_nothing_and_later_totals_replace_the_counts(terminal, server) -> None:
     t = terminal()
     t.add(1)
     keep_some(t)
@@ -101,8 +109,17 @@ def test_a_note_sent_twice_is_stored_once(terminal, server) -> None:
     keep_some(t)
     t.sync()
     note = feedback(t).read().notes[0]
-    row = [t.journal(), 1, digest(note), note.day, note.topic, answers_json(note), note.outcome,
-           note.verdict, note.line]
+    row = [
+        t.journal(),
+        1,
+        digest(note),
+        note.day,
+        note.topic,
+        answers_json(note),
+        note.outcome,
+        note.verdict,
+        note.line,
+    ]
     with connect(t.config()) as conn:
         conn.execute(INSERT_NOTE, row)
     assert len(server_notes(server, t.journal())) == 3
@@ -136,7 +153,8 @@ def test_a_refused_feedback_insert_never_stops_the_records(terminal, server) -> 
 
 
 def test_a_server_at_schema_1_takes_the_records_and_init_migrates_it_for_feedback(
-        cluster, tmp_path, monkeypatch) -> None:
+    cluster, tmp_path, monkeypatch
+) -> None:
     monkeypatch.setenv("PGPASSWORD", cluster.password)
     name = pg.new_database(cluster)
     try:
@@ -166,20 +184,25 @@ def test_no_feedback_file_sends_nothing_and_says_nothing(terminal) -> None:
     assert not feedback_path(t.path.parent).exists()  # sync never makes one
 
 
-@pytest.mark.parametrize("statement", [
-    "SELECT line FROM purdah.feedback_notes",
-    "UPDATE purdah.feedback_notes SET line = ''",
-    "DELETE FROM purdah.feedback_notes",
-    "DELETE FROM purdah.feedback_counts",
-    "UPDATE purdah.feedback_counts SET day = '2000-01-01'",
-    "TRUNCATE purdah.feedback_counts",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT line FROM purdah.feedback_notes",
+        "UPDATE purdah.feedback_notes SET line = ''",
+        "DELETE FROM purdah.feedback_notes",
+        "DELETE FROM purdah.feedback_counts",
+        "UPDATE purdah.feedback_counts SET day = '2000-01-01'",
+        "TRUNCATE purdah.feedback_counts",
+    ],
+)
 def test_a_terminal_adds_feedback_and_replaces_its_totals_only(terminal, statement) -> None:
     t = terminal()
     keep_some(t)
     t.sync()
-    with t.server.connect("terminal_a") as conn, \
-            pytest.raises(psycopg.errors.InsufficientPrivilege):
+    with (
+        t.server.connect("terminal_a") as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
         conn.execute(statement)
 
 
@@ -188,18 +211,21 @@ def test_a_supervisor_reads_the_feedback_and_may_not_write_it(terminal, server) 
     keep_some(t)
     t.sync()
     with server.connect("supervisor") as conn:
-        assert conn.execute("SELECT count(*) FROM purdah.feedback_notes WHERE line <> ''"
-                            ).fetchone() == (2,)
+        assert conn.execute(
+            "SELECT count(*) FROM purdah.feedback_notes WHERE line <> ''"
+        ).fetchone() == (2,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE purdah.feedback_counts SET n = 0")
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE purdah.feedback_notes SET line = ''",
-    "DELETE FROM purdah.feedback_counts",
-])
-def test_even_the_owner_may_not_change_notes_or_remove_counts(terminal, server,
-                                                             statement) -> None:
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE purdah.feedback_notes SET line = ''",
+        "DELETE FROM purdah.feedback_counts",
+    ],
+)
+def test_even_the_owner_may_not_change_notes_or_remove_counts(terminal, server, statement) -> None:
     t = terminal()
     keep_some(t)
     t.sync()
@@ -208,14 +234,16 @@ def test_even_the_owner_may_not_change_notes_or_remove_counts(terminal, server,
 
 
 def test_sync_on_the_command_line_gives_a_feedback_problem_as_a_note(
-        terminal, server, monkeypatch, capsys) -> None:
+    terminal, server, monkeypatch, capsys
+) -> None:
     from wizard.cli.main import main
 
     t = terminal()
     feedback_path(t.path.parent).parent.mkdir(parents=True, exist_ok=True)
     feedback_path(t.path.parent).write_bytes(b"damaged" * 100)
-    monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL", server.cluster.conninfo(server.dbname,
-                                                                            "terminal_a"))
+    monkeypatch.setenv(
+        "PURDAH_WIZARD_RECORDS_URL", server.cluster.conninfo(server.dbname, "terminal_a")
+    )
     monkeypatch.setenv("PURDAH_WIZARD_RECORDS_CA", server.cluster.ca)
     t.add(1)
     assert main(["records", "--data-dir", str(t.path.parent), "sync"]) == 0

@@ -23,8 +23,9 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def test_without_a_server_the_window_says_nothing_about_one(qtbot, tmp_path, settings,
-                                                           monkeypatch) -> None:
+def test_without_a_server_the_window_says_nothing_about_one(
+    qtbot, tmp_path, settings, monkeypatch
+) -> None:
     monkeypatch.delenv("PURDAH_WIZARD_RECORDS_URL", raising=False)
     window = _window(qtbot, tmp_path / "advice-records.sqlite3", settings)
     assert window.server_bar.isHidden() and window.server_bar.thread is None
@@ -33,7 +34,8 @@ def test_without_a_server_the_window_says_nothing_about_one(qtbot, tmp_path, set
 
 @pytest.mark.postgres
 def test_with_a_server_the_records_are_sent_and_the_window_says_connected(
-        qtbot, terminal, server, settings, monkeypatch) -> None:
+    qtbot, terminal, server, settings, monkeypatch
+) -> None:
     t = terminal()
     t.add(3)
     monkeypatch.delenv("PURDAH_WIZARD_RECORDS_URL", raising=False)
@@ -49,11 +51,13 @@ def test_with_a_server_the_records_are_sent_and_the_window_says_connected(
 
 @pytest.mark.postgres
 def test_a_server_out_of_reach_leaves_the_local_records_and_counts_what_waits(
-        qtbot, terminal, server, settings, monkeypatch) -> None:
+    qtbot, terminal, server, settings, monkeypatch
+) -> None:
     t = terminal()
     t.add(2)
-    monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL",
-                       f"host=localhost port=1 dbname={server.dbname} user=terminal_a")
+    monkeypatch.setenv(
+        "PURDAH_WIZARD_RECORDS_URL", f"host=localhost port=1 dbname={server.dbname} user=terminal_a"
+    )
     window = _window(qtbot, t.path, settings)
     bar = window.server_bar
     qtbot.waitUntil(lambda: bar.thread is None, timeout=30000)

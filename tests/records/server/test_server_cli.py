@@ -19,8 +19,9 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def cli(server, tmp_path, monkeypatch):
     """Run `records ...` against a terminal's data folder, configured for the server."""
-    monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL", server.cluster.conninfo(server.dbname,
-                                                                            "terminal_a"))
+    monkeypatch.setenv(
+        "PURDAH_WIZARD_RECORDS_URL", server.cluster.conninfo(server.dbname, "terminal_a")
+    )
     monkeypatch.setenv("PURDAH_WIZARD_RECORDS_CA", server.cluster.ca)
     monkeypatch.setenv("PURDAH_WIZARD_STATION", "Steelhouse Lane")
     walk = tmp_path / "walk.json"
@@ -29,9 +30,18 @@ def cli(server, tmp_path, monkeypatch):
 
     def run(*args: str) -> int:
         if args[0] == "add":
-            args = ("add", "--transcript", str(walk), "--supervisor", "Sgt Roe", "--advice",
-                    "Decline", *args[1:])
+            args = (
+                "add",
+                "--transcript",
+                str(walk),
+                "--supervisor",
+                "Sgt Roe",
+                "--advice",
+                "Decline",
+                *args[1:],
+            )
         return main(["records", "--data-dir", str(data), *args])
+
     return run
 
 
@@ -55,8 +65,9 @@ def test_a_terminals_account_may_not_read_the_server_to_verify_it(cli, capsys) -
 def test_a_supervisor_verifies_the_server_and_the_file(cli, capsys, monkeypatch, server) -> None:
     cli("add")
     cli("add")
-    monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL",
-                       server.cluster.conninfo(server.dbname, "supervisor"))
+    monkeypatch.setenv(
+        "PURDAH_WIZARD_RECORDS_URL", server.cluster.conninfo(server.dbname, "supervisor")
+    )
     capsys.readouterr()
     assert cli("verify", "--server") == 0
     out = capsys.readouterr().out
@@ -73,10 +84,12 @@ def test_server_init_by_the_administrator(cli, capsys) -> None:
 
 
 def test_the_server_unreachable_keeps_the_record_and_counts_it_waiting(
-        cli, capsys, monkeypatch, server) -> None:
+    cli, capsys, monkeypatch, server
+) -> None:
     cli("add")
-    monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL",
-                       f"host=localhost port=1 dbname={server.dbname} user=terminal_a")
+    monkeypatch.setenv(
+        "PURDAH_WIZARD_RECORDS_URL", f"host=localhost port=1 dbname={server.dbname} user=terminal_a"
+    )
     capsys.readouterr()
     assert cli("add") == 0
     captured = capsys.readouterr()
@@ -88,25 +101,47 @@ def test_the_server_unreachable_keeps_the_record_and_counts_it_waiting(
     assert cli("list") == 0  # the file works as ever
 
 
-@pytest.mark.parametrize(("url", "said"), [
-    ("host=localhost dbname=x sslmode=require", "only sslmode=verify-full"),
-    ("host=localhost dbname=x sslmode=disable", "only sslmode=verify-full"),
-    ("host=localhost dbname=x password=secret", "includes a password"),
-    ("postgresql://terminal_a:secret@localhost/x", "includes a password"),
-])
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("host=localhost dbname=x sslmode=require", "only sslmode=verify-full"),
+        ("host=localhost dbname=x sslmode=disable", "only sslmode=verify-full"),
+        ("host=localhost dbname=x password=secret", "includes a password"),
+        ("postgresql://terminal_a:secret@localhost/x", "includes a password"),
+    ],
+)
 def test_a_configuration_without_tls_or_with_a_password_is_refused(
-        cli, capsys, monkeypatch, url, said) -> None:
+    cli, capsys, monkeypatch, url, said
+) -> None:
     monkeypatch.setenv("PURDAH_WIZARD_RECORDS_URL", url)
     assert cli("sync") == 2
     assert said in capsys.readouterr().err
 
 
 def test_a_server_whose_certificate_is_not_from_the_ca_is_refused(
-        cli, capsys, monkeypatch, tmp_path) -> None:
+    cli, capsys, monkeypatch, tmp_path
+) -> None:
     other = tmp_path / "other-ca.crt"  # a CA that did not sign the server's certificate
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=Another CA", "-keyout", str(tmp_path / "other.key"),
-                    "-out", str(other)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=Another CA",
+            "-keyout",
+            str(tmp_path / "other.key"),
+            "-out",
+            str(other),
+        ],
+        check=True,
+        capture_output=True,
+    )
     monkeypatch.setenv("PURDAH_WIZARD_RECORDS_CA", str(other))
     assert cli("sync") == 4
     assert "certificate" in capsys.readouterr().err

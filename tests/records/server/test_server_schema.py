@@ -24,16 +24,20 @@ def test_init_makes_the_schema_once_and_says_it_is_current_after(server) -> None
         assert conn.execute("SELECT count(*) FROM purdah.migrations").fetchone()[0] == CURRENT
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE purdah.records SET advice = 'changed'",
-    "DELETE FROM purdah.records",
-    "TRUNCATE purdah.records CASCADE",
-    "UPDATE purdah.journals SET station = 'elsewhere'",
-    "DELETE FROM purdah.forks",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE purdah.records SET advice = 'changed'",
+        "DELETE FROM purdah.records",
+        "TRUNCATE purdah.records CASCADE",
+        "UPDATE purdah.journals SET station = 'elsewhere'",
+        "DELETE FROM purdah.forks",
+    ],
+)
 @pytest.mark.parametrize("user", ["terminal_a", "supervisor"])
 def test_terminals_and_supervisors_may_not_change_or_remove_anything(
-        terminal, server, statement, user) -> None:
+    terminal, server, statement, user
+) -> None:
     t = terminal()
     t.add(2)
     t.sync()
@@ -42,12 +46,15 @@ def test_terminals_and_supervisors_may_not_change_or_remove_anything(
     assert server.rows() == t.hashes()
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE purdah.records SET advice = 'changed'",
-    "DELETE FROM purdah.records",
-    "TRUNCATE purdah.records CASCADE",
-    "DELETE FROM purdah.journals",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE purdah.records SET advice = 'changed'",
+        "DELETE FROM purdah.records",
+        "TRUNCATE purdah.records CASCADE",
+        "DELETE FROM purdah.journals",
+    ],
+)
 def test_even_the_owner_is_stopped_by_the_triggers(terminal, server, statement) -> None:
     t = terminal()
     t.add(2)
@@ -73,25 +80,34 @@ def test_a_terminal_reads_only_hashes_and_a_supervisor_cannot_write(terminal, se
 
 def _copy_of_first(server, **change: str) -> dict:
     with server.connect() as conn:
-        row = conn.execute("SELECT journal_id, seq, kind, created_at, content, prev_hash, hash "
-                           "FROM purdah.records ORDER BY seq LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT journal_id, seq, kind, created_at, content, prev_hash, hash "
+            "FROM purdah.records ORDER BY seq LIMIT 1"
+        ).fetchone()
     names = ("journal_id", "seq", "kind", "created_at", "content", "prev_hash", "hash")
     return {**dict(zip(names, row, strict=True)), **change}
 
 
-@pytest.mark.parametrize(("change", "why"), [
-    ({"seq": 3, "hash": "a" * 64}, "does not match its content"),
-    ({"content": '{"id":1}'}, "does not match its content"),
-])
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"seq": 3, "hash": "a" * 64}, "does not match its content"),
+        ({"content": '{"id":1}'}, "does not match its content"),
+    ],
+)
 def test_the_database_refuses_a_record_that_is_not_its_hash_or_does_not_extend(
-        terminal, server, change, why) -> None:
+    terminal, server, change, why
+) -> None:
     t = terminal()
     t.add(1)
     t.sync()
     row = _copy_of_first(server, **change)
     with server.connect("terminal_a") as conn, pytest.raises(psycopg.Error, match=why):
-        conn.execute(f"INSERT INTO purdah.records ({', '.join(row)}) "
-                     f"VALUES ({', '.join(['%s'] * len(row))})", list(row.values()))
+        conn.execute(
+            f"INSERT INTO purdah.records ({', '.join(row)}) "
+            f"VALUES ({', '.join(['%s'] * len(row))})",
+            list(row.values()),
+        )
 
 
 def test_a_record_that_skips_a_sequence_is_refused(terminal, server) -> None:
@@ -104,15 +120,18 @@ def test_a_record_that_skips_a_sequence_is_refused(terminal, server) -> None:
         from wizard.records.server.sync import INSERT, _values, journal_for
 
         journal = journal_for(store, conn, t.config())
-        rows = store.conn.execute("SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
-                                  "JOIN record_content c ON c.id = r.id ORDER BY r.id").fetchall()
+        rows = store.conn.execute(
+            "SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
+            "JOIN record_content c ON c.id = r.id ORDER BY r.id"
+        ).fetchall()
         conn.execute(INSERT, _values(journal, rows[0]))
         with pytest.raises(psycopg.Error, match="record 2 is missing"):
             conn.execute(INSERT, _values(journal, rows[1]))
 
 
 def test_an_administrator_applies_a_purge_recorded_in_the_chain_and_no_more(
-        terminal, server) -> None:
+    terminal, server
+) -> None:
     t = terminal()
     t.add(4)
     t.sync()

@@ -38,7 +38,8 @@ def test_syncing_again_sends_nothing_and_changes_nothing(terminal, server) -> No
 
 
 def test_the_file_keeps_its_journal_and_the_server_names_terminal_and_station(
-        terminal, server) -> None:
+    terminal, server
+) -> None:
     t = terminal("station-pc-7")
     t.add(1)
     t.sync()
@@ -46,14 +47,16 @@ def test_the_file_keeps_its_journal_and_the_server_names_terminal_and_station(
     t.sync()
     assert t.journal() == journal
     with server.connect() as conn:
-        assert conn.execute("SELECT terminal, station FROM purdah.journals WHERE journal_id = %s",
-                            (journal,)).fetchone() == ("station-pc-7", "Lloyd House")
+        assert conn.execute(
+            "SELECT terminal, station FROM purdah.journals WHERE journal_id = %s", (journal,)
+        ).fetchone() == ("station-pc-7", "Lloyd House")
     with t.store() as store:
         assert verify(store).ok  # the outbox's own tables leave the chain as it was
 
 
-def test_a_restored_old_file_that_records_more_is_refused_and_reported(terminal, server,
-                                                                        tmp_path) -> None:
+def test_a_restored_old_file_that_records_more_is_refused_and_reported(
+    terminal, server, tmp_path
+) -> None:
     t = terminal()
     t.add(5)
     t.sync()

@@ -16,7 +16,14 @@ from wizard.core.scenarios import Scenario
 from wizard.core.walk import Step
 
 STORY, QUESTION, OUTCOME, GUIDANCE, LAW, WHY, DISCUSSION = (
-    "story", "question", "outcome", "guidance", "law", "why", "discussion")
+    "story",
+    "question",
+    "outcome",
+    "guidance",
+    "law",
+    "why",
+    "discussion",
+)
 
 
 @dataclass(frozen=True)
@@ -29,8 +36,7 @@ class Slide:
 class Deck:
     """A scenario as slides, and a cursor that a presenter moves one key press at a time."""
 
-    def __init__(self, catalog: Catalog, scenario: Scenario, as_of: dt.date | None = None
-                 ) -> None:
+    def __init__(self, catalog: Catalog, scenario: Scenario, as_of: dt.date | None = None) -> None:
         self.catalog = catalog
         self.scenario = scenario
         self.as_of = as_of  # the trainer's "as of" date: the walk is stamped with its period
@@ -42,10 +48,15 @@ class Deck:
         self.outcome_ref: NodeRef = walk.position
         self.transcript = walk.transcript()
         law = [Slide(LAW)] if outcome.law else []  # the law on a slide of its own
-        self.slides = [Slide(STORY),
-                       *(Slide(QUESTION, i, True) for i in range(len(self.steps))),
-                       Slide(OUTCOME, hides=True), Slide(GUIDANCE), *law, Slide(WHY),
-                       Slide(DISCUSSION)]
+        self.slides = [
+            Slide(STORY),
+            *(Slide(QUESTION, i, True) for i in range(len(self.steps))),
+            Slide(OUTCOME, hides=True),
+            Slide(GUIDANCE),
+            *law,
+            Slide(WHY),
+            Slide(DISCUSSION),
+        ]
         self.index = 0
         self.revealed = False
 

@@ -37,9 +37,13 @@ def install(window) -> None:  # a MainWindow (its module imports the features, n
         opened.append(trainer)
         return trainer
 
-    window.add_tool("Trainer mode", "Trainer mode",
-                    "Trainers: present scenarios, quiz a trainee, show the map of a topic",
-                    SHORTCUT, open_it)
+    window.add_tool(
+        "Trainer mode",
+        "Trainer mode",
+        "Trainers: present scenarios, quiz a trainee, show the map of a topic",
+        SHORTCUT,
+        open_it,
+    )
 
 
 def open_trainer(catalog: Catalog, settings: QSettings | None, size=None) -> TrainerWindow:

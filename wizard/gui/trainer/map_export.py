@@ -25,8 +25,9 @@ class ExportDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, suggestion: Path, kind: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, f"Save the map as {kind.upper()}",
-                                              str(suggestion), FORMATS[kind])
+        name, _ = QFileDialog.getSaveFileName(
+            parent, f"Save the map as {kind.upper()}", str(suggestion), FORMATS[kind]
+        )
         return Path(name) if name else None
 
 
@@ -43,8 +44,12 @@ def with_suffix(path: Path, kind: str) -> Path:
     return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
 
 
-def write_svg(path: Path, layout: MapLayout, route: Sequence[NodeRef] = (),
-              answers: Sequence[str] | None = None) -> None:
+def write_svg(
+    path: Path,
+    layout: MapLayout,
+    route: Sequence[NodeRef] = (),
+    answers: Sequence[str] | None = None,
+) -> None:
     write_bytes_atomic(path, map_svg(layout, route, answers).encode("utf-8"))
 
 
@@ -52,14 +57,21 @@ def render_png(scene: QGraphicsScene, scale: float = PNG_SCALE) -> QImage:
     """The whole scene as a picture on white."""
     rect = scene.sceneRect()
     scale = min(scale, PNG_MAX_SIDE / max(rect.width(), rect.height(), 1))
-    image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
-                   QImage.Format.Format_RGB32)
+    image = QImage(
+        max(1, round(rect.width() * scale)),
+        max(1, round(rect.height() * scale)),
+        QImage.Format.Format_RGB32,
+    )
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect,
-                 Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(
+        painter,
+        QRectF(0, 0, image.width(), image.height()),
+        rect,
+        Qt.AspectRatioMode.KeepAspectRatio,
+    )
     painter.end()
     return image
 

@@ -42,8 +42,9 @@ class Ink:
 
 
 LIGHT_INK = Ink("#ffffff", TEXT, PATH, "#ffffff", ARROW, "#ffffff", None, None)
-CONTRAST_INK = Ink("#000000", "#ffffff", "#ffff00", "#000000", "#ffffff", "#000000", "#000000",
-                   "#ffffff")
+CONTRAST_INK = Ink(
+    "#000000", "#ffffff", "#ffff00", "#000000", "#ffffff", "#000000", "#000000", "#ffffff"
+)
 
 
 def _qrect(r: Rect, grow: float = 0) -> QRectF:
@@ -96,8 +97,9 @@ class BoxItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return _qrect(self.box.rect, 10)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         box = self.box
         c = colours_of(box)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -170,8 +172,13 @@ def arrow_head(points: Sequence[tuple[float, float]], size: float) -> QPolygonF:
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
     bx, by = x1 - ux * size, y1 - uy * size
     half = size * 0.45
-    return QPolygonF([QPointF(x1, y1), QPointF(bx - uy * half, by + ux * half),
-                      QPointF(bx + uy * half, by - ux * half)])
+    return QPolygonF(
+        [
+            QPointF(x1, y1),
+            QPointF(bx - uy * half, by + ux * half),
+            QPointF(bx + uy * half, by - ux * half),
+        ]
+    )
 
 
 class ArrowItem(QGraphicsItem):
@@ -197,8 +204,9 @@ class ArrowItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.line.boundingRect().united(_qrect(self.arrow.label)).adjusted(-12, -12, 12, 12)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         a = self.arrow
         ink = self.ink
         colour = QColor(ink.path if self.on_path else ink.arrow)
@@ -211,8 +219,13 @@ class ArrowItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(arrow_head(a.points, 16 if self.on_path else 10))
-        painter.setPen(QPen(QColor(ink.path), 2) if self.on_path else QPen(QColor(ink.arrow), 1)
-                       if ink is not LIGHT_INK else Qt.PenStyle.NoPen)
+        painter.setPen(
+            QPen(QColor(ink.path), 2)
+            if self.on_path
+            else QPen(QColor(ink.arrow), 1)
+            if ink is not LIGHT_INK
+            else Qt.PenStyle.NoPen
+        )
         painter.setBrush(QBrush(QColor(ink.label_fill)))
         painter.drawRoundedRect(_qrect(a.label), 4, 4)
         for t in a.texts:

@@ -44,21 +44,39 @@ class MapPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(topic_label)
         bar.addWidget(self.topics, 1)
-        self.zoom_in_button = button("+", "Zoom in", "Zoom in (+ or Ctrl+wheel)",
-                                     lambda: self.view.zoom_by(ZOOM_STEP))
-        self.zoom_out_button = button("−", "Zoom out", "Zoom out (- or Ctrl+wheel)",
-                                      lambda: self.view.zoom_by(1 / ZOOM_STEP))
-        self.fit_button = button("Fit", "Fit the map", "Show the whole map (Ctrl+0)",
-                                 self.view.fit)
-        self.svg_button = button("Save SVG…", "Save the map as SVG",
-                                 "Save this map as an SVG drawing", lambda: self.export("svg"))
-        self.png_button = button("Save PNG…", "Save the map as PNG",
-                                 "Save this map as a PNG picture", lambda: self.export("png"))
-        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button,
-                  self.svg_button, self.png_button):
+        self.zoom_in_button = button(
+            "+", "Zoom in", "Zoom in (+ or Ctrl+wheel)", lambda: self.view.zoom_by(ZOOM_STEP)
+        )
+        self.zoom_out_button = button(
+            "−", "Zoom out", "Zoom out (- or Ctrl+wheel)", lambda: self.view.zoom_by(1 / ZOOM_STEP)
+        )
+        self.fit_button = button("Fit", "Fit the map", "Show the whole map (Ctrl+0)", self.view.fit)
+        self.svg_button = button(
+            "Save SVG…",
+            "Save the map as SVG",
+            "Save this map as an SVG drawing",
+            lambda: self.export("svg"),
+        )
+        self.png_button = button(
+            "Save PNG…",
+            "Save the map as PNG",
+            "Save this map as a PNG picture",
+            lambda: self.export("png"),
+        )
+        for w in (
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.fit_button,
+            self.svg_button,
+            self.png_button,
+        ):
             bar.addWidget(w)
-        self.note = label("Orange: the path so far. Click a question to present it; drag or "
-                          "arrow keys to move; Ctrl+wheel, + or − to zoom.", "keys")
+        self.note = label(
+            "Orange: the path so far. Click a question to present it; drag or "
+            "arrow keys to move; Ctrl+wheel, + or − to zoom.",
+            "keys",
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 8, 12, 8)
         column.addLayout(bar)
@@ -81,8 +99,9 @@ class MapPanel(QWidget):
             self.view.set_path(self.path, self.answers, self.current)
             self.view.fit_readably()
 
-    def set_path(self, path: Sequence[NodeRef], answers: Sequence[str],
-                 current: NodeRef | None) -> None:
+    def set_path(
+        self, path: Sequence[NodeRef], answers: Sequence[str], current: NodeRef | None
+    ) -> None:
         self.path, self.answers, self.current = list(path), list(answers), current
         self.view.set_path(self.path, self.answers, current)
 

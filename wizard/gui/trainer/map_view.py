@@ -46,8 +46,9 @@ class TitleItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.layout.width, self.layout.style.margin * 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for t in self.layout.titles:
             draw_text(painter, self.family, t, self.ink.text)
@@ -100,7 +101,8 @@ class MapView(QGraphicsView):
         self.setAccessibleDescription(
             f"{sum(1 for b in layout.boxes if b.node.kind == QUESTION)} questions, "
             f"{len(layout.arrows)} answers. Ctrl+wheel, + or - zoom; Ctrl+0 fits; arrow keys "
-            "pan; click a question to present it.")
+            "pan; click a question to present it."
+        )
         self._paint_path()
 
     def set_high_contrast(self, on: bool) -> None:
@@ -115,8 +117,12 @@ class MapView(QGraphicsView):
     def show_tree(self, catalog: Catalog, tree_id: str) -> None:
         self.show_layout(layout_tree(catalog, tree_id))
 
-    def set_path(self, path: Sequence[NodeRef], answers: Sequence[str] | None = None,
-                 current: NodeRef | None = None) -> None:
+    def set_path(
+        self,
+        path: Sequence[NodeRef],
+        answers: Sequence[str] | None = None,
+        current: NodeRef | None = None,
+    ) -> None:
         """Highlight a walk's path (node refs in order, and the answers taken) and where it is."""
         self.path = list(path)
         self.answers = list(answers or [])
@@ -125,8 +131,10 @@ class MapView(QGraphicsView):
 
     def highlighted(self) -> tuple[set[NodeRef], set[int]]:
         """The boxes (by ref) and arrows (by index) drawn as the path."""
-        return ({b.ref for b in self.box_items if b.on_path},
-                {a.index for a in self.arrow_items if a.on_path})
+        return (
+            {b.ref for b in self.box_items if b.on_path},
+            {a.index for a in self.arrow_items if a.on_path},
+        )
 
     def _paint_path(self) -> None:
         if self.layout_ is None:
@@ -173,7 +181,7 @@ class MapView(QGraphicsView):
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = e.angleDelta().y() / 120
             if steps:
-                self.zoom_by(ZOOM_STEP ** steps)
+                self.zoom_by(ZOOM_STEP**steps)
             e.accept()
         else:
             super().wheelEvent(e)
@@ -198,8 +206,11 @@ class MapView(QGraphicsView):
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
         start, self._press = self._press, None
-        if start is not None and e.button() == Qt.MouseButton.LeftButton and \
-                (e.position().toPoint() - start).manhattanLength() <= CLICK_SLOP:
+        if (
+            start is not None
+            and e.button() == Qt.MouseButton.LeftButton
+            and (e.position().toPoint() - start).manhattanLength() <= CLICK_SLOP
+        ):
             self.click_at(self.mapToScene(e.position().toPoint()))
 
     def click_at(self, point: QPointF) -> None:

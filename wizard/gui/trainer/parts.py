@@ -30,8 +30,13 @@ def label(text: str, role: str, parent: QWidget | None = None, *, rich: bool = F
     return w
 
 
-def button(text: str, name: str, description: str, on_click: Callable[[], object],
-           parent: QWidget | None = None) -> QPushButton:
+def button(
+    text: str,
+    name: str,
+    description: str,
+    on_click: Callable[[], object],
+    parent: QWidget | None = None,
+) -> QPushButton:
     b = QPushButton(text, parent)
     b.setProperty("role", "button")
     b.setAccessibleName(name)

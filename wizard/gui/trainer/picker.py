@@ -39,8 +39,10 @@ def scenario_problems(catalog: Catalog, most: int = 6) -> str:
     if not failed:
         return ""
     count = len(failed)
-    lines = [f"⚠ {count} scenario file{'s' if count != 1 else ''} could not be used and "
-             f"{'are' if count != 1 else 'is'} left out of the list:"]
+    lines = [
+        f"⚠ {count} scenario file{'s' if count != 1 else ''} could not be used and "
+        f"{'are' if count != 1 else 'is'} left out of the list:"
+    ]
     for name, problems in sorted(failed.items())[:most]:
         blocking = [p for p in problems if p.blocking] or problems
         more = f" (and {len(blocking) - 1} more)" if len(blocking) > 1 else ""
@@ -88,14 +90,30 @@ class ScenarioPicker(QWidget):
         if self.ids:
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.list.itemActivated.connect(lambda *_: self._emit(self.presentRequested))
-        self.present_button = button("&Present", "Present", "Present the scenario to the room "
-                                     "(Enter)", lambda: self._emit(self.presentRequested))
-        self.quiz_button = button("&Quiz", "Quiz", "A trainee answers the scenario alone",
-                                  lambda: self._emit(self.quizRequested))
-        self.map_button = button("&Map", "Map", "Draw the scenario's topic as a map",
-                                 lambda: self._emit(self.mapRequested))
-        self.verdict_button = button("Show &verdicts", "Show verdicts", "Show or hide each "
-                                     "scenario's verdict in the list", self.toggle_verdicts)
+        self.present_button = button(
+            "&Present",
+            "Present",
+            "Present the scenario to the room (Enter)",
+            lambda: self._emit(self.presentRequested),
+        )
+        self.quiz_button = button(
+            "&Quiz",
+            "Quiz",
+            "A trainee answers the scenario alone",
+            lambda: self._emit(self.quizRequested),
+        )
+        self.map_button = button(
+            "&Map",
+            "Map",
+            "Draw the scenario's topic as a map",
+            lambda: self._emit(self.mapRequested),
+        )
+        self.verdict_button = button(
+            "Show &verdicts",
+            "Show verdicts",
+            "Show or hide each scenario's verdict in the list",
+            self.toggle_verdicts,
+        )
         self.verdict_button.setCheckable(True)
         row = QHBoxLayout()
         for b in (self.present_button, self.quiz_button, self.map_button):
@@ -117,8 +135,13 @@ class ScenarioPicker(QWidget):
         column.addWidget(self.problems)
         column.addWidget(self.list, 1)
         column.addLayout(row)
-        column.addWidget(label("Keys: ↑ ↓ choose  ·  Enter present  ·  Alt+Q quiz  ·  Alt+M map"
-                               "  ·  Alt+V verdicts  ·  F11 full screen", "keys"))
+        column.addWidget(
+            label(
+                "Keys: ↑ ↓ choose  ·  Enter present  ·  Alt+Q quiz  ·  Alt+M map"
+                "  ·  Alt+V verdicts  ·  F11 full screen",
+                "keys",
+            )
+        )
         for b in (self.present_button, self.quiz_button, self.map_button):
             b.setEnabled(bool(self.ids))
 
@@ -144,8 +167,9 @@ class ScenarioPicker(QWidget):
             item.setText(VERDICT, verdict_words(s.verdict) if self.verdicts_shown else HIDDEN)
 
     def verdict_texts(self) -> list[str]:
-        return [self.list.topLevelItem(i).text(VERDICT)
-                for i in range(self.list.topLevelItemCount())]
+        return [
+            self.list.topLevelItem(i).text(VERDICT) for i in range(self.list.topLevelItemCount())
+        ]
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)

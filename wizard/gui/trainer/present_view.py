@@ -26,8 +26,13 @@ from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, sli
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import WhyStep, also_reached_from, verdict_words, why_steps
 
-FORWARD_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Return,
-                Qt.Key.Key_Enter}
+FORWARD_KEYS = {
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+}
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 MIN_FIT = 0.55  # the least a slide's text shrinks to fit before it scrolls instead
 
@@ -42,8 +47,11 @@ def why_lines(w: WhyStep) -> list[str]:
         lines.append(" or ".join(f"“{a}”" for a in w.further) + "  →  more questions first.")
     if w.same:
         others = not (w.changing or w.further)
-        lines.append("Any other answer here: the same verdict." if others else
-                     " or ".join(f"“{a}”" for a in w.same) + "  →  the same verdict.")
+        lines.append(
+            "Any other answer here: the same verdict."
+            if others
+            else " or ".join(f"“{a}”" for a in w.same) + "  →  the same verdict."
+        )
     return lines
 
 
@@ -74,10 +82,12 @@ class PresentView(QWidget):
         self._fitting = False
         self.scroll.viewport().installEventFilter(self)
         self.keys = label("", "keys")
-        self.back_button = button("◀ Back", "Back", "Undo the last step (Left arrow)",
-                                  self.backward)
-        self.next_button = button("Next ▶", "Next", "Reveal the answer, or go on (Space)",
-                                  self.forward)
+        self.back_button = button(
+            "◀ Back", "Back", "Undo the last step (Left arrow)", self.backward
+        )
+        self.next_button = button(
+            "Next ▶", "Next", "Reveal the answer, or go on (Space)", self.forward
+        )
         for b in (self.back_button, self.next_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys drive the view, not a button
         foot = QHBoxLayout()
@@ -160,17 +170,25 @@ class PresentView(QWidget):
         s = deck.scenario
         slide = deck.slide
         n = len(deck.steps)
-        where = {d.STORY: "The story", d.QUESTION: f"Question {slide.step + 1} of {n}",
-                 d.OUTCOME: "The outcome", d.GUIDANCE: "What the guidance says", d.LAW: LAW_HEADING,
-                 d.WHY: "Why this outcome", d.DISCUSSION: "For discussion"}[slide.kind]
-        self.meta.setText(f"{s.title}  ·  {s.person_label}  ·  {where}  "
-                          f"({deck.index + 1}/{len(deck.slides)})")
+        where = {
+            d.STORY: "The story",
+            d.QUESTION: f"Question {slide.step + 1} of {n}",
+            d.OUTCOME: "The outcome",
+            d.GUIDANCE: "What the guidance says",
+            d.LAW: LAW_HEADING,
+            d.WHY: "Why this outcome",
+            d.DISCUSSION: "For discussion",
+        }[slide.kind]
+        self.meta.setText(
+            f"{s.title}  ·  {s.person_label}  ·  {where}  ({deck.index + 1}/{len(deck.slides)})"
+        )
         getattr(self, f"_{slide.kind}")(deck)
         self.column.addStretch(1)
         self.keys.setText(self._keys_text(deck))
         self.back_button.setEnabled(deck.index > 0 or deck.revealed)
-        self.next_button.setText("Reveal ▶" if slide.hides and not deck.revealed else
-                                 "End" if deck.at_end else "Next ▶")
+        self.next_button.setText(
+            "Reveal ▶" if slide.hides and not deck.revealed else "End" if deck.at_end else "Next ▶"
+        )
         self.next_button.setEnabled(not deck.at_end)  # and looks it: see style.py
         self.scroll.verticalScrollBar().setValue(0)
         self.setAccessibleDescription(f"{where}. {self.keys.text()}")
@@ -221,14 +239,25 @@ class PresentView(QWidget):
         for k, a in enumerate(q.answers):
             self._add(self._answer_row(k, a.label, a.explain, a.id == expected.id, deck), 14)
         if deck.revealed:
-            self._add(label(f"✔ The answer for {person_phrase(deck.scenario)}: "
-                            f"“{expected.label}”", "prompt"), 18)
+            self._add(
+                label(
+                    f"✔ The answer for {person_phrase(deck.scenario)}: “{expected.label}”", "prompt"
+                ),
+                18,
+            )
         else:
-            self._add(label(f"What should {person_phrase(deck.scenario)} answer? Discuss, then "
-                            "press Space to reveal.", "prompt"), 18)
+            self._add(
+                label(
+                    f"What should {person_phrase(deck.scenario)} answer? Discuss, then "
+                    "press Space to reveal.",
+                    "prompt",
+                ),
+                18,
+            )
 
-    def _answer_row(self, k: int, text: str, explain: str, is_expected: bool,
-                    deck: d.Deck) -> QFrame:
+    def _answer_row(
+        self, k: int, text: str, explain: str, is_expected: bool, deck: d.Deck
+    ) -> QFrame:
         shown = deck.revealed and is_expected
         row = QFrame()
         row.setProperty("role", "answer")
@@ -246,8 +275,9 @@ class PresentView(QWidget):
         if shown and explain:
             v.addWidget(label(explain, "explain"))
         h.addLayout(v, 1)
-        row.setAccessibleName(f"Answer {k + 1}: {text}" +
-                              (" (the scenario's answer)" if shown else ""))
+        row.setAccessibleName(
+            f"Answer {k + 1}: {text}" + (" (the scenario's answer)" if shown else "")
+        )
         self.answer_rows.append(row)
         return row
 
@@ -256,8 +286,10 @@ class PresentView(QWidget):
             self._add(label("What does the guidance say?", "question"))
             self._add(label("The answers given:", "heading"), 18)
             for i in range(len(deck.steps)):
-                self._add(label(f"{i + 1}. {deck.question(i).text}  →  "
-                                f"{deck.expected(i).label}", "body"), 6)
+                self._add(
+                    label(f"{i + 1}. {deck.question(i).text}  →  {deck.expected(i).label}", "body"),
+                    6,
+                )
             self._add(label("Discuss the verdict, then press Space to reveal it.", "prompt"), 24)
             return
         o = deck.outcome
@@ -300,8 +332,14 @@ class PresentView(QWidget):
 
     def _why(self, deck: d.Deck) -> None:
         self._add(label("Why this outcome", "title"))
-        self._add(label(f"The outcome: {verdict_words(deck.outcome.verdict)}. For each answer, "
-                        "where the other answers lead:", "prompt"), 6)
+        self._add(
+            label(
+                f"The outcome: {verdict_words(deck.outcome.verdict)}. For each answer, "
+                "where the other answers lead:",
+                "prompt",
+            ),
+            6,
+        )
         for i, w in enumerate(why_steps(deck.catalog, deck.steps, deck.outcome)):
             self._add(label(f"{i + 1}. {w.question}  →  “{w.given}”", "heading"), 14)
             for line in why_lines(w):
@@ -316,8 +354,11 @@ class PresentView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Refit when the room for the slide changes: the viewport has its new size only after
         this view's own resize, so it is watched rather than this view."""
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and \
-                not self._fitting:
+        if (
+            watched is self.scroll.viewport()
+            and event.type() == QEvent.Type.Resize
+            and not self._fitting
+        ):
             self.refit()
         return super().eventFilter(watched, event)
 

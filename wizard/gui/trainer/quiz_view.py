@@ -188,8 +188,9 @@ class QuizView(QWidget):
         if period is not None and period.outside:  # the day the trainer set, or today
             self._add(label(f"{period.stamp()} {OUTSIDE_NOTE}", "explain"), 12)
         if r.parting is not None and r.question is not None:
-            self._add(label(f"Where the paths parted: question {r.parting.index + 1}", "heading"),
-                      18)
+            self._add(
+                label(f"Where the paths parted: question {r.parting.index + 1}", "heading"), 18
+            )
             self._add(label(f"“{r.question.text}”", "question"))
             expected = r.expected_answer.label if r.expected_answer else r.parting.expected
             given = r.given_answer.label if r.given_answer else r.parting.given
@@ -207,17 +208,25 @@ class QuizView(QWidget):
             shown = {c.clause_id for c in r.expected_clauses}
             both = [c.heading or c.clause_id for c in r.reached_clauses if c.clause_id in shown]
             if both:
-                self._add(label("Also: " + ", ".join(f"“{h}”" for h in both) + " (above).",
-                                "body"), 4)
+                self._add(
+                    label("Also: " + ", ".join(f"“{h}”" for h in both) + " (above).", "body"), 4
+                )
             self._clauses(tuple(c for c in r.reached_clauses if c.clause_id not in shown))
         row = QHBoxLayout()
         self.column.addSpacing(24)
         self.column.addLayout(row)
-        self.again_button = button("Try again", "Try the quiz again",
-                                   "Answer this scenario again from the start (Ctrl+R)",
-                                   self.restart)
-        self.leave_button = button("Scenarios", "Back to the scenarios",
-                                   "Choose another scenario (Esc)", self.leaveRequested.emit)
+        self.again_button = button(
+            "Try again",
+            "Try the quiz again",
+            "Answer this scenario again from the start (Ctrl+R)",
+            self.restart,
+        )
+        self.leave_button = button(
+            "Scenarios",
+            "Back to the scenarios",
+            "Choose another scenario (Esc)",
+            self.leaveRequested.emit,
+        )
         for b in (self.again_button, self.leave_button):
             b.setProperty("role", "action")  # as large as an answer: read across a room
             row.addWidget(b)
@@ -230,10 +239,17 @@ class QuizView(QWidget):
         panel.setProperty("role", "panel")
         v = QVBoxLayout(panel)
         v.setContentsMargins(18, 12, 18, 12)
-        v.addWidget(label(f"Your verdict:  {verdict_words(r.reached.verdict)}  ·  "
-                          f"{r.reached.title}", "answer"))
-        v.addWidget(label(f"The scenario's:  {verdict_words(r.expected.verdict)}  ·  "
-                          f"{r.expected.title}", "answer"))
+        v.addWidget(
+            label(
+                f"Your verdict:  {verdict_words(r.reached.verdict)}  ·  {r.reached.title}", "answer"
+            )
+        )
+        v.addWidget(
+            label(
+                f"The scenario's:  {verdict_words(r.expected.verdict)}  ·  {r.expected.title}",
+                "answer",
+            )
+        )
         return panel
 
     def _clauses(self, clauses: tuple[QuotedClause, ...]) -> None:

@@ -49,10 +49,28 @@ class Palette:
     dimmed: str  # the answers that are not the scenario's, once it is revealed
 
 
-LIGHT = Palette("#ffffff", "#111111", "#37474f", "#e65100", "#fff3e0", "#111111", "#f3f5f6",
-                "#546e7a", "#5f6b73")
-HIGH_CONTRAST = Palette("#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffff00",
-                        "#000000", "#ffffff", "#ffffff")
+LIGHT = Palette(
+    "#ffffff",
+    "#111111",
+    "#37474f",
+    "#e65100",
+    "#fff3e0",
+    "#111111",
+    "#f3f5f6",
+    "#546e7a",
+    "#5f6b73",
+)
+HIGH_CONTRAST = Palette(
+    "#000000",
+    "#ffffff",
+    "#ffffff",
+    "#ffff00",
+    "#000000",
+    "#ffff00",
+    "#000000",
+    "#ffffff",
+    "#ffffff",
+)
 
 
 def palette(high_contrast: bool) -> Palette:
@@ -87,20 +105,20 @@ def stylesheet(high_contrast: bool) -> str:
     rules = [
         f"QWidget#trainer {{ background: {p.background}; color: {p.text}; }}",
         f"QLabel {{ color: {p.text}; background: transparent; }}",
-        f"QLabel[role=\"meta\"], QLabel[role=\"keys\"], QLabel[role=\"prompt\"], "
-        f"QLabel[role=\"cite\"], QLabel[role=\"explain\"] {{ color: {p.muted}; }}",
-        f".QFrame[role=\"answer\"] {{ border: 2px solid {p.rule}; border-radius: 10px; "
+        f'QLabel[role="meta"], QLabel[role="keys"], QLabel[role="prompt"], '
+        f'QLabel[role="cite"], QLabel[role="explain"] {{ color: {p.muted}; }}',
+        f'.QFrame[role="answer"] {{ border: 2px solid {p.rule}; border-radius: 10px; '
         f"background: {p.background}; }}",
-        f".QFrame[role=\"answer\"][expected=\"true\"] {{ border: 6px solid {p.accent}; "
+        f'.QFrame[role="answer"][expected="true"] {{ border: 6px solid {p.accent}; '
         f"background: {p.accent_fill}; }}",
-        f".QFrame[role=\"answer\"][expected=\"true\"] QLabel {{ color: {p.accent_text}; }}",
-        f".QFrame[role=\"answer\"][dimmed=\"true\"] QLabel {{ color: {p.dimmed}; }}",
-        f"QLabel[role=\"badge\"] {{ border: 2px solid {p.rule}; border-radius: 8px; "
+        f'.QFrame[role="answer"][expected="true"] QLabel {{ color: {p.accent_text}; }}',
+        f'.QFrame[role="answer"][dimmed="true"] QLabel {{ color: {p.dimmed}; }}',
+        f'QLabel[role="badge"] {{ border: 2px solid {p.rule}; border-radius: 8px; '
         f"padding: 2px 10px; }}",
-        f".QFrame[role=\"quoteBox\"] {{ border-left: 8px solid {p.rule}; background: {p.panel}; }}",
-        f".QFrame[role=\"panel\"] {{ background: {p.panel}; border: 2px solid {p.rule}; "
+        f'.QFrame[role="quoteBox"] {{ border-left: 8px solid {p.rule}; background: {p.panel}; }}',
+        f'.QFrame[role="panel"] {{ background: {p.panel}; border: 2px solid {p.rule}; '
         "border-radius: 10px; }",
-        f"QLabel[role=\"person\"] {{ border: 2px solid {p.text}; border-radius: 8px; "
+        f'QLabel[role="person"] {{ border: 2px solid {p.text}; border-radius: 8px; '
         "padding: 4px 12px; }",
         f"QPushButton {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "border-radius: 6px; padding: 6px 12px; }",
@@ -120,9 +138,9 @@ def stylesheet(high_contrast: bool) -> str:
         f"QComboBox {{ color: {p.text}; background: {p.panel}; border: 2px solid {p.rule}; "
         "padding: 4px 8px; }",
         f"QScrollArea {{ border: none; background: {p.background}; }}",
-        f"QLabel[role=\"problems\"] {{ border: 3px solid {p.accent}; border-radius: 8px; "
+        f'QLabel[role="problems"] {{ border: 3px solid {p.accent}; border-radius: 8px; '
         "padding: 8px 12px; }",
-        f".QFrame[role=\"topBar\"] {{ background: {p.panel}; border-bottom: 2px solid {p.rule}; }}",
+        f'.QFrame[role="topBar"] {{ background: {p.panel}; border-bottom: 2px solid {p.rule}; }}',
     ]
     for verdict_id, c in VERDICT_COLOURS.items():
         if high_contrast:
@@ -131,8 +149,8 @@ def stylesheet(high_contrast: bool) -> str:
         else:
             look = f"background: {c.band}; border: none;"
             text = c.band_text
-        rules.append(f".QFrame[role=\"verdict\"][verdict=\"{verdict_id}\"] {{ {look} "
-                     "border-radius: 10px; }")
-        rules.append(f"QFrame[role=\"verdict\"][verdict=\"{verdict_id}\"] QLabel "
-                     f"{{ color: {text}; }}")
+        rules.append(
+            f'.QFrame[role="verdict"][verdict="{verdict_id}"] {{ {look} border-radius: 10px; }}'
+        )
+        rules.append(f'QFrame[role="verdict"][verdict="{verdict_id}"] QLabel {{ color: {text}; }}')
     return "\n".join(rules)

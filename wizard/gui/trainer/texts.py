@@ -17,8 +17,11 @@ from wizard.core.whatif import Alternative, alternatives
 def also_reached_from(catalog: Catalog, scenario: Scenario) -> str:
     """'Also reached from: Talking about politics; …': the topics of the scenario's routes other
     than the one its walk starts in; '' when it has none."""
-    titles = dict.fromkeys(catalog.tree(r.tree).title for r in scenario.routes
-                           if r.tree != scenario.tree and r.tree in catalog.trees)
+    titles = dict.fromkeys(
+        catalog.tree(r.tree).title
+        for r in scenario.routes
+        if r.tree != scenario.tree and r.tree in catalog.trees
+    )
     return "Also reached from: " + "; ".join(titles) if titles else ""
 
 
@@ -55,12 +58,19 @@ def why_steps(catalog: Catalog, steps: list[Step], outcome: Outcome) -> list[Why
         assert isinstance(q, Question)
         given = q.answer(step.answer_id)
         mine = [a for a in alts if a.step_index == i]
-        out.append(WhyStep(
-            q.text, given.label if given else step.answer_id,
-            tuple((a.answer.label, describe(a)) for a in mine
-                  if a.changes_verdict and a.outcome is not None),
-            tuple(a.answer.label for a in mine if a.outcome is None),
-            tuple(a.answer.label for a in mine if not a.changes_verdict)))
+        out.append(
+            WhyStep(
+                q.text,
+                given.label if given else step.answer_id,
+                tuple(
+                    (a.answer.label, describe(a))
+                    for a in mine
+                    if a.changes_verdict and a.outcome is not None
+                ),
+                tuple(a.answer.label for a in mine if a.outcome is None),
+                tuple(a.answer.label for a in mine if not a.changes_verdict),
+            )
+        )
     return out
 
 
@@ -100,7 +110,13 @@ def quiz_report(catalog: Catalog, scenario: Scenario, trainee: Walk) -> QuizRepo
         expected_answer = node.answer(part.expected)
         given_answer = node.answer(part.given)
     return QuizReport(
-        scenario, part, question, expected_answer, given_answer,
-        expected_walk.outcome, trainee.outcome,
+        scenario,
+        part,
+        question,
+        expected_answer,
+        given_answer,
+        expected_walk.outcome,
+        trainee.outcome,
         quote(catalog, expected_walk.tree, expected_walk.outcome),
-        quote(catalog, trainee.tree, trainee.outcome))
+        quote(catalog, trainee.tree, trainee.outcome),
+    )

@@ -38,8 +38,9 @@ CHROME_SCALE = 0.7
 
 
 class TrainerWindow(QMainWindow):
-    def __init__(self, catalog: Catalog, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings
@@ -85,12 +86,11 @@ class TrainerWindow(QMainWindow):
         row.addStretch(1)
         self.tabs: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-                ("list", "Scenarios", "Choose a scenario (Ctrl+1)", self.show_list),
-                ("present", "Present", "Present the scenario to the room (Ctrl+2)",
-                 self.show_present),
-                ("quiz", "Quiz", "A trainee answers the scenario alone (Ctrl+3)", self.show_quiz),
-                ("map", "Map", "The topic as a map, with the path so far (Ctrl+4)",
-                 self.show_map)):
+            ("list", "Scenarios", "Choose a scenario (Ctrl+1)", self.show_list),
+            ("present", "Present", "Present the scenario to the room (Ctrl+2)", self.show_present),
+            ("quiz", "Quiz", "A trainee answers the scenario alone (Ctrl+3)", self.show_quiz),
+            ("map", "Map", "The topic as a map, with the path so far (Ctrl+4)", self.show_map),
+        ):
             b = button(text, text, tip, slot)
             b.setCheckable(True)
             self.tabs[key] = b
@@ -99,19 +99,24 @@ class TrainerWindow(QMainWindow):
         self.as_of_box = QLineEdit()
         self.as_of_box.setPlaceholderText("As of: today")
         self.as_of_box.setAccessibleName("As of date")
-        self.as_of_box.setToolTip("Walk the scenarios as if on this date (YYYY-MM-DD), e.g. to "
-                                  "show a pre-election period; empty for today (Ctrl+D)")
+        self.as_of_box.setToolTip(
+            "Walk the scenarios as if on this date (YYYY-MM-DD), e.g. to "
+            "show a pre-election period; empty for today (Ctrl+D)"
+        )
         self.as_of_box.setAccessibleDescription(self.as_of_box.toolTip())
         self.as_of_box.setMaxLength(10)
         self.as_of_box.editingFinished.connect(lambda: self.set_as_of(self.as_of_box.text()))
         row.addWidget(self.as_of_box)
-        self.contrast_button = button("High contrast", "High contrast", "Switch high contrast "
-                                      "colours on or off (Ctrl+Shift+H)",
-                                      lambda: self.set_high_contrast(
-                                          self.contrast_button.isChecked()))
+        self.contrast_button = button(
+            "High contrast",
+            "High contrast",
+            "Switch high contrast colours on or off (Ctrl+Shift+H)",
+            lambda: self.set_high_contrast(self.contrast_button.isChecked()),
+        )
         self.contrast_button.setCheckable(True)
-        self.full_button = button("Full screen", "Full screen", "Fill the screen, or stop "
-                                  "(F11)", self.toggle_full_screen)
+        self.full_button = button(
+            "Full screen", "Full screen", "Fill the screen, or stop (F11)", self.toggle_full_screen
+        )
         row.addWidget(self.contrast_button)
         row.addWidget(self.full_button)
         return bar
@@ -124,17 +129,20 @@ class TrainerWindow(QMainWindow):
         self.present_view.leaveRequested.connect(self.show_list)
         self.quiz_view.leaveRequested.connect(self.show_list)
         self.map_panel.questionClicked.connect(self.present_question)
-        self.map_panel.saved.connect(lambda p: self.statusBar().showMessage(
-            f"Saved the map as {p}", 8000))
+        self.map_panel.saved.connect(
+            lambda p: self.statusBar().showMessage(f"Saved the map as {p}", 8000)
+        )
 
     def _add_actions(self) -> None:
-        for keys, slot in (("Ctrl+1", self.show_list), ("Ctrl+2", self.show_present),
-                           ("Ctrl+3", self.show_quiz), ("Ctrl+4", self.show_map),
-                           ("F11", self.toggle_full_screen),
-                           ("Ctrl+D", lambda: self.as_of_box.setFocus(
-                               Qt.FocusReason.ShortcutFocusReason)),
-                           ("Ctrl+Shift+H", lambda: self.set_high_contrast(
-                               not self.high_contrast))):
+        for keys, slot in (
+            ("Ctrl+1", self.show_list),
+            ("Ctrl+2", self.show_present),
+            ("Ctrl+3", self.show_quiz),
+            ("Ctrl+4", self.show_map),
+            ("F11", self.toggle_full_screen),
+            ("Ctrl+D", lambda: self.as_of_box.setFocus(Qt.FocusReason.ShortcutFocusReason)),
+            ("Ctrl+Shift+H", lambda: self.set_high_contrast(not self.high_contrast)),
+        ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, s=slot: s())
@@ -157,8 +165,11 @@ class TrainerWindow(QMainWindow):
     def _choose(self, scenario_id: str) -> None:
         scenario = self.catalog.scenarios[scenario_id]
         self.picker.select(scenario_id)
-        if self.deck is None or self.deck.scenario.id != scenario_id or \
-                self.deck.as_of != self.as_of:
+        if (
+            self.deck is None
+            or self.deck.scenario.id != scenario_id
+            or self.deck.as_of != self.as_of
+        ):
             self.deck = Deck(self.catalog, scenario, self.as_of)
             self.quiz_view.as_of = self.as_of
             self.present_view.set_deck(self.deck)
@@ -209,8 +220,11 @@ class TrainerWindow(QMainWindow):
         """A question clicked on the map: present it, if the scenario's path asks it."""
         step = self.deck.step_of(ref) if self.deck else None
         if step is None:
-            self.statusBar().showMessage("That question is not on this scenario's path: choose a "
-                                         "scenario that asks it, or a question in orange.", 8000)
+            self.statusBar().showMessage(
+                "That question is not on this scenario's path: choose a "
+                "scenario that asks it, or a question in orange.",
+                8000,
+            )
             return
         self.present_view.go_to_step(step)
         self.show_present()
@@ -226,9 +240,13 @@ class TrainerWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """M on the presentation opens the map."""
-        if watched is self.present_view and event.type() == QEvent.Type.KeyPress and \
-                isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_M and \
-                not event.modifiers():
+        if (
+            watched is self.present_view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_M
+            and not event.modifiers()
+        ):
             self.show_map()
             return True
         return super().eventFilter(watched, event)
@@ -241,8 +259,11 @@ class TrainerWindow(QMainWindow):
         try:
             day = dt.date.fromisoformat(text) if text else None
         except ValueError:
-            self.statusBar().showMessage(f"“{text}” is not a date: type it as YYYY-MM-DD, e.g. "
-                                         "2027-04-01, or leave it empty for today.", 10_000)
+            self.statusBar().showMessage(
+                f"“{text}” is not a date: type it as YYYY-MM-DD, e.g. "
+                "2027-04-01, or leave it empty for today.",
+                10_000,
+            )
             return False
         if day == self.as_of:
             return True

@@ -47,9 +47,12 @@ class ServerConfig:
     terminal: str = ""
 
 
-def server_config(env: Mapping[str, str] | None = None, setting_url: str | None = None,
-                  setting_ca: str | None = None,
-                  setting_station: str | None = None) -> ServerConfig | None:
+def server_config(
+    env: Mapping[str, str] | None = None,
+    setting_url: str | None = None,
+    setting_ca: str | None = None,
+    setting_station: str | None = None,
+) -> ServerConfig | None:
     """The server configured by the environment, else by the window's settings; None if none.
     Refuses (RecordRefused) a conninfo that holds a password."""
     env = os.environ if env is None else env
@@ -59,9 +62,11 @@ def server_config(env: Mapping[str, str] | None = None, setting_url: str | None 
     if not url:
         return None
     if has_password(url):
-        raise RecordRefused(f"The records server in {origin} includes a password: remove it. "
-                            "A password is never kept in the configuration; it is asked for "
-                            "when connecting.")
+        raise RecordRefused(
+            f"The records server in {origin} includes a password: remove it. "
+            "A password is never kept in the configuration; it is asked for "
+            "when connecting."
+        )
     ca = env.get(ENV_CA, "").strip() or (setting_ca or "").strip()
     station = env.get(ENV_STATION, "").strip() or (setting_station or "").strip()
     return ServerConfig(url, ca, origin, station, platform.node())
@@ -69,14 +74,19 @@ def server_config(env: Mapping[str, str] | None = None, setting_url: str | None 
 
 def has_password(conninfo: str) -> bool:
     """Whether a conninfo string or URI carries a password."""
-    return bool(_PASSWORD_KEY.search(conninfo) or _URI_PASSWORD.match(conninfo)
-                or _PASSWORD_PARAM.search(conninfo))
+    return bool(
+        _PASSWORD_KEY.search(conninfo)
+        or _URI_PASSWORD.match(conninfo)
+        or _PASSWORD_PARAM.search(conninfo)
+    )
 
 
 def require_config(config: ServerConfig | None) -> ServerConfig:
     """The configuration, or a one-line refusal saying how to configure a server."""
     if config is None:
-        raise NotConfigured(f"No records server is configured (set {ENV_URL} to its libpq "
-                            f"connection string, and {ENV_CA} to its CA file); the records "
-                            "are this terminal's only.")
+        raise NotConfigured(
+            f"No records server is configured (set {ENV_URL} to its libpq "
+            f"connection string, and {ENV_CA} to its CA file); the records "
+            "are this terminal's only."
+        )
     return config

@@ -20,8 +20,14 @@ if TYPE_CHECKING:
 
 APPLICATION_NAME = "purdah-wizard"
 # libpq's defaults wait minutes on a network that is gone; a terminal should give up sooner
-DEFAULTS = {"connect_timeout": "10", "keepalives": "1", "keepalives_idle": "20",
-            "keepalives_interval": "5", "keepalives_count": "3", "tcp_user_timeout": "30000"}
+DEFAULTS = {
+    "connect_timeout": "10",
+    "keepalives": "1",
+    "keepalives_idle": "20",
+    "keepalives_interval": "5",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "30000",
+}
 Ask = Callable[[str], str]
 
 
@@ -38,8 +44,10 @@ def driver() -> Any:
     try:
         import psycopg
     except ImportError as exc:
-        raise ServerError("The PostgreSQL driver (psycopg) is missing from this copy of the "
-                          "program: pip install 'psycopg[binary]'.") from exc
+        raise ServerError(
+            "The PostgreSQL driver (psycopg) is missing from this copy of the "
+            "program: pip install 'psycopg[binary]'."
+        ) from exc
     return psycopg
 
 
@@ -49,22 +57,35 @@ def params(config: ServerConfig) -> dict[str, str]:
     try:
         given = psycopg.conninfo.conninfo_to_dict(config.conninfo)
     except psycopg.ProgrammingError as exc:
-        raise ServerRefused(f"The records server in {config.origin} is not a libpq connection "
-                            f"string: {first_line(exc)}.") from exc
+        raise ServerRefused(
+            f"The records server in {config.origin} is not a libpq connection "
+            f"string: {first_line(exc)}."
+        ) from exc
     mode = str(given.get("sslmode") or "verify-full")
     if mode != "verify-full":
-        raise ServerRefused(f"The records server in {config.origin} asks for sslmode={mode}: "
-                            "only sslmode=verify-full (TLS, with the server's name checked "
-                            "against its certificate) is allowed.")
-    out = {**DEFAULTS, "application_name": APPLICATION_NAME,
-           **{k: str(v) for k, v in given.items() if v is not None}, "sslmode": "verify-full"}
+        raise ServerRefused(
+            f"The records server in {config.origin} asks for sslmode={mode}: "
+            "only sslmode=verify-full (TLS, with the server's name checked "
+            "against its certificate) is allowed."
+        )
+    out = {
+        **DEFAULTS,
+        "application_name": APPLICATION_NAME,
+        **{k: str(v) for k, v in given.items() if v is not None},
+        "sslmode": "verify-full",
+    }
     if config.ca_file:
         out["sslrootcert"] = config.ca_file
     return out
 
 
-def connect(config: ServerConfig, password: str | None = None, ask: Ask | None = None,
-            autocommit: bool = True, user: str | None = None) -> psycopg.Connection:
+def connect(
+    config: ServerConfig,
+    password: str | None = None,
+    ask: Ask | None = None,
+    autocommit: bool = True,
+    user: str | None = None,
+) -> psycopg.Connection:
     """An open connection (as `user` if given); when the server wants a password and none was
     given, `ask` is called once (a prompt, never stored). Failures: a one-line ServerError."""
     psycopg = driver()
@@ -102,12 +123,16 @@ def explain(exc: BaseException, host: str) -> str:
     if wants_password(exc) or "password authentication failed" in text:
         why = "the user name or password was not accepted"
     elif "certificate" in text or "SSL" in text:
-        why = (f"its TLS certificate could not be checked ({first_line(exc)}); check "
-               "the CA file setting and the server's name")
+        why = (
+            f"its TLS certificate could not be checked ({first_line(exc)}); check "
+            "the CA file setting and the server's name"
+        )
     else:
         why = first_line(exc)
-    return (f"Could not use the records server {host}: {why}. The advice records are safe in "
-            "this terminal's file and wait to be sent.")
+    return (
+        f"Could not use the records server {host}: {why}. The advice records are safe in "
+        "this terminal's file and wait to be sent."
+    )
 
 
 def is_disconnect(exc: BaseException) -> bool:

@@ -39,13 +39,17 @@ if TYPE_CHECKING:
     import psycopg
 
 FEEDBACK_SCHEMA = 2  # the server's schema version that has the feedback tables
-INSERT_NOTE = (f"INSERT INTO {SCHEMA}.feedback_notes ({', '.join(NOTE_COLUMNS)}) "
-               f"VALUES ({', '.join(['%s'] * len(NOTE_COLUMNS))}) "
-               "ON CONFLICT (journal_id, note_no, digest) DO NOTHING")
-UPSERT_COUNT = (f"INSERT INTO {SCHEMA}.feedback_counts ({', '.join(COUNT_COLUMNS)}) "
-                f"VALUES ({', '.join(['%s'] * len(COUNT_COLUMNS))}) "
-                "ON CONFLICT (journal_id, day, kind, topic, outcome) DO UPDATE SET n = EXCLUDED.n "
-                f"WHERE {SCHEMA}.feedback_counts.n IS DISTINCT FROM EXCLUDED.n")
+INSERT_NOTE = (
+    f"INSERT INTO {SCHEMA}.feedback_notes ({', '.join(NOTE_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(NOTE_COLUMNS))}) "
+    "ON CONFLICT (journal_id, note_no, digest) DO NOTHING"
+)
+UPSERT_COUNT = (
+    f"INSERT INTO {SCHEMA}.feedback_counts ({', '.join(COUNT_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(COUNT_COLUMNS))}) "
+    "ON CONFLICT (journal_id, day, kind, topic, outcome) DO UPDATE SET n = EXCLUDED.n "
+    f"WHERE {SCHEMA}.feedback_counts.n IS DISTINCT FROM EXCLUDED.n"
+)
 
 
 class FeedbackSent(NamedTuple):
@@ -63,8 +67,14 @@ def answers_json(note: Note) -> str:
 
 def digest(note: Note) -> str:
     """The SHA-256 of a note's fields, canonical JSON: what tells two notes apart."""
-    fields = [note.day, note.topic, [list(step) for step in note.answers], note.outcome,
-              note.verdict, note.line]
+    fields = [
+        note.day,
+        note.topic,
+        [list(step) for step in note.answers],
+        note.outcome,
+        note.verdict,
+        note.line,
+    ]
     text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -84,9 +94,11 @@ def _send(conn: psycopg.Connection, journal_id: str, folder: Path) -> FeedbackSe
         return FeedbackSent()  # no feedback kept here: nothing to send, nothing to say
     found = version(conn)
     if found < FEEDBACK_SCHEMA:
-        return FeedbackSent(problem=f"the feedback was not sent: the server has schema {found}, "
-                                    f"feedback needs schema {FEEDBACK_SCHEMA} ('records server "
-                                    "init', run by the records administrator)")
+        return FeedbackSent(
+            problem=f"the feedback was not sent: the server has schema {found}, "
+            f"feedback needs schema {FEEDBACK_SCHEMA} ('records server "
+            "init', run by the records administrator)"
+        )
     numbered, contents = FeedbackStore(folder).read_numbered()
     if contents.problem:
         return FeedbackSent(problem=f"the feedback was not sent: {contents.problem}")
@@ -102,30 +114,58 @@ def _send(conn: psycopg.Connection, journal_id: str, folder: Path) -> FeedbackSe
             if counts:
                 cur.executemany(UPSERT_COUNT, counts)
     skipped = contents.skipped + len(contents.counts) - len(good)
-    problem = (f"{skipped} damaged feedback row(s) in {FeedbackStore(folder).path} were "
-               "not sent" if skipped else "")
+    problem = (
+        f"{skipped} damaged feedback row(s) in {FeedbackStore(folder).path} were not sent"
+        if skipped
+        else ""
+    )
     return FeedbackSent(len(notes), len(counts), problem)
 
 
-def _notes_lacking(conn: psycopg.Connection, journal_id: str,
-                   numbered: Iterable[tuple[int, Note]]) -> list[list[Any]]:
-    held = {(no, dig) for no, dig in conn.execute(
-        f"SELECT note_no, digest FROM {SCHEMA}.feedback_notes WHERE journal_id = %s",
-        (journal_id,))}
+def _notes_lacking(
+    conn: psycopg.Connection, journal_id: str, numbered: Iterable[tuple[int, Note]]
+) -> list[list[Any]]:
+    held = {
+        (no, dig)
+        for no, dig in conn.execute(
+            f"SELECT note_no, digest FROM {SCHEMA}.feedback_notes WHERE journal_id = %s",
+            (journal_id,),
+        )
+    }
     rows = []
     for no, note in numbered:
         key = (no, digest(note))
         if key not in held:
             held.add(key)
-            rows.append([journal_id, no, key[1], note.day, note.topic, answers_json(note),
-                         note.outcome, note.verdict, note.line])
+            rows.append(
+                [
+                    journal_id,
+                    no,
+                    key[1],
+                    note.day,
+                    note.topic,
+                    answers_json(note),
+                    note.outcome,
+                    note.verdict,
+                    note.line,
+                ]
+            )
     return rows
 
 
-def _counts_differing(conn: psycopg.Connection, journal_id: str,
-                      counts: Iterable[Count]) -> list[list[Any]]:
-    held = {(day, kind, topic, outcome): n for day, kind, topic, outcome, n in conn.execute(
-        f"SELECT day, kind, topic, outcome, n FROM {SCHEMA}.feedback_counts "
-        "WHERE journal_id = %s", (journal_id,))}
-    return [[journal_id, c.day, c.kind, c.topic, c.outcome, c.n] for c in counts
-            if held.get((c.day, c.kind, c.topic, c.outcome)) != c.n]
+def _counts_differing(
+    conn: psycopg.Connection, journal_id: str, counts: Iterable[Count]
+) -> list[list[Any]]:
+    held = {
+        (day, kind, topic, outcome): n
+        for day, kind, topic, outcome, n in conn.execute(
+            f"SELECT day, kind, topic, outcome, n FROM {SCHEMA}.feedback_counts "
+            "WHERE journal_id = %s",
+            (journal_id,),
+        )
+    }
+    return [
+        [journal_id, c.day, c.kind, c.topic, c.outcome, c.n]
+        for c in counts
+        if held.get((c.day, c.kind, c.topic, c.outcome)) != c.n
+    ]

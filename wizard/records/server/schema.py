@@ -36,8 +36,16 @@ SCHEMA = "purdah"
 WRITER, READER, ADMIN = "purdah_writer", "purdah_reader", "purdah_admin"
 ROLES = (WRITER, READER, ADMIN)
 # the query columns, as the local file's (wizard.records.schema.columns gives their values)
-QUERY_COLUMNS = ("kind", "created_at", *SEARCHED, "search_text", "verdict", "tree_id", "amends",
-                 "purged_through")
+QUERY_COLUMNS = (
+    "kind",
+    "created_at",
+    *SEARCHED,
+    "search_text",
+    "verdict",
+    "tree_id",
+    "amends",
+    "purged_through",
+)
 RECORD_COLUMNS = ("journal_id", "seq", *QUERY_COLUMNS, "content", "prev_hash", "hash")
 DOMAIN_SQL = DOMAIN.decode("ascii").rstrip("\n")
 NEVER_CHANGED = "advice records are never changed: record an amendment instead"
@@ -138,12 +146,15 @@ CREATE TRIGGER records_delete_purged BEFORE DELETE ON {SCHEMA}.records
     FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.delete_only_purged();
 CREATE TRIGGER records_never_truncated BEFORE TRUNCATE ON {SCHEMA}.records
     FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
-""" + "".join(f"""
+""" + "".join(
+    f"""
 CREATE TRIGGER {t}_never_changed BEFORE UPDATE OR DELETE ON {SCHEMA}.{t}
     FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
 CREATE TRIGGER {t}_never_truncated BEFORE TRUNCATE ON {SCHEMA}.{t}
     FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
-""" for t in ("journals", "forks", "migrations"))
+"""
+    for t in ("journals", "forks", "migrations")
+)
 
 # Search as you type across the force: a trigram index on the folded text (pg_trgm, in
 # PostgreSQL's contrib; without it, searches scan). Run in a savepoint: it may be unavailable.
@@ -190,11 +201,21 @@ CURRENT = len(MIGRATIONS)
 
 _JOURNAL_COLS = "journal_id, terminal, station"
 _FORK_COLS = "journal_id, seq, held_hash, offered_hash, offered_prev_hash, offered_content, problem"
-NOTE_COLUMNS = ("journal_id", "note_no", "digest", "day", "topic", "answers", "outcome",
-                "verdict", "line")
+NOTE_COLUMNS = (
+    "journal_id",
+    "note_no",
+    "digest",
+    "day",
+    "topic",
+    "answers",
+    "outcome",
+    "verdict",
+    "line",
+)
 COUNT_COLUMNS = ("journal_id", "day", "kind", "topic", "outcome", "n")
 # the grants of each version's tables, in order; those up to the schema's version are run
-GRANT_SETS = (f"""
+GRANT_SETS = (
+    f"""
 REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC;
 REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {SCHEMA} TO {WRITER}, {READER}, {ADMIN};
@@ -207,12 +228,14 @@ GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {READER};
 GRANT {READER} TO {ADMIN};
 GRANT {WRITER} TO {ADMIN};
 GRANT DELETE ON {SCHEMA}.records TO {ADMIN};
-""", f"""
+""",
+    f"""
 GRANT SELECT (journal_id, note_no, digest), INSERT ({", ".join(NOTE_COLUMNS)})
     ON {SCHEMA}.feedback_notes TO {WRITER};
 GRANT SELECT ({", ".join(COUNT_COLUMNS)}), INSERT ({", ".join(COUNT_COLUMNS)}), UPDATE (n)
     ON {SCHEMA}.feedback_counts TO {WRITER};
-""")
+""",
+)
 if len(GRANT_SETS) != len(MIGRATIONS):
     raise RuntimeError("each schema version needs its grants")
 
@@ -224,8 +247,12 @@ def grants(upto: int) -> str:
 
 def create_roles(conn: psycopg.Connection) -> list[str]:
     """Make the three group roles (NOLOGIN) that are missing; returns those made."""
-    have = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)",
-                                       (list(ROLES),))}
+    have = {
+        r[0]
+        for r in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),)
+        )
+    }
     made = [role for role in ROLES if role not in have]
     for role in made:
         conn.execute(f"CREATE ROLE {role} NOLOGIN")
@@ -255,9 +282,11 @@ def _run(conn: psycopg.Connection, script: str) -> None:
 def _to_current(conn: psycopg.Connection, start: int) -> None:
     if start == 0:
         conn.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-        conn.execute(f"CREATE TABLE {SCHEMA}.migrations (version integer PRIMARY KEY, "
-                     "applied_at timestamptz NOT NULL DEFAULT now(), "
-                     "applied_by text NOT NULL DEFAULT current_user)")
+        conn.execute(
+            f"CREATE TABLE {SCHEMA}.migrations (version integer PRIMARY KEY, "
+            "applied_at timestamptz NOT NULL DEFAULT now(), "
+            "applied_by text NOT NULL DEFAULT current_user)"
+        )
     for number in range(start, CURRENT):
         _run(conn, MIGRATIONS[number])
         conn.execute(f"INSERT INTO {SCHEMA}.migrations (version) VALUES (%s)", (number + 1,))
@@ -286,13 +315,17 @@ def init(conn: psycopg.Connection, note: Callable[[str], None] = lambda _: None)
             raise ValueError(f"the database's encoding is {encoding}; it must be UTF8")
         before = version(conn)
         if before > CURRENT:
-            raise ValueError(f"the server's schema is version {before}, newer than this "
-                             f"program's ({CURRENT}); use the newer program")
+            raise ValueError(
+                f"the server's schema is version {before}, newer than this "
+                f"program's ({CURRENT}); use the newer program"
+            )
         for role in create_roles(conn):
             note(f"made the role {role}")
         _to_current(conn, before)
         if not _trigram(conn):
-            note("pg_trgm is not available: force-wide search will scan (install "
-                 "PostgreSQL's contrib package for the index)")
+            note(
+                "pg_trgm is not available: force-wide search will scan (install "
+                "PostgreSQL's contrib package for the index)"
+            )
         _run(conn, grants(CURRENT))
     return before, CURRENT

@@ -41,8 +41,10 @@ def _like(word: str) -> str:
 
 def search_force(conn: psycopg.Connection, query: Query, limit: int = PAGE) -> list[ForceRecord]:
     """The newest records (latest versions) across every journal that match the query."""
-    clauses = [f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.records n WHERE n.journal_id = r.journal_id "
-               "AND n.amends = r.seq)"]
+    clauses = [
+        f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.records n WHERE n.journal_id = r.journal_id "
+        "AND n.amends = r.seq)"
+    ]
     params: list[object] = []
     for word in query.words():
         clauses.append("r.search_text LIKE %s")
@@ -58,5 +60,7 @@ def search_force(conn: psycopg.Connection, query: Query, limit: int = PAGE) -> l
         f"r.supervisor_name, r.advised_name, r.verdict, r.tree_id, r.advice "
         f"FROM {SCHEMA}.records r JOIN {SCHEMA}.journals j ON j.journal_id = r.journal_id "
         f"WHERE {' AND '.join(clauses)} ORDER BY r.created_at DESC, r.journal_id, r.seq DESC "
-        "LIMIT %s", [*params, limit]).fetchall()
+        "LIMIT %s",
+        [*params, limit],
+    ).fetchall()
     return [ForceRecord(*row) for row in rows]

@@ -46,9 +46,11 @@ CREATE TABLE IF NOT EXISTS server_pushes (
     id INTEGER PRIMARY KEY, at TEXT NOT NULL, journal_id TEXT NOT NULL,
     sent INTEGER NOT NULL, server_head INTEGER NOT NULL, outcome TEXT NOT NULL);
 """
-INSERT = (f"INSERT INTO {SCHEMA}.records ({', '.join(RECORD_COLUMNS)}) "
-          f"VALUES ({', '.join(['%s'] * len(RECORD_COLUMNS))}) "
-          "ON CONFLICT (journal_id, seq) DO NOTHING")
+INSERT = (
+    f"INSERT INTO {SCHEMA}.records ({', '.join(RECORD_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(RECORD_COLUMNS))}) "
+    "ON CONFLICT (journal_id, seq) DO NOTHING"
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,12 @@ class Fork:
     problem: str
 
     def message(self) -> str:
-        return (f"REFUSED: this file's record {self.seq} differs from the server's record "
-                f"{self.seq} of its journal ({self.problem}). Nothing was sent or overwritten; "
-                "the fork is reported on the server. Keep this file as it is for "
-                "investigation and tell the force's records administrator.")
+        return (
+            f"REFUSED: this file's record {self.seq} differs from the server's record "
+            f"{self.seq} of its journal ({self.problem}). Nothing was sent or overwritten; "
+            "the fork is reported on the server. Keep this file as it is for "
+            "investigation and tell the force's records administrator."
+        )
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,10 @@ class SyncResult:
             return self.fork.message()
         if self.problem:
             return f"Not sent: {self.problem}."
-        return (f"Sent {self.sent} record(s); the server holds this file's records through "
-                f"record {self.server_head}, and {self.unsent} wait to be sent.")
+        return (
+            f"Sent {self.sent} record(s); the server holds this file's records through "
+            f"record {self.server_head}, and {self.unsent} wait to be sent."
+        )
 
     def note(self) -> str:
         """A problem with the feedback sent after the records, as a note ('' if none)."""
@@ -118,8 +124,12 @@ def local_journal(store: RecordStore) -> str | None:
 
 
 def _has_table(store: RecordStore, name: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                              (name,)).fetchone() is not None
+    return (
+        store.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        is not None
+    )
 
 
 def _keep_journal(store: RecordStore, journal_id: str) -> str:
@@ -130,8 +140,9 @@ def _keep_journal(store: RecordStore, journal_id: str) -> str:
         try:
             row = store.conn.execute("SELECT journal_id FROM server_journal LIMIT 1").fetchone()
             if row is None:
-                store.conn.execute("INSERT INTO server_journal VALUES (?, ?)",
-                                   (journal_id, utc_stamp()))
+                store.conn.execute(
+                    "INSERT INTO server_journal VALUES (?, ?)", (journal_id, utc_stamp())
+                )
             store.conn.execute("COMMIT")
         except BaseException:
             store.conn.execute("ROLLBACK")
@@ -154,9 +165,11 @@ def _log_push(store: RecordStore, result: SyncResult) -> None:
     outcome = "fork" if result.fork else "problem" if result.problem else "ok"
     _outbox(store)
     with translated(store.path, "log the sync in"):
-        store.conn.execute("INSERT INTO server_pushes (at, journal_id, sent, server_head, outcome)"
-                           " VALUES (?, ?, ?, ?, ?)", (utc_stamp(), result.journal_id,
-                                                       result.sent, result.server_head, outcome))
+        store.conn.execute(
+            "INSERT INTO server_pushes (at, journal_id, sent, server_head, outcome)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (utc_stamp(), result.journal_id, result.sent, result.server_head, outcome),
+        )
 
 
 def local_head(store: RecordStore) -> int:
@@ -175,20 +188,26 @@ def _local_rows(store: RecordStore, after: int, limit: int) -> list[tuple[int, s
     with translated(store.path, "read"):
         return store.conn.execute(
             "SELECT r.id, c.content, r.prev_hash, r.hash FROM records r JOIN record_content c "
-            "ON c.id = r.id WHERE r.id > ? ORDER BY r.id LIMIT ?", (after, limit)).fetchall()
+            "ON c.id = r.id WHERE r.id > ? ORDER BY r.id LIMIT ?",
+            (after, limit),
+        ).fetchall()
 
 
 # -- the server's side
 def server_head(conn: psycopg.Connection, journal_id: str) -> tuple[int, str]:
     """(sequence, hash) of the newest record the server holds for a journal; (0, '') if none."""
-    row = conn.execute(f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s "
-                       "ORDER BY seq DESC LIMIT 1", (journal_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s ORDER BY seq DESC LIMIT 1",
+        (journal_id,),
+    ).fetchone()
     return (row[0], row[1]) if row else (0, "")
 
 
 def _server_hashes(conn: psycopg.Connection, journal_id: str, lo: int, hi: int) -> dict[int, str]:
-    rows = conn.execute(f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s "
-                        "AND seq BETWEEN %s AND %s", (journal_id, lo, hi)).fetchall()
+    rows = conn.execute(
+        f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s AND seq BETWEEN %s AND %s",
+        (journal_id, lo, hi),
+    ).fetchall()
     return dict(rows)
 
 
@@ -198,8 +217,10 @@ def check_schema(conn: psycopg.Connection) -> None:
     found = version(conn)
     if not RECORDS_SCHEMA <= found <= CURRENT:
         state = "has no advice records schema" if found == 0 else f"has schema {found}"
-        raise ValueError(f"the server {state}; this program needs schema {CURRENT} "
-                         "('records server init', run by the records administrator)")
+        raise ValueError(
+            f"the server {state}; this program needs schema {CURRENT} "
+            "('records server init', run by the records administrator)"
+        )
 
 
 def journal_for(store: RecordStore, conn: psycopg.Connection, config: ServerConfig) -> str:
@@ -208,12 +229,20 @@ def journal_for(store: RecordStore, conn: psycopg.Connection, config: ServerConf
     journal_id = local_journal(store)
     if journal_id is None:
         first = _local_hash(store, 1)
-        row = first and conn.execute(f"SELECT journal_id::text FROM {SCHEMA}.records "
-                                     "WHERE seq = 1 AND hash = %s LIMIT 1", (first,)).fetchone()
+        row = (
+            first
+            and conn.execute(
+                f"SELECT journal_id::text FROM {SCHEMA}.records "
+                "WHERE seq = 1 AND hash = %s LIMIT 1",
+                (first,),
+            ).fetchone()
+        )
         journal_id = _keep_journal(store, row[0] if row else str(uuid.uuid4()))
-    conn.execute(f"INSERT INTO {SCHEMA}.journals (journal_id, terminal, station) "
-                 "VALUES (%s, %s, %s) ON CONFLICT (journal_id) DO NOTHING",
-                 (journal_id, config.terminal, config.station))
+    conn.execute(
+        f"INSERT INTO {SCHEMA}.journals (journal_id, terminal, station) "
+        "VALUES (%s, %s, %s) ON CONFLICT (journal_id) DO NOTHING",
+        (journal_id, config.terminal, config.station),
+    )
     return journal_id
 
 
@@ -221,12 +250,12 @@ def _values(journal_id: str, row: tuple[int, str, str, str]) -> list[Any]:
     """The server row of one local record: query columns derived from its content alone."""
     seq, content, prev_hash, hash_ = row
     columns = local_schema.columns(Record.from_content(json.loads(content)))
-    return [journal_id, seq, *(columns[c] for c in RECORD_COLUMNS[2:-3]), content, prev_hash,
-            hash_]
+    return [journal_id, seq, *(columns[c] for c in RECORD_COLUMNS[2:-3]), content, prev_hash, hash_]
 
 
-def _disagreement(store: RecordStore, conn: psycopg.Connection, journal_id: str,
-                  head: tuple[int, str]) -> Fork | str | None:
+def _disagreement(
+    store: RecordStore, conn: psycopg.Connection, journal_id: str, head: tuple[int, str]
+) -> Fork | str | None:
     """A fork, a problem in words, or None when this file extends the server's journal."""
     seq, held = head
     if seq == 0:
@@ -238,30 +267,39 @@ def _disagreement(store: RecordStore, conn: psycopg.Connection, journal_id: str,
     if mine is None and seq > newest:
         at_newest = _local_hash(store, newest) if newest else None
         if newest == 0 or at_newest == _server_hashes(conn, journal_id, newest, newest).get(newest):
-            return (f"the server holds {seq - newest} record(s) of this file's journal that the "
-                    f"file lacks (records {newest + 1} to {seq}: was it restored from a backup?); "
-                    "a record saved here now would fork the journal")
+            return (
+                f"the server holds {seq - newest} record(s) of this file's journal that the "
+                f"file lacks (records {newest + 1} to {seq}: was it restored from a backup?); "
+                "a record saved here now would fork the journal"
+            )
         return _first_fork(store, conn, journal_id, newest)
     if mine is None:  # purged here after it was sent: the next record must extend it
         after = _local_rows(store, seq, 1)
         if not after or after[0][0] != seq + 1:
-            return (f"records from {seq + 1} on were purged from this file before they were "
-                    "sent; the records administrator must decide what the server keeps")
+            return (
+                f"records from {seq + 1} on were purged from this file before they were "
+                "sent; the records administrator must decide what the server keeps"
+            )
         if after[0][2] == held:
             return None
-        return Fork(seq + 1, "", after[0][3], "it does not extend the server's journal (its "
-                    "previous hash differs from the server's record before it)")
+        return Fork(
+            seq + 1,
+            "",
+            after[0][3],
+            "it does not extend the server's journal (its "
+            "previous hash differs from the server's record before it)",
+        )
     return _first_fork(store, conn, journal_id, seq)
 
 
-def _first_fork(store: RecordStore, conn: psycopg.Connection, journal_id: str,
-                upto: int) -> Fork:
+def _first_fork(store: RecordStore, conn: psycopg.Connection, journal_id: str, upto: int) -> Fork:
     """The first sequence, up to `upto`, where this file and the server differ."""
     held = _server_hashes(conn, journal_id, 1, upto)
     for seq, _content, _prev, mine in _iter_local(store, upto):
         if seq in held and held[seq] != mine:
-            return Fork(seq, held[seq], mine, "a different record at a sequence the server "
-                        "already holds")
+            return Fork(
+                seq, held[seq], mine, "a different record at a sequence the server already holds"
+            )
     mine = _local_hash(store, upto) or ""
     return Fork(upto, held.get(upto, ""), mine, "the chains differ")
 
@@ -276,20 +314,21 @@ def _iter_local(store: RecordStore, upto: int) -> Iterator[tuple[int, str, str, 
         after = rows[-1][0]
 
 
-def report_fork(store: RecordStore, conn: psycopg.Connection, journal_id: str,
-                fork: Fork) -> None:
+def report_fork(store: RecordStore, conn: psycopg.Connection, journal_id: str, fork: Fork) -> None:
     """File the fork on the server, with this file's record, as evidence (once per record)."""
     row = next((r for r in _local_rows(store, fork.seq - 1, 1) if r[0] == fork.seq), None)
     content, prev = (row[1], row[2]) if row else ("", "")
-    conn.execute(f"INSERT INTO {SCHEMA}.forks (journal_id, seq, held_hash, offered_hash, "
-                 "offered_prev_hash, offered_content, problem) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-                 " ON CONFLICT (journal_id, seq, offered_hash) DO NOTHING",
-                 (journal_id, fork.seq, fork.held_hash, fork.offered_hash, prev, content,
-                  fork.problem))
+    conn.execute(
+        f"INSERT INTO {SCHEMA}.forks (journal_id, seq, held_hash, offered_hash, "
+        "offered_prev_hash, offered_content, problem) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+        " ON CONFLICT (journal_id, seq, offered_hash) DO NOTHING",
+        (journal_id, fork.seq, fork.held_hash, fork.offered_hash, prev, content, fork.problem),
+    )
 
 
-def _push_batch(store: RecordStore, conn: psycopg.Connection, journal_id: str,
-                batch: int) -> tuple[int, int, Fork | str | None]:
+def _push_batch(
+    store: RecordStore, conn: psycopg.Connection, journal_id: str, batch: int
+) -> tuple[int, int, Fork | str | None]:
     """One transaction: lock the journal, check this file extends it, insert the next batch.
     Returns (sent, server head after, refusal)."""
     with conn.transaction():
@@ -302,8 +341,14 @@ def _push_batch(store: RecordStore, conn: psycopg.Connection, journal_id: str,
         if not rows:
             return 0, head[0], None
         if head[0] and rows[0][0] != head[0] + 1:
-            return 0, head[0], (f"records {head[0] + 1} to {rows[0][0] - 1} were purged from "
-                                "this file before they were sent")
+            return (
+                0,
+                head[0],
+                (
+                    f"records {head[0] + 1} to {rows[0][0] - 1} were purged from "
+                    "this file before they were sent"
+                ),
+            )
         with conn.cursor() as cur:
             cur.executemany(INSERT, [_values(journal_id, row) for row in rows])
     return len(rows), rows[-1][0], None
@@ -312,8 +357,13 @@ def _push_batch(store: RecordStore, conn: psycopg.Connection, journal_id: str,
 Progress = Callable[[int], None]
 
 
-def push(store: RecordStore, conn: psycopg.Connection, config: ServerConfig,
-         batch: int = BATCH, progress: Progress | None = None) -> SyncResult:
+def push(
+    store: RecordStore,
+    conn: psycopg.Connection,
+    config: ServerConfig,
+    batch: int = BATCH,
+    progress: Progress | None = None,
+) -> SyncResult:
     """Send every record the server lacks, oldest first; stop at a fork or problem."""
     check_schema(conn)
     journal_id = journal_for(store, conn, config)
@@ -328,8 +378,14 @@ def push(store: RecordStore, conn: psycopg.Connection, config: ServerConfig,
                 break
     finally:
         fork = refusal if isinstance(refusal, Fork) else None
-        result = SyncResult(journal_id, sent, head, local_head(store), fork,
-                            refusal if isinstance(refusal, str) else "")
+        result = SyncResult(
+            journal_id,
+            sent,
+            head,
+            local_head(store),
+            fork,
+            refusal if isinstance(refusal, str) else "",
+        )
         if sent or refusal is not None or head:
             _log_push(store, result)
     if fork is not None:

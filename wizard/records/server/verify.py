@@ -43,8 +43,10 @@ class JournalCheck:
         where = f"journal {self.journal_id} ({self.terminal or '?'}, {self.station or '?'})"
         if not self.ok:
             return f"{where}: record {self.first_bad} does not match: {self.problem}."
-        return (f"{where}: OK, {self.checked} record(s); the newest, record {self.head_seq}, "
-                f"has hash {self.head_hash or '-'}.")
+        return (
+            f"{where}: OK, {self.checked} record(s); the newest, record {self.head_seq}, "
+            f"has hash {self.head_hash or '-'}."
+        )
 
 
 @dataclass
@@ -61,9 +63,11 @@ class ServerVerification:
         lines = [j.message() for j in self.journals] or ["The server holds no journals yet."]
         bad = sum(not j.ok for j in self.journals)
         total = sum(j.checked for j in self.journals)
-        lines.append(f"{'OK' if not bad else 'NOT OK'}: {len(self.journals)} journal(s), "
-                     f"{total} record(s) checked on the server"
-                     f"{f', {bad} journal(s) do not verify' if bad else ''}.")
+        lines.append(
+            f"{'OK' if not bad else 'NOT OK'}: {len(self.journals)} journal(s), "
+            f"{total} record(s) checked on the server"
+            f"{f', {bad} journal(s) do not verify' if bad else ''}."
+        )
         if self.local:
             lines.append(self.local)
         return "\n".join(lines)
@@ -71,34 +75,52 @@ class ServerVerification:
 
 def verify_server(conn: psycopg.Connection, journal_id: str | None = None) -> ServerVerification:
     """Check every journal's chain on the server (or one journal's)."""
-    rows = conn.execute(f"SELECT journal_id::text, terminal, station FROM {SCHEMA}.journals "
-                        "WHERE %s::uuid IS NULL OR journal_id = %s::uuid ORDER BY created_at, "
-                        "journal_id", (journal_id, journal_id)).fetchall()
+    rows = conn.execute(
+        f"SELECT journal_id::text, terminal, station FROM {SCHEMA}.journals "
+        "WHERE %s::uuid IS NULL OR journal_id = %s::uuid ORDER BY created_at, "
+        "journal_id",
+        (journal_id, journal_id),
+    ).fetchall()
     return ServerVerification([verify_journal(conn, *row) for row in rows])
 
 
-def verify_journal(conn: psycopg.Connection, journal_id: str, terminal: str = "",
-                   station: str = "") -> JournalCheck:
+def verify_journal(
+    conn: psycopg.Connection, journal_id: str, terminal: str = "", station: str = ""
+) -> JournalCheck:
     """Walk one journal's chain, oldest first; stops at the first record that does not match."""
     names = ["seq", *QUERY_COLUMNS, "content", "prev_hash", "hash"]
     checked, expected, prev_hash, head = 0, None, "", (0, "")
     with conn.transaction(), conn.cursor(name=f"verify_{journal_id.replace('-', '')}") as cur:
         cur.itersize = 2000
-        cur.execute(f"SELECT {', '.join(names)} FROM {SCHEMA}.records WHERE journal_id = %s "
-                    "ORDER BY seq", (journal_id,))
+        cur.execute(
+            f"SELECT {', '.join(names)} FROM {SCHEMA}.records WHERE journal_id = %s ORDER BY seq",
+            (journal_id,),
+        )
         for values in cur:
             row = dict(zip(names, values, strict=True))
             if expected is None:
                 start = _start_hash(conn, journal_id, row["seq"])
                 if start is None:
-                    return _bad(journal_id, terminal, station, checked, head, row["seq"],
-                                "the records before it are missing and no purge accounts for "
-                                "them")
+                    return _bad(
+                        journal_id,
+                        terminal,
+                        station,
+                        checked,
+                        head,
+                        row["seq"],
+                        "the records before it are missing and no purge accounts for them",
+                    )
                 expected, prev_hash = row["seq"], start
             if row["seq"] != expected:
-                return _bad(journal_id, terminal, station, checked, head, expected,
-                            f"it is missing (the records jump from {expected - 1} to "
-                            f"{row['seq']})")
+                return _bad(
+                    journal_id,
+                    terminal,
+                    station,
+                    checked,
+                    head,
+                    expected,
+                    f"it is missing (the records jump from {expected - 1} to {row['seq']})",
+                )
             problem = row_problem(row, prev_hash, row["seq"], QUERY_COLUMNS)
             if problem:
                 return _bad(journal_id, terminal, station, checked, head, row["seq"], problem)
@@ -107,8 +129,15 @@ def verify_journal(conn: psycopg.Connection, journal_id: str, terminal: str = ""
     return JournalCheck(journal_id, terminal, station, checked, *head)
 
 
-def _bad(journal_id: str, terminal: str, station: str, checked: int, head: tuple[int, str],
-         bad: int, problem: str) -> JournalCheck:
+def _bad(
+    journal_id: str,
+    terminal: str,
+    station: str,
+    checked: int,
+    head: tuple[int, str],
+    bad: int,
+    problem: str,
+) -> JournalCheck:
     return JournalCheck(journal_id, terminal, station, checked, *head, bad, problem)
 
 
@@ -116,9 +145,11 @@ def _start_hash(conn: psycopg.Connection, journal_id: str, first: int) -> str | 
     """What a journal's first record on the server must name as its previous hash."""
     if first == 1:
         return GENESIS
-    row = conn.execute(f"SELECT content FROM {SCHEMA}.records WHERE journal_id = %s AND "
-                       "kind = 'purge' AND purged_through = %s ORDER BY seq DESC LIMIT 1",
-                       (journal_id, first - 1)).fetchone()
+    row = conn.execute(
+        f"SELECT content FROM {SCHEMA}.records WHERE journal_id = %s AND "
+        "kind = 'purge' AND purged_through = %s ORDER BY seq DESC LIMIT 1",
+        (journal_id, first - 1),
+    ).fetchone()
     try:
         anchor = json.loads(row[0]).get("anchor_hash") if row else None
     except (ValueError, AttributeError):
@@ -126,26 +157,37 @@ def _start_hash(conn: psycopg.Connection, journal_id: str, first: int) -> str | 
     return anchor if isinstance(anchor, str) and len(anchor) == 64 else None
 
 
-def compare_local(store: RecordStore, conn: psycopg.Connection,
-                  journal_id: str | None) -> tuple[bool, str]:
+def compare_local(
+    store: RecordStore, conn: psycopg.Connection, journal_id: str | None
+) -> tuple[bool, str]:
     """Whether this file and its journal on the server agree wherever both hold a record, and
     in words how they compare (or the first record where they differ)."""
     if journal_id is None:
         return True, "This file has not been synced yet: it has no journal on the server."
-    held: dict[int, str] = dict(conn.execute(
-        f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s", (journal_id,)).fetchall())
+    held: dict[int, str] = dict(
+        conn.execute(
+            f"SELECT seq, hash FROM {SCHEMA}.records WHERE journal_id = %s", (journal_id,)
+        ).fetchall()
+    )
     both = 0
     for seq, _content, _prev, mine in store.rows():
         if seq in held:
             if held[seq] != mine:
-                return False, (f"This file's record {seq} differs from the server's record "
-                               f"{seq} of journal {journal_id}: the chains fork there.")
+                return False, (
+                    f"This file's record {seq} differs from the server's record "
+                    f"{seq} of journal {journal_id}: the chains fork there."
+                )
             both += 1
     with translated(store.path, "read"):
         newest = store.conn.execute("SELECT coalesce(max(id), 0) FROM records").fetchone()[0]
     server_newest = max(held, default=0)
-    extra = (f"; the server holds {server_newest - newest} record(s) this file lacks"
-             if server_newest > newest else "")
-    return True, (f"This file agrees with journal {journal_id} on the server: {both} "
-                  f"record(s) held by both, {max(newest - server_newest, 0)} not yet "
-                  f"sent{extra}.")
+    extra = (
+        f"; the server holds {server_newest - newest} record(s) this file lacks"
+        if server_newest > newest
+        else ""
+    )
+    return True, (
+        f"This file agrees with journal {journal_id} on the server: {both} "
+        f"record(s) held by both, {max(newest - server_newest, 0)} not yet "
+        f"sent{extra}."
+    )
