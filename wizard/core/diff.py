@@ -16,6 +16,7 @@ from typing import Any
 from wizard.core.catalog import Catalog
 from wizard.core.model import Answer, Clause, Outcome, Question, SharedQuestion, Source, Tree
 from wizard.core.situations import End, Situation, compare_walks
+from wizard.core.transcript import OUTCOME_QUOTES, OUTCOME_TEXTS
 from wizard.core.verdicts import VERDICTS
 
 LIMIT = 200  # situations listed per topic and kind; the rest are counted
@@ -231,12 +232,12 @@ def _outcome_changes(a: Outcome, b: Outcome) -> list[Change]:
         out.append(Change("outcome", "verdict", a.id, _verdict(a.verdict), _verdict(b.verdict)))
     out += [
         Change("outcome", "reworded", a.id, getattr(a, f), getattr(b, f), f)
-        for f in ("title", "advice", "reading")
+        for f in OUTCOME_TEXTS
         if getattr(a, f) != getattr(b, f)
     ]
     out += [
         Change("outcome", "cites", a.id, ", ".join(getattr(a, f)), ", ".join(getattr(b, f)), f)
-        for f in ("cite", "law")
+        for f in OUTCOME_QUOTES
         if getattr(a, f) != getattr(b, f)
     ]
     return out

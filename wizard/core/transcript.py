@@ -88,6 +88,13 @@ class OutcomeRecord:
     law: tuple[QuotedClause, ...] = ()  # the law behind the guidance, quoted apart from it
 
 
+# An outcome's own texts, copied word for word from the tree's `Outcome` (the same names there):
+# the walk copies them; replay checks, transcript checks and tree diffs compare them all.
+OUTCOME_TEXTS = ("title", "advice", "reading")
+# Its quoted clauses: the tree's field (clause ids) -> the record's (the clauses quoted in full).
+OUTCOME_QUOTES = {"cite": "citations", "law": "law"}
+
+
 @dataclass(frozen=True)
 class Transcript:
     program_version: str
@@ -153,7 +160,7 @@ _PARTS: dict[str, type] = {
     "steps": StepRecord,
     "outcome": OutcomeRecord,
 }
-_OUTCOME_PARTS: dict[str, type] = {"citations": QuotedClause, "law": QuotedClause}
+_OUTCOME_PARTS: dict[str, type] = dict.fromkeys(OUTCOME_QUOTES.values(), QuotedClause)
 
 _T = TypeVar("_T")
 
@@ -211,7 +218,7 @@ def _outcome(d: dict[str, Any]) -> OutcomeRecord:
     """An outcome from its dict; one recorded before `reading` and `law` existed gets them empty."""
     if not isinstance(d, dict):
         raise TypeError(f"expected an object, not {type(d).__name__}")
-    quoted = {k: _listed(d, k, QuotedClause) for k in ("citations", "law") if k in d}
+    quoted = {k: _listed(d, k, QuotedClause) for k in OUTCOME_QUOTES.values() if k in d}
     return _known(OutcomeRecord, {**d, **quoted})
 
 

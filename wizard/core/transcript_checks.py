@@ -18,6 +18,8 @@ from typing import Any
 
 from wizard.core.transcript import (
     FORMAT,
+    OUTCOME_QUOTES,
+    OUTCOME_TEXTS,
     OutcomeRecord,
     QuotedClause,
     SourceRef,
@@ -155,14 +157,15 @@ def _step(step: StepRecord, i: int, tree_ids: set[Any], field: str) -> list[str]
 
 
 def _outcome(o: OutcomeRecord, tree_ids: set[Any], field: str) -> list[str]:
-    out = _fields(o, field, ("tree_id", "id", "title"), ("advice", "reading"))
+    optional = tuple(name for name in OUTCOME_TEXTS if name != "title")
+    out = _fields(o, field, ("tree_id", "id", "title"), optional)
     out += _verdict(o, field)
     out += _time(o.reached_at, f"{field}.reached_at")
     if isinstance(o.tree_id, str) and o.tree_id and o.tree_id not in tree_ids:
         out.append(
             f"{field}.tree_id is {_shown(o.tree_id)}, not among the trees passed through (trees)"
         )
-    for name in ("citations", "law"):
+    for name in OUTCOME_QUOTES.values():
         for i, clause in enumerate(getattr(o, name)):
             out += _clause(clause, f"{field}.{name}[{i}]")
     return out

@@ -19,6 +19,7 @@ from wizard.core.model import Node, Outcome, Question, Tree
 from wizard.core.periods import PeriodStatus, status_on
 from wizard.core.problems import TreeError
 from wizard.core.transcript import (
+    OUTCOME_TEXTS,
     OutcomeRecord,
     QuotedClause,
     SourceRef,
@@ -219,12 +220,10 @@ class Walk:
             id=o.id,
             verdict=o.verdict,
             verdict_label=VERDICTS[o.verdict].label,
-            title=o.title,
-            advice=o.advice,
             citations=quote(self.catalog, tree, o),
             reached_at=_iso(self._reached_at or self._clock()),
-            reading=o.reading,
             law=quote_law(self.catalog, o),
+            **{name: getattr(o, name) for name in OUTCOME_TEXTS},  # title, advice, reading...
         )
 
 

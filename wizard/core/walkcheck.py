@@ -15,11 +15,11 @@ from typing import Any
 
 from wizard.core.catalog import Catalog
 from wizard.core.problems import TreeError
-from wizard.core.transcript import Transcript
+from wizard.core.transcript import OUTCOME_QUOTES, OUTCOME_TEXTS, Transcript
 from wizard.core.walk import Walk
 
 STEP_TEXT = ("question", "help", "answer", "explain", "shared")  # replay matched the ids
-OUTCOME_FIELDS = ("tree_id", "id", "verdict", "verdict_label", "title", "advice", "reading")
+OUTCOME_FIELDS = ("tree_id", "id", "verdict", "verdict_label", *OUTCOME_TEXTS)
 MOST = 3  # differences named in one message
 
 
@@ -138,7 +138,7 @@ def _compare(t: Transcript, replayed: Transcript) -> list[str]:
         ]
     for name in OUTCOME_FIELDS:
         out += _differ(f"outcome.{name}", getattr(o, name), getattr(r, name))
-    for name in ("citations", "law"):
+    for name in OUTCOME_QUOTES.values():
         out += _clauses(f"outcome.{name}", getattr(o, name), getattr(r, name))
     return out
 

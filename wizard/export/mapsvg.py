@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from wizard.core.catalog import NodeRef
 from wizard.core.layout import LINK, OUTCOME, Box, MapLayout, TextLine, highlighted
+from wizard.core.verdicts import VERDICTS, Look
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
@@ -21,33 +22,38 @@ FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
 
 @dataclass(frozen=True)
 class Colours:
-    """How one kind of box is painted: its body, its outline, its heading band and band text."""
+    """How one kind of box is painted: its body and words, its outline, its heading band and the
+    band's words."""
 
     fill: str
     stroke: str
     band: str
     band_text: str
+    text: str = "#111111"
 
 
-# Band colours are dark enough for white text (contrast at least 4.5:1), except amber with black.
-VERDICT_COLOURS: dict[str, Colours] = {
-    "acceptable": Colours("#e8f5e9", "#1b5e20", "#1b5e20", "#ffffff"),
-    "acceptable_with_care": Colours("#e0f2f1", "#00695c", "#00695c", "#ffffff"),
-    "refer_corporate_comms": Colours("#e3f2fd", "#0d47a1", "#0d47a1", "#ffffff"),
-    "speak_to_supervisor": Colours("#fff8e1", "#8d6e00", "#ffc107", "#000000"),
-    "do_not": Colours("#ffebee", "#b71c1c", "#b71c1c", "#ffffff"),
-    "criminal_offence": Colours("#f3e5f5", "#4a148c", "#4a148c", "#ffffff"),
+def look_colours(look: Look) -> Colours:
+    """A verdict's box: its banner's colours (core/verdicts.py), headed by a band of its border."""
+    return Colours(look.background, look.border, look.border, look.on_border, look.text)
+
+
+# Every verdict's box, from the one palette in core/verdicts.py (as the window and the trainer).
+VERDICT_COLOURS: dict[str, Colours] = {v.id: look_colours(v.light) for v in VERDICTS.values()}
+CONTRAST_VERDICT_COLOURS: dict[str, Colours] = {
+    v.id: look_colours(v.contrast) for v in VERDICTS.values()
 }
-QUESTION_COLOURS = Colours("#ffffff", "#37474f", "#37474f", "#ffffff")
-LINK_COLOURS = Colours("#eceff1", "#546e7a", "#546e7a", "#ffffff")
-ARROW = "#546e7a"
 TEXT = "#111111"
+QUESTION_COLOURS = Colours("#ffffff", "#37474f", "#37474f", "#ffffff", TEXT)
+LINK_COLOURS = Colours("#eceff1", "#546e7a", "#546e7a", "#ffffff", TEXT)
+ARROW = "#546e7a"
 PATH = "#e65100"  # the path taken: orange, which no verdict uses
 
 
-def colours_of(box: Box) -> Colours:
+def colours_of(box: Box, high_contrast: bool = False) -> Colours:
+    """The box's colours; an outcome's are its verdict's, in the theme asked for."""
     if box.node.kind == OUTCOME:
-        return VERDICT_COLOURS.get(box.node.verdict or "", QUESTION_COLOURS)
+        table = CONTRAST_VERDICT_COLOURS if high_contrast else VERDICT_COLOURS
+        return table.get(box.node.verdict or "", QUESTION_COLOURS)
     return LINK_COLOURS if box.node.kind == LINK else QUESTION_COLOURS
 
 
@@ -184,7 +190,7 @@ def _box(parent: ET.Element, box: Box, on: bool) -> None:
             g, "path", {"d": clip, "fill": c.band, "stroke": c.stroke, "stroke-width": "1.5"}
         )
     for t in box.texts:
-        _text(g, t, c.band_text if t.role == "heading" else TEXT)
+        _text(g, t, c.band_text if t.role == "heading" else c.text)
 
 
 def _text(parent: ET.Element, t: TextLine, colour: str) -> None:

@@ -58,6 +58,7 @@ def map_dot(
             "label": _dot_string("\n".join(_lines(n))),
             "fillcolor": f'"{c.fill}"',
             "color": f'"{c.stroke}"',
+            "fontcolor": f'"{c.text}"',
         }
         if n.kind == LINK:
             attrs["style"] = '"rounded,filled,dashed"'
@@ -110,7 +111,7 @@ def map_mermaid(
     for e in graph.edges:
         out.append(f'  {ids[e.source]} -->|"{_mermaid_text(e.label)}"| {ids[e.target]}')
     for verdict, c in VERDICT_COLOURS.items():
-        out.append(f"  classDef {verdict} fill:{c.fill},stroke:{c.stroke},color:#111111")
+        out.append(f"  classDef {verdict} fill:{c.fill},stroke:{c.stroke},color:{c.text}")
     out.append(
         f"  classDef link fill:{LINK_COLOURS.fill},stroke:{LINK_COLOURS.stroke},"
         "stroke-dasharray:6 4"

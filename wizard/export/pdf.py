@@ -316,17 +316,22 @@ def _outcome(t: Transcript) -> list[str]:
         ]
     v = VERDICTS.get(o.verdict)
     symbol = _e(_symbol(o.verdict)).replace(" ", "&nbsp;&nbsp;")
-    meaning = f"<p class='meaning'>{_e(v.meaning)}</p>" if v else ""
-    box = (
-        "<p class='verdicthead'>VERDICT</p>"
-        f"<p class='verdict'>{symbol}{_e(o.verdict_label)}</p>{meaning}"
-        f"<p class='outcome'>{_e(o.title)}</p>{_paras(o.advice)}"
+    # The verdict in its banner's colours (core/verdicts.py, as on screen), the advice in black
+    # under it; on a black-and-white printout the words and the symbol still say it all.
+    look = v.light if v else None
+    ink = f" style='color: {look.text};'" if look else ""
+    meaning = f"<p class='meaning'{ink}>{_e(v.meaning)}</p>" if v else ""
+    banner = (
+        f"<p class='verdicthead'{ink}>VERDICT</p>"
+        f"<p class='verdict'{ink}>{symbol}{_e(o.verdict_label)}</p>{meaning}"
     )
+    cell = f" bgcolor='{look.background}'" if look else ""
+    edge = look.border if look else "#000000"
     out = [
         "<h2>Outcome</h2>",
         "<table width='100%' border='1' cellspacing='0' cellpadding='8' style='border-color: "
-        f"#000000; border-style: solid; border-collapse: collapse;'><tr><td>{box}</td></tr>"
-        "</table>",
+        f"{edge}; border-style: solid; border-collapse: collapse;'><tr><td{cell}>{banner}</td>"
+        f"</tr><tr><td><p class='outcome'>{_e(o.title)}</p>{_paras(o.advice)}</td></tr></table>",
     ]
     if stamped_outside(t.period):
         out += ["<h2>Outside the pre-election period</h2>", _paras(f"{t.period} {OUTSIDE_NOTE}")]

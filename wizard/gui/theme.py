@@ -6,8 +6,8 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-from PySide6.QtWidgets import QWidget
-
+from wizard.core.verdicts import VERDICTS
+from wizard.gui.qt import QWidget
 from wizard.library.locations import resources
 
 STYLES = ("base.qss",)
@@ -48,9 +48,22 @@ def sizes(base: int) -> dict[str, str]:
     return out
 
 
+def verdict_rules(high_contrast: bool) -> str:
+    """Each verdict's banner colours, from the one palette in core/verdicts.py (the map, the
+    trainer and the PDF use it too); the .qss files add only shape, by severity."""
+    rules = []
+    for v in VERDICTS.values():
+        look = v.look(high_contrast)
+        banner = f'QFrame[role="banner"][verdict="{v.id}"]'
+        rules.append(f"{banner} {{ background: {look.background}; border-color: {look.border}; }}")
+        rules.append(f"{banner} QLabel {{ color: {look.text}; }}")
+    return "\n".join(rules)
+
+
 def stylesheet(family: str, text_size: int, high_contrast: bool) -> str:
-    """The whole style sheet: shapes and sizes, then the theme's colours."""
+    """The whole style sheet: shapes and sizes, then the theme's colours and the verdicts'."""
     text = "\n".join(_read(n) for n in (*STYLES, THEMES[high_contrast]))
+    text += "\n" + verdict_rules(high_contrast)
     return Template(text).safe_substitute(family=family, **sizes(text_size))
 
 

@@ -7,21 +7,24 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
+from wizard.core.layout import LINK, QUESTION, Arrow, Box, Rect, TextLine
+from wizard.export.mapsvg import ARROW, PATH, TEXT, colours_of
+from wizard.gui.qt import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QGraphicsItem,
     QPainter,
     QPainterPath,
     QPen,
+    QPointF,
     QPolygonF,
+    QRectF,
+    QStyleOptionGraphicsItem,
+    Qt,
+    QWidget,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
-
-from wizard.core.layout import LINK, QUESTION, Arrow, Box, Rect, TextLine
-from wizard.export.mapsvg import ARROW, PATH, TEXT, colours_of
 
 PATH_PEN = 5.0
 
@@ -101,7 +104,7 @@ class BoxItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         box = self.box
-        c = colours_of(box)
+        c = colours_of(box, high_contrast=self.ink is CONTRAST_INK)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = self.ink
         if self.on_path or self.current:
@@ -127,7 +130,8 @@ class BoxItem(QGraphicsItem):
             painter.setBrush(QBrush(QColor(c.band)))
             painter.drawPath(band.united(square))
         for t in box.texts:
-            draw_text(painter, self.family, t, c.band_text if t.role == "heading" else ink.text)
+            body = ink.text if ink.box_fill else c.text  # the box's own words on its own fill
+            draw_text(painter, self.family, t, c.band_text if t.role == "heading" else body)
         if self.current:
             self._now_tag(painter)
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QWidget
-
-from wizard.export.mapsvg import VERDICT_COLOURS
+from wizard.core.verdicts import VERDICTS
+from wizard.gui.qt import QFont, QHeaderView, QWidget
 
 # Each role's text size as a multiple of the base size, and whether it is bold.
 ROLES: dict[str, tuple[float, bool]] = {
@@ -142,15 +140,12 @@ def stylesheet(high_contrast: bool) -> str:
         "padding: 8px 12px; }",
         f'.QFrame[role="topBar"] {{ background: {p.panel}; border-bottom: 2px solid {p.rule}; }}',
     ]
-    for verdict_id, c in VERDICT_COLOURS.items():
-        if high_contrast:
-            look = f"background: #000000; border: 6px solid {p.accent};"
-            text = "#ffffff"
-        else:
-            look = f"background: {c.band}; border: none;"
-            text = c.band_text
+    for v in VERDICTS.values():  # the window's banner colours: one palette, core/verdicts.py
+        look = v.look(high_contrast)
+        width = 6 if high_contrast else 3
         rules.append(
-            f'.QFrame[role="verdict"][verdict="{verdict_id}"] {{ {look} border-radius: 10px; }}'
+            f'.QFrame[role="verdict"][verdict="{v.id}"] {{ background: {look.background}; '
+            f"border: {width}px solid {look.border}; border-radius: 10px; }}"
         )
-        rules.append(f'QFrame[role="verdict"][verdict="{verdict_id}"] QLabel {{ color: {text}; }}')
+        rules.append(f'QFrame[role="verdict"][verdict="{v.id}"] QLabel {{ color: {look.text}; }}')
     return "\n".join(rules)

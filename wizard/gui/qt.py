@@ -1,0 +1,220 @@
+"""The GUI's one way into Qt: every wizard/gui module imports Qt's classes from here.
+
+Why one module (as Anki's aqt.qt): what the window uses of PySide6 is listed in one place, a
+PySide6 upgrade or a compatibility shim is made here once, and tests/gui/test_qt_imports.py
+keeps every other GUI module from importing PySide6 itself. A name the GUI needs next is added
+to its module's list below.
+
+Each name is fetched from PySide6 when a module first imports it (`__getattr__`), not all when
+this module is imported: PySide6 makes a class's Python type, with its enums, on first use, and
+making all of the listed ones at once cost ~50 ms of start-up (263 M instructions, callgrind),
+more than the whole window's own modules. A star import would make every class's (~300 ms).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the names, for type checkers and readers; at run time see __getattr__
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QCoreApplication,
+        QDate,
+        QEvent,
+        QFileSystemWatcher,
+        QMargins,
+        QModelIndex,
+        QObject,
+        QPersistentModelIndex,
+        QPoint,
+        QPointF,
+        QRect,
+        QRectF,
+        QSettings,
+        QSize,
+        QStandardPaths,
+        Qt,
+        QThread,
+        QTimer,
+        QUrl,
+        Signal,
+        SignalInstance,
+    )
+    from PySide6.QtGui import (
+        QAction,
+        QBrush,
+        QCloseEvent,
+        QColor,
+        QDesktopServices,
+        QEnterEvent,
+        QFont,
+        QFontMetrics,
+        QFontMetricsF,
+        QIcon,
+        QImage,
+        QKeyEvent,
+        QKeySequence,
+        QMouseEvent,
+        QPainter,
+        QPainterPath,
+        QPalette,
+        QPen,
+        QPolygonF,
+        QResizeEvent,
+        QShortcut,
+        QShowEvent,
+        QWheelEvent,
+    )
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QApplication,
+        QBoxLayout,
+        QCheckBox,
+        QComboBox,
+        QDateEdit,
+        QDialog,
+        QDialogButtonBox,
+        QFileDialog,
+        QFormLayout,
+        QFrame,
+        QGraphicsItem,
+        QGraphicsScene,
+        QGraphicsView,
+        QGridLayout,
+        QGroupBox,
+        QHBoxLayout,
+        QHeaderView,
+        QInputDialog,
+        QLabel,
+        QLayout,
+        QLayoutItem,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QMenu,
+        QMessageBox,
+        QPlainTextEdit,
+        QPushButton,
+        QRadioButton,
+        QScrollArea,
+        QSizePolicy,
+        QSplitter,
+        QStackedWidget,
+        QStyle,
+        QStyleOptionGraphicsItem,
+        QTableView,
+        QTextBrowser,
+        QTreeWidget,
+        QTreeWidgetItem,
+        QVBoxLayout,
+        QWidget,
+        QWidgetItem,
+    )
+
+__all__ = [
+    "QAbstractItemView",
+    "QAbstractTableModel",
+    "QAction",
+    "QApplication",
+    "QBoxLayout",
+    "QBrush",
+    "QCheckBox",
+    "QCloseEvent",
+    "QColor",
+    "QComboBox",
+    "QCoreApplication",
+    "QDate",
+    "QDateEdit",
+    "QDesktopServices",
+    "QDialog",
+    "QDialogButtonBox",
+    "QEnterEvent",
+    "QEvent",
+    "QFileDialog",
+    "QFileSystemWatcher",
+    "QFont",
+    "QFontMetrics",
+    "QFontMetricsF",
+    "QFormLayout",
+    "QFrame",
+    "QGraphicsItem",
+    "QGraphicsScene",
+    "QGraphicsView",
+    "QGridLayout",
+    "QGroupBox",
+    "QHBoxLayout",
+    "QHeaderView",
+    "QIcon",
+    "QImage",
+    "QInputDialog",
+    "QKeyEvent",
+    "QKeySequence",
+    "QLabel",
+    "QLayout",
+    "QLayoutItem",
+    "QLineEdit",
+    "QListWidget",
+    "QMainWindow",
+    "QMargins",
+    "QMenu",
+    "QMessageBox",
+    "QModelIndex",
+    "QMouseEvent",
+    "QObject",
+    "QPainter",
+    "QPainterPath",
+    "QPalette",
+    "QPen",
+    "QPersistentModelIndex",
+    "QPlainTextEdit",
+    "QPoint",
+    "QPointF",
+    "QPolygonF",
+    "QPushButton",
+    "QRadioButton",
+    "QRect",
+    "QRectF",
+    "QResizeEvent",
+    "QScrollArea",
+    "QSettings",
+    "QShortcut",
+    "QShowEvent",
+    "QSize",
+    "QSizePolicy",
+    "QSplitter",
+    "QStackedWidget",
+    "QStandardPaths",
+    "QStyle",
+    "QStyleOptionGraphicsItem",
+    "QTableView",
+    "QTextBrowser",
+    "QThread",
+    "QTimer",
+    "QTreeWidget",
+    "QTreeWidgetItem",
+    "QUrl",
+    "QVBoxLayout",
+    "QWheelEvent",
+    "QWidget",
+    "QWidgetItem",
+    "Qt",
+    "Signal",
+    "SignalInstance",
+]
+
+
+_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
+
+
+def __getattr__(name: str) -> object:
+    """The listed Qt name, from the first of Qt's modules that has it, kept for next time."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}: list it in qt.py")
+    import importlib
+
+    for module_name in _MODULES:
+        value = getattr(importlib.import_module(module_name), name, None)
+        if value is not None:
+            globals()[name] = value
+            return value
+    raise AttributeError(f"PySide6 has no {name!r}")
