@@ -6,6 +6,9 @@ From the bottom: core (the domain, no Qt) <- library (the trees on disk, where t
 files are, writing a file whole) <- export (documents from a transcript, the map) <- records
 (advice records) <- gui (the window) <- cli (every command, the self-test, the build, the entry
 point). A layer may import any layer below it.
+
+Within and across layers no modules import one another in a circle, not even inside a
+function (an import under `if TYPE_CHECKING:` never runs, so it does not count).
 """
 
 from __future__ import annotations
@@ -96,3 +99,96 @@ def test_layer_imports_nothing_above_it(layer):
             if target in above or any(within(imported, f) for f in FORBIDDEN.get(layer, ())):
                 bad.append(f"{path.relative_to(PACKAGE)} imports {imported} ({target or 'banned'})")
     assert bad == []
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """The wizard modules `path` imports when it runs, at the top or inside a function (`from
+    wizard.cli import records` names the module wizard.cli.records); imports under `if
+    TYPE_CHECKING:` are left out, as they never run."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for a in node.names:
+                submodule = f"{node.module}.{a.name}"
+                found.add(submodule if submodule in MODULES else node.module)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return {
+        "wizard.__init__" if n == "wizard" else n for n in found if n in MODULES or n == "wizard"
+    }
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each group of modules that import one another, in a circle or more (Tarjan's strongly
+    connected components), sorted; [] when the imports form no cycle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def connect(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                connect(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            connect(v)
+    return sorted(cycles)
+
+
+def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import(tmp_path):
+    """The check below must be able to fail: two modules importing each other, one of them
+    only inside a function, as wizard/cli/records_impact.py once imported wizard/cli/records."""
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    first.write_text("from wizard.cli import records_impact\n", encoding="utf-8")
+    second.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import wizard.cli.main\n"
+        "def f():\n    from wizard.cli.records import open_store\n",
+        encoding="utf-8",
+    )
+    assert runtime_imports(first) == {"wizard.cli.records_impact"}
+    assert runtime_imports(second) == {"wizard.cli.records"}  # not the type-checking one
+    graph = {
+        "wizard.cli.records": runtime_imports(first),
+        "wizard.cli.records_impact": runtime_imports(second),
+        "wizard.cli.main": {"wizard.cli.records"},
+    }
+    assert import_cycles(graph) == [["wizard.cli.records", "wizard.cli.records_impact"]]
+
+
+def test_no_import_cycles_in_wizard():
+    """No module imports, even inside a function, a module that imports it back (directly or
+    round a longer loop): shared helpers live in a module both import (e.g.
+    wizard/cli/records_base.py), so each can be read, tested and changed on its own."""
+    graph = {name: runtime_imports(path) - {name} for name, path in MODULES.items()}
+    assert import_cycles(graph) == []

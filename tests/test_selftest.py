@@ -255,17 +255,16 @@ def test_qt_starts_with_the_bundled_font(capsys: pytest.CaptureFixture[str], qap
 def test_the_window_check_opens_and_closes_whatever_open_window_shows(
     capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
     seen: list[QMainWindow] = []
 
-    def open_window(a: argparse.Namespace) -> int:
-        app = QApplication.instance()
+    def open_window(a: argparse.Namespace) -> QMainWindow:
         window = QMainWindow()
         window.setWindowTitle("Purdah Wizard")
         window.show()
         seen.append(window)
-        return app.exec()
+        return window
 
     monkeypatch.setattr(selftest, "open_window", open_window)
     code, lines = run(capsys, [Check("window", selftest.check_window)])
@@ -278,9 +277,42 @@ def test_the_window_check_opens_and_closes_whatever_open_window_shows(
 def test_the_window_check_fails_when_no_window_appears(
     capsys: pytest.CaptureFixture[str], qapp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selftest, "open_window", lambda a: 0)
+    monkeypatch.setattr(selftest, "open_window", lambda a: None)  # as when there is no display
     code, lines = run(capsys, [Check("window", selftest.check_window)])
     assert code == 1 and "no window was shown" in lines[0]
+
+
+@pytest.mark.gui
+def test_the_window_check_opens_the_program_window_without_touching_qapplication_exec(
+    capsys: pytest.CaptureFixture[str],
+    qapp,
+    example_trees: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real window, as the program opens it, runs in the check's own loop: the application's
+    exec() is neither called nor replaced while the window opens."""
+    from PySide6.QtWidgets import QApplication
+
+    called: list[str] = []
+
+    def exec_spy(*args: object) -> int:
+        called.append("exec")
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_spy)
+    in_place: list[object] = []
+    real_open = selftest.open_window
+
+    def opening(a: argparse.Namespace) -> object:
+        in_place.append(QApplication.exec)
+        return real_open(a)
+
+    monkeypatch.setattr(selftest, "open_window", opening)
+    code, lines = run(capsys, [Check("window", selftest.check_window)], trees=example_trees)
+    assert code == 0, lines
+    assert "opened and closed 'Purdah Wizard" in lines[0]
+    assert in_place == [exec_spy] and called == []
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
 @pytest.mark.gui
@@ -323,15 +355,25 @@ def test_the_flag_runs_the_self_test_from_the_command_line(
 
 
 @pytest.mark.slow
-def test_the_installed_command_prints_every_check() -> None:
+def test_the_installed_command_prints_every_check(tmp_path: Path) -> None:
+    """The whole self-test, as a terminal runs it. The window opens on a copy of the bundled
+    trees (--trees): on the bundled ones themselves it would write their start-up cache into
+    the checkout; and the settings it reads and writes are kept under tmp_path."""
+    from wizard.library.cache import CACHE_NAME
+    from wizard.library.locations import bundled_trees
+
     exe = Path(sys.executable).with_name("purdah-wizard" + (".exe" if os.name == "nt" else ""))
     assert exe.exists(), "pip install -e . makes the purdah-wizard command"
+    trees = tmp_path / "trees"
+    shutil.copytree(bundled_trees(), trees, ignore=shutil.ignore_patterns(CACHE_NAME))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env.pop(ENV_VAR, None)
     done = subprocess.run(
-        [str(exe), "--self-test"],
+        [str(exe), "--trees", str(trees), "--self-test"],
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env=env,
     )
     lines = done.stdout.splitlines()
     assert len(lines) == len(CHECKS) + 1, done.stdout + done.stderr

@@ -54,7 +54,7 @@ def test_bars_question_and_verdict_fit_at_every_text_size(qtbot, window, size):
         window.answer(window.walk.question.answers[0].id)
     settle()
     out = window.outcome_view
-    bars = window.top_bar.height() + out.actions.parentWidget().parentWidget().height()
+    bars = window.top_bar.height() + out.action_row.parentWidget().parentWidget().height()
     assert bars <= HEIGHT / 4, size
     qtbot.waitUntil(lambda: in_view(out.banner))
 

@@ -17,7 +17,7 @@ def test_another_feature_adds_an_outcome_action_in_one_call(qtbot, make_window):
     window = make_window()
     got = []
     button = window.add_outcome_action("Save as PDF", "Ctrl+P", got.append, "Save the reasoning")
-    row = window.outcome_view.actions
+    row = window.outcome_view.action_row
     assert row.indexOf(button) < row.indexOf(window.outcome_view.back_button)
     assert button.accessibleName() == "Save as PDF"
     assert "Ctrl+P save as PDF" in window.outcome_view.keys.text()
@@ -181,3 +181,21 @@ def test_a_card_shows_the_pointing_hand_once_the_mouse_is_over_it(qtbot):
     qtbot.waitExposed(card)
     QApplication.sendEvent(card, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
     assert card.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_what_the_first_screen_sets_by_name_takes_effect(qtbot):
+    """Enums set by name (wizard/gui/lazyqt.py): a misspelt name would be silently ignored."""
+    from wizard.gui.idle import IdleWatcher
+    from wizard.gui.widgets import CardButton, QWidget, action_button, scrolling
+
+    card = CardButton("Title", "Detail", "1")
+    area = scrolling(QWidget())
+    for w in (card, area):
+        qtbot.addWidget(w)
+    assert card.badge is not None and card.badge.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert action_button("Save", "Ctrl+S", lambda: None).shortcut().toString() == "Ctrl+S"
+    watcher = IdleWatcher(1000)
+    assert watcher.timer.timerType() == Qt.TimerType.PreciseTimer
+    assert watcher.warn_timer.timerType() == Qt.TimerType.PreciseTimer

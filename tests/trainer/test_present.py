@@ -84,8 +84,8 @@ def test_a_long_slide_shrinks_to_fit_rather_than_run_off(qtbot, window):
     while p.deck.slide.kind != "why":
         p.forward()
     window.resize(1024, 500)
-    room = p.scroll.viewport().height()
-    assert p.column.totalHeightForWidth(p.scroll.viewport().width()) <= room or p.fit == 0.55
+    room = p.scroll_area.viewport().height()
+    assert p.column.totalHeightForWidth(p.scroll_area.viewport().width()) <= room or p.fit == 0.55
 
 
 def test_f11_toggles_full_screen(qtbot, window):
@@ -134,3 +134,15 @@ def test_ctrl_plus_and_minus_change_the_slide_text(qtbot, window):
     assert question.font().pixelSize() < size
     qtbot.keyClick(p, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert question.font().pixelSize() == size
+
+
+def test_a_slide_of_an_unknown_kind_is_refused_by_name(qtbot, window):
+    """A new kind of slide added to the deck without a way to draw it fails loudly, naming the
+    kind, instead of drawing nothing or whatever method happens to match its name."""
+    from wizard.gui.trainer.deck import Slide
+
+    window.present("posed-photo")
+    p = window.present_view
+    p.deck.slides[p.deck.index] = Slide("add")  # the view has a method _add, not for slides
+    with pytest.raises(ValueError, match="unknown kind 'add'"):
+        p.redraw()

@@ -1,9 +1,9 @@
 """What every command of the command line shares: exit codes, the one error a command raises,
 the trees to use and answers as `--answer QUESTION_ID=ANSWER_ID` gives them.
 
-wizard.cli.main builds the parser and runs a command; the command modules (cli_graph, cli_trainer,
-cli_diff, and the commands of the records) import from here, never from wizard.cli.main, so that
-nothing imports the command line back.
+wizard.cli.main builds the parser and runs a command; the command modules (graph, trainer, diff,
+...) import from here, never from wizard.cli.main, so that nothing imports the command line back.
+The records commands share their own helpers the same way: wizard/cli/records_base.py.
 """
 
 from __future__ import annotations

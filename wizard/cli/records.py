@@ -13,17 +13,26 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from wizard.cli import records_server as server_cli
+from wizard.cli.records_base import (
+    EXIT_BAD_CHAIN,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    Refused,
+    guarded,
+    open_store,
+    records_file,
+)
 from wizard.cli.records_impact import add_impact_command
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript, unknown_fields
 from wizard.core.transcript_checks import transcript_problems
-from wizard.library.atomicfile import SaveError, write_bytes_atomic
+from wizard.library.atomicfile import write_bytes_atomic
 from wizard.library.choose import choose_trees
 from wizard.library.history import published_catalog
 from wizard.records import anchor as anchors
@@ -39,15 +48,8 @@ from wizard.records.model import (
 )
 from wizard.records.purge import plan_purge, purge
 from wizard.records.search import Query, matching_records, search
-from wizard.records.store import RecordStore
 from wizard.records.text import format_record
 from wizard.records.verify import verify
-
-EXIT_OK, EXIT_BAD_CHAIN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 4
-
-
-class Refused(Exception):
-    """A request that cannot be carried out as given; one line, exit 2."""
 
 
 # -- arguments
@@ -204,38 +206,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     for parser in (rec, *cmds.choices.values()):
         func = parser.get_default("func")
-        parser.set_defaults(func=_guarded(func))
+        parser.set_defaults(func=guarded(func))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return EXIT_USAGE
-
-
-def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Run a command, turning the records' errors into one line and an exit code."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except (Refused, RecordRefused) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        except (RecordsError, SaveError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_UNAVAILABLE
-
-    return run
-
-
-def records_file(args: argparse.Namespace) -> Path:
-    return datadir.records_path(datadir.data_dir(getattr(args, "data_dir", None)))
-
-
-def open_store(args: argparse.Namespace, *, readonly: bool = False) -> RecordStore:
-    """The records file in use; reading commands open it read-only (they must work on an
-    evidence copy in a read-only folder, or on a full disk, and leave it as it was)."""
-    return RecordStore(records_file(args), readonly=readonly)
 
 
 def _query(args: argparse.Namespace) -> Query:

@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from wizard.cli.records_base import EXIT_OK, Refused, open_store
+
 
 def add_impact_command(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `impact` among the `records` commands."""
@@ -25,7 +27,6 @@ def add_impact_command(cmds: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def cmd_impact(args: argparse.Namespace) -> int:
-    from wizard.cli.records import EXIT_OK, Refused, open_store
     from wizard.library.folder import load_folder
     from wizard.records.impact import format_impact, impact
 

@@ -344,18 +344,18 @@ def check_records(ctx: Context) -> str:
     )
 
 
-def open_window(args: argparse.Namespace) -> int:
-    """Open the window as the program does with no command (the window check's seam)."""
-    from wizard.gui.app import run as run_window
+def open_window(args: argparse.Namespace) -> Any:
+    """Show the window as the program does with no command, without running its event loop (the
+    window check's seam): the window, or None if it cannot open (a line on stderr says why)."""
+    from wizard.gui.app import show_window
 
-    return run_window(getattr(args, "trees", None))
+    return show_window(getattr(args, "trees", None))
 
 
 @check("window", needs="wizard.gui")
 def check_window(ctx: Context) -> str:
     """The main window opens offscreen and closes again."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     app = ctx.qt_app()
     shown: list[str] = []
@@ -379,13 +379,12 @@ def check_window(ctx: Context) -> str:
     timer.setInterval(50)
     timer.timeout.connect(close_when_shown)
     timer.start()
-    real_exec = QApplication.exec
-    QApplication.exec = lambda *_args: loop.exec()
     try:
-        open_window(ctx.args)
-        close_when_shown()  # in case open_window returned without running the event loop
+        window = open_window(ctx.args)
+        if window is not None:  # the window is shown: run it until the timer closes it
+            loop.exec()
+        close_when_shown()  # a window shown some other way, or none at all
     finally:
-        QApplication.exec = real_exec
         timer.stop()
     if not shown:
         raise CheckFailed(f"no window was shown within {WINDOW_TIMEOUT_MS // 1000} seconds")

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from wizard.gui.platform_check import display_problem
 from wizard.gui.window_size import show_sized
+from wizard.library.cache import needs_writing, read_cache, write_cache
+from wizard.library.choose import choose_trees
+from wizard.library.folder import load_folder, load_scenarios
 from wizard.library.locations import APPLICATION, ORGANISATION, bundled_trees, resources
 
 ICON = "purdah-wizard.png"
@@ -23,9 +26,8 @@ EXIT_NO_WINDOW = 1
 def configure(app, icon: bool = True) -> None:  # a QApplication; Qt is imported late
     """Names for QSettings, the bundled font as the application font, and the icon (unless
     `icon` is False: the caller sets it later with `set_icon`)."""
-    from PySide6.QtGui import QFont
-
     from wizard.export.fonts import register_fonts
+    from wizard.gui.qt import QFont
 
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
@@ -44,7 +46,7 @@ def app_argv() -> list[str]:
 
 def set_icon(app) -> None:  # a QApplication
     """The program's icon, for its windows' title bars and the task bar."""
-    from PySide6.QtGui import QIcon
+    from wizard.gui.qt import QIcon
 
     app.setWindowIcon(QIcon(str(resources() / "icons" / ICON)))
 
@@ -53,7 +55,6 @@ def create_window(folder: Path, catalog=None, notice: str = ""):  # -> MainWindo
     """Build the window over the trees in `folder` (loaded here unless `catalog` is given), with
     every feature's outcome actions, and `notice` shown above every screen if there is one."""
     from wizard.gui.main_window import MainWindow
-    from wizard.library.folder import load_folder
 
     window = MainWindow(load_folder(folder) if catalog is None else catalog, folder)
     add_outcome_actions(window)
@@ -96,13 +97,6 @@ def add_outcome_actions(window) -> None:  # a MainWindow; Qt is imported late
     )
 
 
-def preload_core() -> None:
-    """Import the pure-Python modules the first screen uses (see run)."""
-    import wizard.core.verdicts
-    import wizard.gui.wording
-    import wizard.records.datadir  # noqa: F401
-
-
 def compare_bundled(window, share: Path, catalog) -> None:  # MainWindow, Catalog
     """Say how many verdicts the share's trees change (wizard/gui/share_notice.py)."""
     from wizard.gui.share_notice import compare_share
@@ -111,7 +105,21 @@ def compare_bundled(window, share: Path, catalog) -> None:  # MainWindow, Catalo
 
 
 def run(trees_option: str | None = None) -> int:
-    """Open the window and run until it is closed; a one-line message if it cannot open.
+    """Open the window and run until it is closed; a one-line message if it cannot open."""
+    window = show_window(trees_option)
+    if window is None:
+        return EXIT_NO_WINDOW
+    from wizard.gui.qt import QApplication
+
+    app = QApplication.instance()
+    assert app is not None  # show_window made it
+    return app.exec()
+
+
+def show_window(trees_option: str | None = None):  # -> MainWindow | None
+    """Everything `run` does but the event loop: check the display, set Qt up, load the trees
+    and show the window, which is returned; None, after a one-line message, if it cannot open.
+    The self-test runs the window with this in a loop of its own.
 
     The trees come from `--trees`, else the setting trees/folder, else PURDAH_WIZARD_TREES, if
     that folder is usable; otherwise the bundled trees, with a notice on screen saying why.
@@ -119,23 +127,14 @@ def run(trees_option: str | None = None) -> int:
     problem = display_problem()
     if problem:
         print(f"purdah-wizard: {problem}", file=sys.stderr)
-        return EXIT_NO_WINDOW
-    # The pure-Python modules before PySide6: once it is imported, its import hook reads the
-    # source of every module imported after it (PYSIDE-2029), some 6 ms from source.
-    from wizard.library.cache import needs_writing, read_cache, write_cache
-    from wizard.library.choose import choose_trees
-    from wizard.library.folder import load_folder, load_scenarios
-
-    preload_core()
-    from PySide6.QtWidgets import QApplication
-
+        return None
+    # Qt only now: without the X libraries display_problem checks for, importing it fails.
     from wizard.gui.first_paint import after_first_paint
+    from wizard.gui.qt import QApplication
     from wizard.gui.settings import saved_trees_folder
 
     app = QApplication.instance() or QApplication(app_argv())
-    # Before QSettings is read: it names the settings file. The icon waits for the first paint
-    # (~2 ms: a window shows none for that moment; on Windows the .exe's own icon stands in).
-    configure(app, icon=False)
+    configure(app)  # before QSettings is read: it names the settings file
     later = []
 
     def bundled_trees_first(folder: Path):  # -> Catalog; parsed before, scenarios after the paint
@@ -154,9 +153,9 @@ def run(trees_option: str | None = None) -> int:
     if chosen.notice:
         print(f"note: {chosen.notice}", file=sys.stderr)
     window = create_window(chosen.folder, chosen.catalog, chosen.notice)
-    for work in [lambda: set_icon(app), *later]:
+    for work in later:
         after_first_paint(window, work)
     if not chosen.fell_back and chosen.folder.resolve() != bundled_trees().resolve():
         after_first_paint(window, lambda: compare_bundled(window, chosen.folder, chosen.catalog))
     show_sized(window)
-    return app.exec()
+    return window

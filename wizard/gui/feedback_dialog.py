@@ -4,10 +4,8 @@ kept with the walk's answers and outcome for the policy team; never a name, numb
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
-
 from wizard.feedback.store import MAX_LINE, FeedbackError, check_line
+from wizard.gui.qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, Qt, QVBoxLayout, QWidget
 from wizard.gui.widgets import scrolling
 
 TITLE = "This did not answer my question"
@@ -32,8 +30,8 @@ class FeedbackDialog(QDialog):
         self.setWindowTitle(TITLE)
         outer = QVBoxLayout(self)
         body = QWidget()
-        self.scroll = scrolling(body)
-        outer.addWidget(self.scroll, 1)  # at the largest text the words scroll, never clip
+        self.scroll_area = scrolling(body)
+        outer.addWidget(self.scroll_area, 1)  # at the largest text the words scroll, never clip
         col = QVBoxLayout(body)
         what = " with your answers and the outcome reached" if with_walk else ""
         col.addWidget(_text(KEPT.format(what=what)))
@@ -80,7 +78,7 @@ class FeedbackDialog(QDialog):
         except FeedbackError as exc:
             self.error.setText(f"Not kept: {exc}.")
             self.error.show()
-            self.scroll.ensureWidgetVisible(self.error)
+            self.scroll_area.ensureWidgetVisible(self.error)
             self.line.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.accept()

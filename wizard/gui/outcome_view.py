@@ -1,17 +1,14 @@
 """The outcome: the verdict in words and a symbol (never colour alone), what to do now, the guidance
 quoted in full, the answers that led here (each changeable) and why this outcome.
 
-The action row at the bottom is the extension point: `add_action(...)` puts another button there
-(Save as PDF, Record advice), before Back, Start again and Home.
+The action row at the bottom is the extension point: `MainWindow.add_outcome_action(...)` puts
+another button there (Save as PDF, Record advice), through `insert_action`, before Back, Start
+again and Home; `add_page_action` puts one at the foot of the page instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
 from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.transcript import OutcomeRecord, QuotedClause, StepRecord
@@ -21,11 +18,22 @@ from wizard.export.text import LAW_HEADING, READING_HEADING
 from wizard.gui import wording
 from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
+from wizard.gui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.theme import restyle
 from wizard.gui.why_text import why_html
 from wizard.gui.widgets import (
     Page,
-    action_button,
     button,
     label,
     reuse,
@@ -60,9 +68,10 @@ class VerdictBanner(QFrame):
         self.meaning.setText(v.meaning)
         self.setAccessibleName(f"Verdict: {v.label}")
         self.setAccessibleDescription(v.meaning)
-        if self.property("severity") != str(v.severity):
-            self.setProperty("severity", str(v.severity))
-            restyle(self)  # its colours follow the severity
+        if self.property("verdict") != v.id:
+            self.setProperty("verdict", v.id)  # its colours: core/verdicts.py, via theme.py
+            self.setProperty("severity", str(v.severity))  # its shape in high contrast
+            restyle(self)
 
 
 class OutcomeView(QWidget):
@@ -114,12 +123,13 @@ class OutcomeView(QWidget):
         self.page_actions: list[QPushButton] = []  # buttons in the page, see add_page_action
         self.keys = label("", "keys")  # here, not in the action bar, to keep the bar small
         col.addWidget(self.keys)
+        self._column = col  # the page's column, for add_page_action
         col.addStretch(1)
-        self.scroll = scrolling(page)
+        self.scroll_area = scrolling(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._action_bar())
 
     # -- the action row (the extension point)
@@ -127,7 +137,7 @@ class OutcomeView(QWidget):
         bar = QFrame()
         bar.setProperty("role", "actions")
         col = QVBoxLayout(bar)
-        host, self.actions = flow_row()
+        host, self.action_row = flow_row()
         self.extra_actions: list[QPushButton] = []
         self.extra_keys: list[str] = []
         self.back_button = button(
@@ -143,21 +153,15 @@ class OutcomeView(QWidget):
             "Home", "Home", "Go to the home screen (Alt+Home)", self.homeRequested.emit
         )
         for b in (self.back_button, self.restart_button, self.home_button):
-            self.actions.addWidget(b)
+            self.action_row.addWidget(b)
         col.addWidget(host)
         self._update_keys()
         return bar
 
-    def add_action(
-        self, text: str, shortcut: str, callback: Callable[[], object], description: str = ""
-    ) -> QPushButton:
-        """Add a button to the action row, before Back; its shortcut works on this screen only."""
-        return self.insert_action(action_button(text, shortcut, callback, description))
-
     def insert_action(self, b: QPushButton) -> QPushButton:
         """Put a button made by `action_button` in the action row, before Back, and its keys in
         the line of keys."""
-        self.actions.insert_widget(len(self.extra_actions), b)
+        self.action_row.insert_widget(len(self.extra_actions), b)
         keys = b.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
             text = b.text()
@@ -169,7 +173,7 @@ class OutcomeView(QWidget):
     def add_page_action(self, b: QPushButton) -> QPushButton:
         """Put a button at the foot of the page, above the line of keys: for an offer that
         would crowd the action row (which must stay small at 1024x768)."""
-        column = self.keys.parentWidget().layout()
+        column = self._column
         column.insertWidget(column.indexOf(self.keys), b, 0, Qt.AlignmentFlag.AlignLeft)
         self.page_actions.append(b)
         return b
@@ -212,7 +216,7 @@ class OutcomeView(QWidget):
             self.restart_button,
             self.home_button,
         )
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.banner.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_period(self, stamp: str) -> None:

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
-
 from wizard.core.model import Answer, Question, Tree
 from wizard.core.transcript import StepRecord
 from wizard.gui.answers_panel import AnswersPanel
 from wizard.gui.flow_layout import flow_row
+from wizard.gui.qt import (
+    QEvent,
+    QFrame,
+    QKeyEvent,
+    QKeySequence,
+    QObject,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.theme import restyle
 from wizard.gui.widgets import (
     CardButton,
@@ -83,8 +91,8 @@ class QuestionView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.scroll = scrolling(page)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = scrolling(page)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._nav_bar())
 
     def _nav_bar(self) -> QWidget:
@@ -179,10 +187,10 @@ class QuestionView(QWidget):
             self.answers, self._cards, list(enumerate(question.answers)), self._new_card, update
         )
         focus = self.remembered_button()
-        self.scroll.verticalScrollBar().setValue(0)  # a new question is read from the top
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new question is read from the top
         (focus or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
         if focus is not None:  # once laid out, scroll to the earlier answer if it is far down
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(focus))
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(focus))
 
     def _new_card(self, i: int) -> CardButton:
         card = CardButton("", "", str(i + 1) if i < 9 else "")

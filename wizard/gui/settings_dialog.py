@@ -17,8 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (
+from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES
+from wizard.gui.flow_layout import flow_row
+from wizard.gui.form_widgets import STACK_AT, wrapping_check
+from wizard.gui.hinted_line import HintedLine
+from wizard.gui.pdf_actions import MARKING_KEY, PAGE_SIZE_KEY, pdf_options
+from wizard.gui.qt import (
     QApplication,
     QComboBox,
     QDialog,
@@ -28,15 +32,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSettings,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-
-from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES
-from wizard.gui.flow_layout import flow_row
-from wizard.gui.form_widgets import STACK_AT, wrapping_check
-from wizard.gui.hinted_line import HintedLine
-from wizard.gui.pdf_actions import MARKING_KEY, PAGE_SIZE_KEY, pdf_options
 from wizard.gui.records_actions import SETTING as RECORDS_KEY
 from wizard.gui.settings import TEXT_SIZES, Preferences
 from wizard.gui.widgets import ResponsiveRow, button, label, scrolling
@@ -104,9 +104,9 @@ class SettingsDialog(QDialog):
         self._display_rows(form)
         body = QWidget()
         body.setLayout(form)
-        self.scroll = scrolling(body)
+        self.scroll_area = scrolling(body)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._buttons())
         # Only once OK is inside the dialog: QDialog remembers its default button then, and
         # otherwise makes the first auto-default button (Browse…) what Enter presses.
@@ -137,7 +137,9 @@ class SettingsDialog(QDialog):
         self.marking.setEditable(True)
         self.marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.marking.addItems(MARKINGS)
-        self.marking.lineEdit().setMaxLength(MAX_MARKING)
+        marking_line = self.marking.lineEdit()
+        if marking_line is not None:  # always: an editable box has one
+            marking_line.setMaxLength(MAX_MARKING)
         self.marking.setCurrentText(options.marking)
         self._field(
             form,
@@ -261,11 +263,10 @@ class SettingsDialog(QDialog):
         field = field or widget
         name = caption.replace("&", "")
         field.setAccessibleName(field.accessibleName() or name)
-        if isinstance(note, str):
-            note = label(note, "meta") if note else None
-        if note is not None:
-            field.setAccessibleDescription(note.text())
-            self.notes[field] = note
+        note_label = (label(note, "meta") if note else None) if isinstance(note, str) else note
+        if note_label is not None:
+            field.setAccessibleDescription(note_label.text())
+            self.notes[field] = note_label
         error = label("", "error")
         error.setAccessibleName(f"{name}: problem")
         error.hide()
@@ -273,7 +274,7 @@ class SettingsDialog(QDialog):
         cell = QWidget()
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
-        for w in (widget, note, error):
+        for w in (widget, note_label, error):
             if w is not None:
                 column.addWidget(w)
         for combo in [widget, *widget.findChildren(QComboBox)]:
@@ -332,8 +333,9 @@ class SettingsDialog(QDialog):
                 break
         reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
         target.setFocus(reason)
-        if self.scroll.widget().isAncestorOf(target):
-            self.scroll.ensureWidgetVisible(target)
+        content = self.scroll_area.widget()
+        if content is not None and content.isAncestorOf(target):
+            self.scroll_area.ensureWidgetVisible(target)
         return True
 
     def _browse(self, line: QLineEdit, title: str, default: Path) -> None:

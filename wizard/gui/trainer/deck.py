@@ -86,10 +86,6 @@ class Deck:
     def tree_of(self, step: int) -> Tree:
         return self.catalog.tree(self.steps[step].tree_id)
 
-    @property
-    def outcome_tree(self) -> Tree:
-        return self.catalog.tree(self.outcome_ref[0])
-
     # -- moving: forward reveals first, then moves on; backward undoes one forward
     def forward(self) -> bool:
         if self.slide.hides and not self.revealed:

@@ -7,20 +7,24 @@ with the window and shrinks, if it must, to fit one screen; Up and Down scroll w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
 
 from wizard.core.periods import OUTSIDE_NOTE, stamped_outside
 from wizard.core.scenarios import PERSONS, Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.export.text import LAW_HEADING, READING_HEADING
+from wizard.gui.qt import (
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QObject,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.trainer import deck as d
 from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
@@ -77,10 +81,10 @@ class PresentView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Presentation")
         self.meta = label("", "meta")
-        self.scroll, self.body, self.column = slide_column()
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area, self.body, self.column = slide_column()
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._fitting = False
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area.viewport().installEventFilter(self)
         self.keys = label("", "keys")
         self.back_button = button(
             "◀ Back", "Back", "Undo the last step (Left arrow)", self.backward
@@ -97,13 +101,13 @@ class PresentView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 16)
         outer.addWidget(self.meta)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addLayout(foot)
 
     # -- driving it
     def set_deck(self, deck: d.Deck) -> None:
         self.deck = deck
-        self.render()
+        self.redraw()
 
     def forward(self) -> None:
         if self.deck is not None and self.deck.forward():
@@ -128,13 +132,13 @@ class PresentView(QWidget):
         self.refit()
 
     def _moved(self) -> None:
-        self.render()
+        self.redraw()
         self.moved.emit()
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key = Qt.Key(e.key())
         ctrl = bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         if key in FORWARD_KEYS and not ctrl:
             self.forward()
         elif key in BACK_KEYS and not ctrl:
@@ -161,7 +165,8 @@ class PresentView(QWidget):
         return None if row is None else str(row.property("answer_label"))
 
     # -- drawing the slide
-    def render(self) -> None:
+    def redraw(self) -> None:
+        """Draw the deck's slide as it stands (its answer hidden or revealed), from the top."""
         clear_layout(self.column)
         self.answer_rows = []
         deck = self.deck
@@ -169,6 +174,9 @@ class PresentView(QWidget):
             return
         s = deck.scenario
         slide = deck.slide
+        draw = self._drawers().get(slide.kind)
+        if draw is None:
+            raise ValueError(f"a slide of an unknown kind {slide.kind!r}: no way to draw it")
         n = len(deck.steps)
         where = {
             d.STORY: "The story",
@@ -182,7 +190,7 @@ class PresentView(QWidget):
         self.meta.setText(
             f"{s.title}  ·  {s.person_label}  ·  {where}  ({deck.index + 1}/{len(deck.slides)})"
         )
-        getattr(self, f"_{slide.kind}")(deck)
+        draw(deck)
         self.column.addStretch(1)
         self.keys.setText(self._keys_text(deck))
         self.back_button.setEnabled(deck.index > 0 or deck.revealed)
@@ -190,9 +198,21 @@ class PresentView(QWidget):
             "Reveal ▶" if slide.hides and not deck.revealed else "End" if deck.at_end else "Next ▶"
         )
         self.next_button.setEnabled(not deck.at_end)  # and looks it: see style.py
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.setAccessibleDescription(f"{where}. {self.keys.text()}")
         self.refit()
+
+    def _drawers(self) -> dict[str, Callable[[d.Deck], None]]:
+        """The method that draws each kind of slide (the kinds are deck.py's)."""
+        return {
+            d.STORY: self._story,
+            d.QUESTION: self._question,
+            d.OUTCOME: self._outcome,
+            d.GUIDANCE: self._guidance,
+            d.LAW: self._law,
+            d.WHY: self._why,
+            d.DISCUSSION: self._discussion,
+        }
 
     def _keys_text(self, deck: d.Deck) -> str:
         if deck.slide.hides and not deck.revealed:
@@ -355,7 +375,7 @@ class PresentView(QWidget):
         """Refit when the room for the slide changes: the viewport has its new size only after
         this view's own resize, so it is watched rather than this view."""
         if (
-            watched is self.scroll.viewport()
+            watched is self.scroll_area.viewport()
             and event.type() == QEvent.Type.Resize
             and not self._fitting
         ):
@@ -372,7 +392,7 @@ class PresentView(QWidget):
     def _refit(self) -> None:
         base = base_size(self.height(), self.scale)
         self.fit = 1.0
-        room = self.scroll.viewport()
+        room = self.scroll_area.viewport()
         apply_fonts(self, self.family, base)
         while True:
             apply_fonts(self.body, self.family, base * self.fit)

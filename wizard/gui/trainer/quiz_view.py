@@ -6,22 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
-
 from wizard.core.catalog import Catalog
 from wizard.core.periods import OUTSIDE_NOTE
 from wizard.core.scenarios import Scenario
 from wizard.core.transcript import QuotedClause
 from wizard.core.walk import Walk
+from wizard.gui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QPushButton,
+    QResizeEvent,
+    QSize,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.trainer.parts import button, clear_layout, label, quote_box, slide_column
 from wizard.gui.trainer.style import apply_fonts, base_size
 from wizard.gui.trainer.texts import QuizReport, quiz_report, verdict_words
@@ -41,7 +43,7 @@ class AnswerButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
         row.setSpacing(16)
         badge = label(str(number), "badge", self)
@@ -58,13 +60,13 @@ class AnswerButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._row.totalHeightForWidth(width)
 
     def sizeHint(self) -> QSize:
-        return self.layout().totalSizeHint()
+        return self._row.totalSizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().totalMinimumSize()
+        return self._row.totalMinimumSize()
 
 
 class QuizView(QWidget):
@@ -81,11 +83,11 @@ class QuizView(QWidget):
         self.report: QuizReport | None = None
         self.answer_buttons: list[AnswerButton] = []
         self.setAccessibleName("Quiz")
-        self.scroll, self.body, self.column = slide_column()
+        self.scroll_area, self.body, self.column = slide_column()
         self.keys = label("", "keys")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 16)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self.keys)
 
     # -- driving it
@@ -93,7 +95,7 @@ class QuizView(QWidget):
         self.scenario = scenario
         self.walk = Walk(self.catalog, scenario.tree, as_of=self.as_of)
         self.report = None
-        self.render()
+        self.redraw()
 
     def answer(self, answer_id: str) -> None:
         if self.walk is None or self.walk.question is None:
@@ -102,16 +104,16 @@ class QuizView(QWidget):
         if self.walk.outcome is not None:
             assert self.scenario is not None
             self.report = quiz_report(self.catalog, self.scenario, self.walk)
-            self.render()
+            self.redraw()
             self.finished.emit(self.report)
         else:
-            self.render()
+            self.redraw()
 
     def back(self) -> None:
         if self.walk is not None and self.walk.steps:
             self.walk.back()
             self.report = None
-            self.render()
+            self.redraw()
 
     def restart(self) -> None:
         if self.scenario is not None:
@@ -132,7 +134,8 @@ class QuizView(QWidget):
             super().keyPressEvent(e)
 
     # -- drawing
-    def render(self) -> None:
+    def redraw(self) -> None:
+        """Draw the walk as it stands: its question, or the result once it is finished."""
         clear_layout(self.column)
         self.answer_buttons = []
         if self.scenario is None or self.walk is None:
@@ -143,7 +146,7 @@ class QuizView(QWidget):
             self._question()
         self.column.addStretch(1)
         self._size_text()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         focus = self.answer_buttons[0] if self.answer_buttons else self.again_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -167,7 +170,8 @@ class QuizView(QWidget):
         for k, a in enumerate(q.answers):
             b = AnswerButton(k + 1, a.label)
             b.clicked.connect(lambda _=False, aid=a.id: self.answer(aid))
-            self.answer_buttons.append(self._add(b, 6))
+            self._add(b, 6)
+            self.answer_buttons.append(b)
         n = len(q.answers)
         keys = [f"1–{min(n, 9)} choose", "Tab and Enter also choose"]
         if walk.steps:

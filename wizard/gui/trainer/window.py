@@ -7,22 +7,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
 from wizard.core.catalog import Catalog, NodeRef
 from wizard.core.periods import long_date
 from wizard.export.fonts import register_fonts
+from wizard.gui.qt import (
+    QAction,
+    QCloseEvent,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLineEdit,
+    QMainWindow,
+    QObject,
+    QPushButton,
+    QResizeEvent,
+    QSettings,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from wizard.gui.trainer.deck import Deck
 from wizard.gui.trainer.map_panel import MapPanel
 from wizard.gui.trainer.parts import button, label
@@ -206,7 +212,7 @@ class TrainerWindow(QMainWindow):
         if not self._ensure_scenario():
             return self.show_list()
         self._show("quiz", self.quiz_view)
-        self.quiz_view.render()
+        self.quiz_view.redraw()
         return None
 
     def show_map(self) -> None:
