@@ -181,7 +181,8 @@ def first_page(path: Path) -> None:
 
 
 def window_timings(path: Path) -> list[tuple[str, float]]:
-    """The records window, offscreen: opening it, and a keystroke's search (count included)."""
+    """The records window, offscreen: opening it, and a keystroke's search (the count of what
+    matches follows on a thread of its own, not timed here)."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -200,7 +201,7 @@ def window_timings(path: Path) -> list[tuple[str, float]]:
         window.deleteLater()
         app.processEvents()
 
-    out = [("open the records window (first page, count, topics)", median_ms(open_window))]
+    out = [("open the records window (first page, topics)", median_ms(open_window))]
     window = RecordsWindow(path, settings, catalog, verify_on_open=False)
     for text in ("s", "sm", "smi", "smit", "smith", "zq", "okafor"):
 
@@ -208,7 +209,7 @@ def window_timings(path: Path) -> list[tuple[str, float]]:
             window.search.setText(text)
             window.apply_filters()
 
-        out.append((f"window: search as typed {text!r} (page + count)", median_ms(keystroke)))
+        out.append((f"window: search as typed {text!r} (first page)", median_ms(keystroke)))
     start = time.perf_counter()
     with RecordStore(path) as store:
         result = verify(store)

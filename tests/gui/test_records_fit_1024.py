@@ -49,3 +49,43 @@ def test_a_record_opens_wide_with_its_time_once_in_the_heading(qtbot, records, m
     assert heading.startswith("Record 1: Advice, recorded ")
     assert "(" not in heading  # not the time again, as stored
     assert "Stored as " in view.browser.toPlainText()
+
+
+def test_the_force_wide_list_fits_at_1024_with_where_each_record_came_from(qtbot, records):
+    """With the force's records (a server's answer stood in for), the terminal, station and
+    verdict show without scrolling sideways, and the longest status wraps: the window does not
+    grow past the screen."""
+    from types import SimpleNamespace
+
+    from wizard.gui.records_model import FORCE_COLUMNS
+    from wizard.records.server.search import ForceRecord
+
+    row = ForceRecord(
+        "0b9d6c1e-8f0a-4c1e-9a57-1f2e3d4c5b6a",
+        7,
+        "PC-0412-LLOYD",
+        "Lloyd House",
+        "advice",
+        "2026-12-07T09:30:00Z",
+        "Sgt Jane Roe",
+        "PC Alexandra Montgomery-Fitzwilliam",
+        "do_not",
+        "photos",
+        "Decline the photo.",
+    )
+    records.server_bar.force = SimpleNamespace(
+        search=lambda query: 1, stop=lambda: None, wait=lambda: True
+    )
+    records.set_force(True)
+    records._found(1, [row] * 200)  # a full page: "the newest 200 … narrow the search"
+    qtbot.wait(50)
+    assert "narrow the search" in records.status.text()
+    assert records.width() <= 1024
+    table = records.table
+    names = [n for n, _ in FORCE_COLUMNS]
+    for name in ("terminal", "station", "verdict"):
+        column = names.index(name)
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert table.columnViewportPosition(column) >= 0 and right <= table.viewport().width()
+    model = table.model()
+    assert model.data(model.index(0, names.index("terminal"))) == "PC-0412-LLOYD"

@@ -127,16 +127,21 @@ def test_a_long_list_is_read_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, set
         for i in range(450):
             s.add(advice(advised_name=f"Person {i + 1}"))
     window = make(qtbot, path, settings, verify_on_open=False)
-    assert window.model.rowCount() == 200 and window.status.text() == "450 records match."
-    window.search.setText("pe")  # a short word is not counted (that would scan every record)
-    window.apply_filters()
-    assert window.status.text() == "200 or more records match."
+    assert window.model.rowCount() == 60  # a screenful first; the count follows, from a thread
+    qtbot.waitUntil(lambda: window.status.text() == "450 records match.")
+    window.search.setText("person")
+    window.apply_filters()  # counted (450) on the thread...
+    window.search.setText("pe")  # ...but a short word is not counted (it would scan every
+    window.apply_filters()  # record), and the count of "person" must not overwrite it
+    assert window.status.text() == "60 or more records match."
+    qtbot.wait(300)
+    assert window.status.text() == "60 or more records match."
     window.search.clear()
     window.apply_filters()
     window.show()
     qtbot.waitExposed(window)
     window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 400)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 260)  # then a page (200) at a time
     window.table.scrollToBottom()
     qtbot.waitUntil(lambda: window.model.rowCount() == 450)
     assert shown_ids(window)[-1] == 1 and not window.model.canFetchMore()
@@ -221,11 +226,12 @@ def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, us
         s.conn.execute("PRAGMA synchronous = OFF")
         for _ in range(1500):
             s.add(advice())  # two batches of the check (1000 a batch): it reports in between
-    running, asked_to_stop, ended = threading.Event(), threading.Event(), []
+    running, asked_to_stop, ended, checked_at = threading.Event(), threading.Event(), [], []
     real_verify, real_stop = records_window.verify, records_window.VerifyThread.stop
 
     def held_verify(store, progress):
         def held(checked):
+            checked_at.append(checked)
             running.set()
             asked_to_stop.wait(10)
             progress(checked)
@@ -245,11 +251,12 @@ def test_closing_during_the_check_stops_it_cleanly(qtbot, tmp_path, settings, us
     monkeypatch.setattr(records_window, "verify", held_verify)
     monkeypatch.setattr(records_window.VerifyThread, "stop", stop)
     window = make(qtbot, path, settings)
-    thread, reported = window.thread, []
+    thread, reported = window.verify_thread, []
     thread.done.connect(reported.append)
     assert running.wait(10), "the check never started"
     window.close()
     assert ended == ["_Stopped"] and thread.isFinished()
     QCoreApplication.processEvents()  # a result queued for the window would arrive now
     assert reported == [] and window.verification is None
-    assert window.thread is None and window.store is None
+    assert checked_at == [1000]  # stopped after its first batch: the last (1,500) never checked
+    assert window.verify_thread is None and window.store is None

@@ -66,4 +66,4 @@ def test_advice_records_opens_from_the_top_bar_and_closes_when_cleared(qtbot, wi
     [records] = window.findChildren(RecordsWindow)
     assert records.isVisible() and records.windowTitle() == "Advice records"
     window.clear()  # the next person must not see the last search
-    assert not records.isVisible() and records.thread is None and records.store is None
+    assert not records.isVisible() and records.verify_thread is None and records.store is None

@@ -1,28 +1,29 @@
 """One advice record, read-only: every field, its history (amendments) and the walk it was made on.
 
 Each version in the history is a link; following it shows that version. Nothing here can change
-a record: a correction is an amendment (`records amend` on the command line).
+a record: a correction is an amendment (`records amend` on the command line). A record from the
+force's records server (another terminal's, issue 19) says where it came from, and that only the
+terminal that made it can amend it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import (
+from wizard.core.transcript import OutcomeRecord
+from wizard.export.fonts import register_fonts
+from wizard.export.markup import escape as _e
+from wizard.export.text import LAW_HEADING, READING_HEADING
+from wizard.gui.qt import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
+    QUrl,
     QVBoxLayout,
     QWidget,
 )
-
-from wizard.core.transcript import OutcomeRecord
-from wizard.export.fonts import register_fonts
-from wizard.export.markup import escape as _e
-from wizard.export.text import LAW_HEADING, READING_HEADING
 from wizard.records.model import Record, local_time
 from wizard.records.text import fields_of, heading
 
@@ -104,13 +105,25 @@ class RecordView(QDialog):
         shown: int,
         save_pdf: Callable[[Record, list[Record]], object] | None = None,
         parent: QWidget | None = None,
+        source: str = "",
     ) -> None:
+        """`source`: where a record from the force's records server came from ("terminal X at
+        Y"); empty for this terminal's own."""
         super().__init__(parent)
         self.history = history
         self.save_pdf = save_pdf
+        self.source = source
         self.setMinimumSize(480, 360)
         self._fit_to(parent)
         layout = QVBoxLayout(self)
+        self.source_note = QLabel(
+            f"From the force's records server: made on {source}. Read-only here: only "
+            "that terminal can record an amendment to it."
+        )
+        self.source_note.setObjectName("recordSource")
+        self.source_note.setWordWrap(True)
+        self.source_note.setVisible(bool(source))
+        layout.addWidget(self.source_note)
         self.latest_note = QLabel()
         self.latest_note.setWordWrap(True)
         layout.addWidget(self.latest_note)
@@ -147,8 +160,9 @@ class RecordView(QDialog):
 
     def show_version(self, record_id: int) -> None:
         self.record = next(v for v in self.history if v.id == record_id)
-        self.setWindowTitle(f"Advice record {self.record.id}")
-        self.setAccessibleName(f"Advice record {self.record.id}")
+        where = f" from {self.source}" if self.source else ""
+        self.setWindowTitle(f"Advice record {self.record.id}{where}")
+        self.setAccessibleName(f"Advice record {self.record.id}{where}")
         self.browser.setHtml(record_html(self.record, self.history))
         latest = self.history[-1]
         self.latest_note.setText(

@@ -1,19 +1,27 @@
-"""The records as a table model: newest first, read a page at a time as the view scrolls.
+"""The records as table models: this terminal's, read a page at a time as the view scrolls; and
+the force's, one page from the records server (issue 19).
 
 A view asks `canFetchMore`/`fetchMore` when the user scrolls near the end, so a file of 100,000
-records opens as fast as one of ten: only the first page is read. A failure to read (the file
-locked, damaged) ends the list and is reported through `failed`, never raised into Qt.
+records opens as fast as one of ten: only the first page is read, and it is short (FIRST_PAGE,
+more than a screen holds): each row read costs its walk's mark from the JSON content, so a
+keystroke reads 60 rows, not 200. A failure to read (the file locked, damaged) ends the list and
+is reported through `failed`, never raised into Qt.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from typing import TYPE_CHECKING
 
 from wizard.core.verdicts import VERDICTS
+from wizard.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from wizard.records.errors import RecordsError
 from wizard.records.model import local_time
-from wizard.records.search import PAGE, Query, Summary, count, search
+from wizard.records.search import PAGE, Query, Summary, search
 from wizard.records.store import RecordStore
+
+if TYPE_CHECKING:  # the server's module is imported only once a server is used
+    from wizard.gui.qt import QObject
+    from wizard.records.server.search import ForceRecord
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "Record"),
@@ -28,12 +36,28 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("walk_checked", "Walk checked"),
 )
 Index = QModelIndex | QPersistentModelIndex
+FIRST_PAGE = 60  # rows read when the query changes (a tall screen shows ~35); then PAGE a time
 COUNT_CAP = 10_000  # "more than 10,000 match" is as useful as the exact number, and quicker
 # The roles as plain names: `data()` is asked seven roles for every cell painted, and looking
 # `Qt.ItemDataRole.DisplayRole` up on each call was a good part of a repaint's cost.
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 USER = Qt.ItemDataRole.UserRole
+# The force-wide list (from the records server): where each record came from, early, so that at
+# 1024 px the terminal, station and verdict show without scrolling sideways.
+FORCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("seq", "Record"),
+    ("created_at", "Recorded"),
+    ("terminal", "Terminal"),
+    ("station", "Station"),
+    ("verdict", "Guidance's verdict"),
+    ("supervisor_name", "Supervisor"),
+    ("advised_name", "Person advised"),
+    ("tree_id", "Topic"),
+    ("kind", "Kind"),
+    ("advice", "Advice given"),
+)
+KINDS = {"advice": "Advice", "purge": "Purge of older records", "amendment": "Amendment"}
 
 
 class RecordsModel(QAbstractTableModel):
@@ -46,12 +70,14 @@ class RecordsModel(QAbstractTableModel):
         store: RecordStore | None,
         topic_titles: dict[str, str] | None = None,
         page: int = PAGE,
-        parent: object = None,
+        first: int = FIRST_PAGE,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.topic_titles = topic_titles or {}
         self.page = page
+        self.first = first
         self.query = Query()
         self.rows: list[Summary] = []
         self.shown: dict[int, tuple[str, ...]] = {}  # a row's cell texts, made when first shown
@@ -69,9 +95,6 @@ class RecordsModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def refresh(self) -> None:
-        self.set_query(self.query)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self.exhausted
 
@@ -80,32 +103,17 @@ class RecordsModel(QAbstractTableModel):
             return
         before = self.rows[-1].id if self.rows else None
         try:
-            more = search(self.store, self.query, before=before, limit=self.page)
+            limit = self.page if self.rows else self.first
+            more = search(self.store, self.query, before=before, limit=limit)
         except RecordsError as exc:
             self.exhausted = True
             self.failed.emit(str(exc))
             return
-        self.exhausted = len(more) < self.page
+        self.exhausted = len(more) < limit
         if more:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
-
-    def total(self, cap: int = COUNT_CAP) -> int | None:
-        """How many records match in all (not only those read so far), counting no further
-        than `cap`; None if unknown (unreadable, or not worth a scan while typing). Free when
-        everything is already read."""
-        if self.store is None:
-            return None
-        if self.exhausted:
-            return len(self.rows)
-        if any(len(word) < 3 for word in self.query.words()):
-            return None  # a short word scans every record: "at least a page" is enough
-        try:
-            return count(self.store, self.query, cap)
-        except RecordsError as exc:
-            self.failed.emit(str(exc))
-            return None
 
     # -- the table
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -166,4 +174,71 @@ class RecordsModel(QAbstractTableModel):
         return " ".join(str(value).split())  # one line in a cell
 
     def summary(self, row: int) -> Summary:
+        return self.rows[row]
+
+
+class ForceRecordsModel(QAbstractTableModel):
+    """The force's records matching a query (from the records server, every terminal's), newest
+    first, with the terminal and station each came from; filled by `set_rows` when a search
+    made off the window's thread answers. Read-only: a record is amended only where it was made."""
+
+    def __init__(
+        self, topic_titles: dict[str, str] | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.topic_titles = topic_titles or {}
+        self.query = Query()
+        self.rows: list[ForceRecord] = []
+        self.shown: dict[int, tuple[str, ...]] = {}
+
+    def set_rows(self, query: Query, rows: list[ForceRecord]) -> None:
+        self.beginResetModel()
+        self.query, self.rows, self.shown = query, list(rows), {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FORCE_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return FORCE_COLUMNS[section][1]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if role in (DISPLAY, TOOLTIP):
+            if not index.isValid():
+                return None
+            text = self.cells(index.row())[index.column()]
+            return text if role == DISPLAY else (text or None)
+        return None
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        cells = self.shown.get(row)
+        if cells is None:
+            cells = self.shown[row] = tuple(
+                self.text(self.rows[row], name) for name, _ in FORCE_COLUMNS
+            )
+        return cells
+
+    def text(self, row: ForceRecord, name: str) -> str:
+        """A cell as it is shown."""
+        if name == "created_at":
+            return local_time(row.created_at)
+        if name == "kind":
+            return KINDS.get(row.kind, row.kind)
+        if name == "verdict":
+            v = VERDICTS.get(row.verdict)
+            return f"{v.symbol} {v.label}" if v else row.verdict
+        if name == "tree_id":
+            return self.topic_titles.get(row.tree_id, row.tree_id)
+        if name in ("terminal", "station"):
+            return str(getattr(row, name)) or "(not given)"
+        return " ".join(str(getattr(row, name)).split())
+
+    def summary(self, row: int) -> ForceRecord:
         return self.rows[row]

@@ -1,9 +1,12 @@
 """The "Advice records" window: find, read, save as PDF and export supervisors' advice records.
 
 A table of records, newest first, read a page at a time; search as you type (after a short
-pause) over names, numbers, situation and advice; filters by date range, verdict and topic. The
-chain is verified in the background on opening, and a visible warning names the first record
-that does not match. If the records cannot be opened, the window says why and the wizard goes on.
+pause) over names, numbers, situation and advice; filters by date range, verdict and topic. How
+many match is counted on a thread of its own, so a keystroke costs only the first page and its
+paint (issue 15). The chain is verified in the background on opening, and a visible warning names
+the first record that does not match. If the records cannot be opened, the window says why and
+the wizard goes on. With a records server configured, the list can be the force's instead
+(every terminal's, searched on the server off this thread; opened read-only): see ServerBar.
 
 Every question put to the user is a module-level function, so tests replace them.
 """
@@ -11,65 +14,73 @@ Every question put to the user is a module-level function, so tests replace them
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
+from collections.abc import Callable
 from pathlib import Path
-
-from PySide6.QtCore import (
-    QDate,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QSettings,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QCloseEvent,
-    QFontMetrics,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING, cast
 
 from wizard.core.catalog import Catalog
 from wizard.core.verdicts import VERDICTS
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
+from wizard.gui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QCloseEvent,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QEvent,
+    QFileDialog,
+    QFontMetrics,
+    QHBoxLayout,
+    QHeaderView,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QModelIndex,
+    QObject,
+    QPushButton,
+    QSettings,
+    QShortcut,
+    QShowEvent,
+    QSizePolicy,
+    Qt,
+    QTableView,
+    QThread,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.record_view import RecordView
-from wizard.gui.records_model import COLUMNS, COUNT_CAP, RecordsModel
-from wizard.gui.records_server import ServerBar
+from wizard.gui.records_model import (
+    COLUMNS,
+    COUNT_CAP,
+    FORCE_COLUMNS,
+    ForceRecordsModel,
+    RecordsModel,
+)
+from wizard.gui.records_server import FORCE_PAGE, ServerBar
 from wizard.gui.unfinished import finish_draft, kept_drafts
 from wizard.library.atomicfile import SaveError
 from wizard.records.csvexport import write_csv
 from wizard.records.errors import RecordsError
 from wizard.records.model import Record
 from wizard.records.pdf import write_record_pdf
-from wizard.records.search import Query, matching_records, topics
+from wizard.records.search import Query, count, matching_records, topics
 from wizard.records.store import RecordStore
 from wizard.records.verify import Verification, verify
 
+if TYPE_CHECKING:  # the server's module is imported only once a server is used
+    from wizard.records.server.search import ForceRecord
+
 TITLE = "Advice records"
 DEBOUNCE_MS = 250  # search after the user pauses typing, not on every key
+FORCE_PAGE_NOTE = "narrow the search to find older ones"
 
 
 class _Stopped(Exception):
@@ -104,6 +115,65 @@ class VerifyThread(QThread):
         self.done.emit(result)
 
 
+class CountThread(QThread):
+    """Count the matches of the newest query asked (up to COUNT_CAP), on a connection of its
+    own: a count scans every match (20-45 ms at 100,000 records), so it is kept off the
+    keystroke. A count no longer wanted is interrupted; `counted` carries the asker's token."""
+
+    counted = Signal(int, object)  # token, the total (None: could not count)
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._jobs: queue.SimpleQueue[tuple[int, Query] | None] = queue.SimpleQueue()
+        self._store: RecordStore | None = None
+        self._counting = 0  # the token being counted now (0: none)
+        self._latest = 0
+
+    def ask(self, token: int, query: Query) -> None:
+        self._latest = token
+        self._jobs.put((token, query))
+        store = self._store
+        if store is not None and self._counting not in (0, token):
+            store.conn.interrupt()  # the count under way is stale
+
+    def stop(self) -> None:
+        self._latest = -1
+        self._jobs.put(None)
+        store = self._store
+        if store is not None and self._counting:
+            store.conn.interrupt()
+
+    def _count(self, store: RecordStore, token: int, query: Query) -> int | None:
+        """The count, or None: interrupted as stale, or unreadable. An interruption meant for
+        an older count can land on this one (`ask` raced its end): then it is counted again."""
+        for _attempt in range(2):
+            try:
+                return count(store, query, COUNT_CAP)
+            except RecordsError:
+                if token != self._latest:
+                    return None
+        return None
+
+    def run(self) -> None:
+        try:
+            store = RecordStore(self.path)
+        except RecordsError:
+            return  # the window then says "200 or more": its own search reports the fault
+        self._store = store
+        with store:
+            while (job := self._jobs.get()) is not None:
+                token, query = job
+                if token != self._latest:
+                    continue  # a newer query waits behind it
+                self._counting = token
+                total = self._count(store, token, query)
+                self._counting = 0
+                if token == self._latest:
+                    self.counted.emit(token, total)
+        self._store = None
+
+
 class RecordsWindow(QMainWindow):
     """Browse the records; `verified` is emitted when the background check ends."""
 
@@ -125,7 +195,16 @@ class RecordsWindow(QMainWindow):
         self.catalog = catalog
         self.verification: Verification | None = None
         self._sized = False
-        self.thread: VerifyThread | None = None
+        self.verify_thread: VerifyThread | None = None
+        self.counter: CountThread | None = None
+        self._count_token = 0
+        self.force_mode = False  # the list is the force's (from the server), not this terminal's
+        self._force_token = 0
+        self._force_asked: dict[int, Query] = {}
+        # records asked of the server: what to do with each, and its row
+        self._pending: dict[
+            int, tuple[Callable[[list[Record], ForceRecord], object], ForceRecord]
+        ] = {}
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.resize(1100, 640)
@@ -144,11 +223,15 @@ class RecordsWindow(QMainWindow):
         self.warning.hide()
         layout.addWidget(self.warning)
         self.server_bar = ServerBar(self.records_path, settings, self)  # hidden if no server
+        self.server_bar.mode_changed.connect(self.set_force)
+        self.server_bar.found.connect(self._found)
+        self.server_bar.opened.connect(self._opened)
         layout.addWidget(self.server_bar)
         layout.addLayout(self._unfinished_row())
         layout.addLayout(self._filters())
         self.model = RecordsModel(self.store, self._topic_titles(), parent=self)
         self.model.failed.connect(self.show_warning)
+        self.force_model = ForceRecordsModel(self._topic_titles(), parent=self)
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addLayout(self._buttons())
@@ -231,7 +314,9 @@ class RecordsWindow(QMainWindow):
         self.search.setPlaceholderText("Search names, numbers, situation and advice")
         self.search.setAccessibleName("Search the records")
         self.search.setClearButtonEnabled(True)
-        top.addWidget(QLabel("&Find:", buddy=self.search))
+        find = QLabel("&Find:")
+        find.setBuddy(self.search)
+        top.addWidget(find)
         top.addWidget(self.search, 1)
         rows.addLayout(top)
         row = QHBoxLayout()
@@ -278,7 +363,12 @@ class RecordsWindow(QMainWindow):
         edit.setAccessibleName(f"{label.replace('&', '')} date")
         check.toggled.connect(edit.setEnabled)
         check.toggled.connect(self.apply_filters)
-        edit.dateChanged.connect(lambda _d: check.isChecked() and self.apply_filters())
+
+        def date_changed(_day: object) -> None:
+            if check.isChecked():
+                self.apply_filters()
+
+        edit.dateChanged.connect(date_changed)
         return check, edit
 
     def _table(self) -> QTableView:
@@ -302,6 +392,9 @@ class RecordsWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         samples = {
             "id": "999999",
+            "seq": "999999",
+            "terminal": "PC-0123-LLOYD",
+            "station": "Lloyd House Stn",
             "created_at": "2026-12-31 23:59 BST",
             "kind": "Amends 9999",
             "verdict": "✖ Do not do this: it",
@@ -313,7 +406,7 @@ class RecordsWindow(QMainWindow):
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
         header = QFontMetrics(bold)
-        for column, (name, title) in enumerate(COLUMNS):
+        for column, (name, title) in enumerate(FORCE_COLUMNS if self.force_mode else COLUMNS):
             if name in samples:
                 width = max(
                     metrics.horizontalAdvance(samples[name]), header.horizontalAdvance(title)
@@ -346,6 +439,8 @@ class RecordsWindow(QMainWindow):
         self.impact_button.clicked.connect(self.show_impact)
         self.status = QLabel()
         self.status.setAccessibleName("Records shown")
+        self.status.setWordWrap(True)  # a long status wraps: the window never grows for it
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         close = QPushButton("Close")
         close.clicked.connect(self.close)
         for widget in (self.open_button, self.pdf_button, self.csv_button, self.impact_button):
@@ -380,7 +475,8 @@ class RecordsWindow(QMainWindow):
     # -- finding
     def current_query(self) -> Query:
         def day(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
-            return edit.date().toPython() if check.isChecked() else None
+            # PySide6's stubs type toPython() as object; for a QDate it is a datetime.date
+            return cast(dt.date, edit.date().toPython()) if check.isChecked() else None
 
         return Query(
             text=self.search.text(),
@@ -391,37 +487,148 @@ class RecordsWindow(QMainWindow):
         )
 
     def apply_filters(self) -> None:
-        """Show the records matching what is typed and chosen (the newest page first)."""
+        """Show the records matching what is typed and chosen (the newest page first); how many
+        match in all follows from the counting thread (or, force-wide, the server's answer)."""
         self.timer.stop()
+        if self.force_mode:
+            self._search_force()
+            return
         if self.store is None:
             return
-        self.model.set_query(self.current_query())
-        total = self.model.total()
-        if total is not None:
-            self.status.setText(matches_text(total))
-        elif self.model.rowCount():  # not counted: a short word would scan every record
-            self.status.setText(f"{self.model.rowCount():,} or more records match.")
+        query = self.current_query()
+        self.model.set_query(query)
+        self._count_token += 1
+        rows = self.model.rowCount()
+        if self.model.exhausted:  # everything is read: the count is free
+            self.status.setText(matches_text(rows))
+        elif any(len(word) < 3 for word in query.words()):
+            # not counted: a short word would scan every record; "at least a page" is enough
+            self.status.setText(f"{rows:,} or more records match.")
         else:
-            self.status.clear()
-        if self.model.rowCount():
+            self.status.setText(f"{rows:,} or more records match (counting…)")
+            # asked once the list is painted (the paint was asked first): on two cores the
+            # count would otherwise compete with the keystroke's own paint
+            QTimer.singleShot(0, lambda token=self._count_token: self._count(token, query))
+        if rows:
             self.table.selectRow(0)
+
+    def _count(self, token: int, query: Query) -> None:
+        if token != self._count_token or self.store is None:
+            return  # typed on since: that query will be counted instead
+        if self.counter is None:
+            self.counter = CountThread(self.records_path, self)
+            self.counter.counted.connect(self._counted)
+            self.counter.start()
+        self.counter.ask(token, query)
+
+    def _counted(self, token: int, total: int | None) -> None:
+        if token != self._count_token or self.force_mode:
+            return  # an answer to an older query
+        rows = self.model.rowCount()
+        self.status.setText(
+            matches_text(total) if total is not None else f"{rows:,} or more records match."
+        )
+
+    # -- the force's records (from the records server)
+    def set_force(self, on: bool) -> None:
+        """Show the force's records (every terminal's, from the server) or this terminal's."""
+        self.force_mode = on
+        model = self.force_model if on else self.model
+        if self.table.model() is not model:
+            old = self.table.selectionModel()
+            self.table.setModel(model)
+            old.deleteLater()
+            self._size_columns()
+        self.table.setAccessibleName(
+            "The force's advice records, every terminal's, newest first"
+            if on
+            else "Advice records, newest first"
+        )
+        local_only = "This terminal's records only: choose This terminal (Alt+H) to use it."
+        for button in (self.csv_button, self.impact_button):
+            button.setEnabled(not on and self.store is not None)
+            button.setToolTip(local_only if on else "")
+        self.apply_filters()
+
+    def _search_force(self) -> None:
+        force = self.server_bar.force
+        if force is None:
+            return
+        query = self.current_query()
+        self._force_token = force.search(query)
+        self._force_asked = {self._force_token: query}
+        self.status.setText("Searching the force's records on the server…")
+
+    def _found(self, token: int, rows: list[ForceRecord]) -> None:
+        query = self._force_asked.get(token)
+        if token != self._force_token or query is None or not self.force_mode:
+            return  # an answer to an older query, or the list is this terminal's again
+        self.force_model.set_rows(query, rows)
+        n = len(rows)
+        self.status.setText(
+            f"The newest {n:,} matches on the server are shown: {FORCE_PAGE_NOTE}."
+            if n >= FORCE_PAGE
+            else matches_text(n).replace(".", " on the server.")
+        )
+        if n:
+            self.table.selectRow(0)
+
+    def _ask_force_record(self, then: Callable[[list[Record], ForceRecord], object]) -> None:
+        """Ask the server for the selected force record's history; `then(history, row)`."""
+        rows = self.table.selectionModel().selectedRows()
+        force = self.server_bar.force
+        if not rows or force is None:
+            return
+        row = self.force_model.summary(rows[0].row())
+        self._pending[force.open(row.journal_id, row.seq)] = (then, row)
+        self.statusBar().showMessage(f"Fetching record {row.seq} from the server…", 8000)
+
+    def _opened(self, token: int, result: list[Record] | str) -> None:
+        pending = self._pending.pop(token, None)
+        if pending is None:
+            return
+        then, row = pending
+        self.statusBar().clearMessage()
+        if isinstance(result, str):
+            tell_error(self, result, "The record cannot be shown")
+            return
+        then(result, row)
+
+    def _show_force_record(self, history: list[Record], row: ForceRecord) -> None:
+        view = RecordView(
+            history,
+            row.seq,
+            self.save_pdf,
+            self,
+            source=force_source(row),
+        )
+        show_view(view)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def selected_id(self) -> int | None:
+        """The selected record of this terminal's list (None in the force-wide list)."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.summary(rows[0].row()).id if rows else None
+        if not rows or self.force_mode:
+            return None
+        return self.model.summary(rows[0].row()).id
 
     # -- one record
     def open_record(self, index: QModelIndex | None = None) -> RecordView | None:
-        """Show the chosen record read-only, with its history."""
+        """Show the chosen record read-only, with its history (a force-wide one once the server
+        answers: None is returned then)."""
         record_id = (
             self.model.summary(index.row()).id
-            if index is not None and index.isValid()
+            if index is not None and index.isValid() and not self.force_mode
             else self.selected_id()
         )
+        if self.force_mode:  # asked of the server; shown when it answers
+            if index is not None and index.isValid():
+                self.table.selectRow(index.row())
+            self._ask_force_record(self._show_force_record)
+            return None
         if record_id is None or self.store is None:
             return None
         try:
@@ -434,6 +641,13 @@ class RecordsWindow(QMainWindow):
         return view
 
     def save_selected_pdf(self) -> None:
+        if self.force_mode:
+            self._ask_force_record(
+                lambda history, row: self.save_pdf(
+                    next(v for v in history if v.id == row.seq), history
+                )
+            )
+            return
         record_id = self.selected_id()
         if record_id is None or self.store is None:
             return
@@ -472,7 +686,7 @@ class RecordsWindow(QMainWindow):
     # -- many records
     def export_csv(self) -> Path | None:
         """Write every record the filters match (not only those scrolled to) to a CSV file."""
-        if self.store is None:
+        if self.store is None or self.force_mode:
             return None
         name = f"Advice records {dt.date.today():%Y-%m-%d}.csv"
         chosen = ask_save_path(self, default_folder(self.settings) / name, "CSV files (*.csv)")
@@ -491,15 +705,15 @@ class RecordsWindow(QMainWindow):
         """Replay the records on a new release of the trees (wizard/gui/impact_dialog.py)."""
         from wizard.gui.impact_dialog import show_impact
 
-        if self.store is not None:
+        if self.store is not None and not self.force_mode:
             self.impact_dialog = show_impact(self, self.store)
 
     # -- tamper evidence
     def start_verify(self) -> None:
         self.statusBar().showMessage("Checking that no record has been changed…")
-        self.thread = VerifyThread(self.records_path, self)
-        self.thread.done.connect(self._verified)
-        self.thread.start()
+        self.verify_thread = VerifyThread(self.records_path, self)
+        self.verify_thread.done.connect(self._verified)
+        self.verify_thread.start()
 
     def _verified(self, result: object) -> None:
         if isinstance(result, Verification):
@@ -529,16 +743,25 @@ class RecordsWindow(QMainWindow):
         super().closeEvent(e)
 
     def shutdown(self) -> None:
-        """Stop the background check and close the file (safe to call twice)."""
+        """Stop the background check, count and server connection, and close the file (safe
+        to call twice)."""
         self.server_bar.shutdown()
-        if self.thread is not None:
-            self.thread.stop()
-            self.thread.wait()
-            self.thread = None
+        for thread in (self.verify_thread, self.counter):
+            if thread is not None:
+                thread.stop()
+                thread.wait()
+        self.verify_thread = self.counter = None
         if self.store is not None:
             self.store.close()
             self.store = None
             self.model.store = None
+
+
+def force_source(row: object) -> str:
+    """Where a force-wide record came from, for its view."""
+    terminal = getattr(row, "terminal", "") or "(terminal not given)"
+    station = getattr(row, "station", "")
+    return f"terminal {terminal}" + (f" at {station}" if station else "")
 
 
 def matches_text(total: int) -> str:

@@ -5,6 +5,10 @@ Each word typed must appear somewhere (any part of a word, any case, with or wit
 more use the full-text index (FTS5, trigram) over the folded column, shorter ones a scan of it.
 Lists show the newest version of each record (an amended record appears once, as its latest
 amendment), newest first, a page at a time: `before` is the last id of the previous page.
+
+With words for the index, the query is driven by it, newest first (`ORDER BY f.rowid DESC`, the
+index's own order; its rowid is the record's id), so a page stops after its rows instead of
+first gathering every match (`hustings`, 17,000 matches at 100,000 records: 18 ms to 1 ms).
 """
 
 from __future__ import annotations
@@ -75,8 +79,34 @@ SUMMARY_COLUMNS = ", ".join(
 )
 
 
-def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
-    """The WHERE clause (over `records r`) and its parameters for a query."""
+@dataclass(frozen=True)
+class Source:
+    """What a query reads: FROM (records as `r`), WHERE, its parameters, and the key that orders
+    the records newest first (the index's rowid when the index drives the query)."""
+
+    tables: str
+    clause: str
+    params: list[Any]
+    key: str = "r.id"
+
+
+def source(store: RecordStore, query: Query) -> Source:
+    """How to read the records matching a query: through the full-text index when it has words
+    for it, newest first in the index's own order; else a walk of `records` by id."""
+    clause, params, match = _clauses(store, query)
+    if match is None:
+        return Source("records r", clause, params)
+    return Source(
+        "records_fts f JOIN records r ON r.id = f.rowid",
+        f"records_fts MATCH ? AND {clause}",
+        [match, *params],
+        "f.rowid",
+    )
+
+
+def _clauses(store: RecordStore, query: Query) -> tuple[str, list[Any], str | None]:
+    """The conditions on `records r` but the index's, their parameters, and the index's MATCH
+    expression (None: no word for it)."""
     clauses = ["NOT EXISTS (SELECT 1 FROM records n WHERE n.amends = r.id)"]
     params: list[Any] = []
     fts_words = []
@@ -86,9 +116,6 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
         else:
             clauses.append("instr(r.search_text, ?) > 0")
             params.append(word)
-    if fts_words:
-        clauses.append("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
-        params.append(" AND ".join(fts_words))
     if query.date_from is not None:
         clauses.append("r.created_at >= ?")
         params.append(cutoff_of(query.date_from))
@@ -101,20 +128,22 @@ def where(store: RecordStore, query: Query) -> tuple[str, list[Any]]:
     if query.tree_id:
         clauses.append("r.tree_id = ?")
         params.append(query.tree_id)
-    return " AND ".join(clauses), params
+    return " AND ".join(clauses), params, " AND ".join(fts_words) if fts_words else None
 
 
 def search(
     store: RecordStore, query: Query, *, before: int | None = None, limit: int = PAGE
 ) -> list[Summary]:
     """One page of matching records, newest first, starting after id `before`."""
-    clause, params = where(store, query)
+    src = source(store, query)
+    clause, params = src.clause, list(src.params)
     if before is not None:
-        clause += " AND r.id < ?"
+        clause += f" AND {src.key} < ?"
         params.append(before)
     with translated(store.path, "search"):
         rows = store.conn.execute(
-            f"SELECT {SUMMARY_COLUMNS} FROM records r WHERE {clause} ORDER BY r.id DESC LIMIT ?",
+            f"SELECT {SUMMARY_COLUMNS} FROM {src.tables} WHERE {clause} "
+            f"ORDER BY {src.key} DESC LIMIT ?",
             [*params, limit],
         ).fetchall()
     # the row's last column is the walk's mark; mypy cannot count a row's columns
@@ -126,28 +155,29 @@ def search(
 
 def count(store: RecordStore, query: Query, cap: int | None = None) -> int:
     """How many records match (the newest version of each); stops counting at `cap`."""
-    clause, params = where(store, query)
+    src = source(store, query)
     limit = "" if cap is None else f" LIMIT {int(cap)}"
     with translated(store.path, "search"):
         return int(
             store.conn.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM records r WHERE {clause}{limit})", params
+                f"SELECT count(*) FROM (SELECT 1 FROM {src.tables} WHERE {src.clause}{limit})",
+                src.params,
             ).fetchone()[0]
         )
 
 
 def matching_records(store: RecordStore, query: Query) -> Iterator[Record]:
     """Every matching record in full, newest first (for an export), read a page at a time."""
-    clause, params = where(store, query)
+    src = source(store, query)
     before: int | None = None
     while True:
-        extra, extra_params = ("AND r.id < ?", [before]) if before is not None else ("", [])
+        extra, extra_params = (f"AND {src.key} < ?", [before]) if before is not None else ("", [])
         with translated(store.path, "read"):
             rows = store.conn.execute(
-                f"SELECT r.id, c.content, r.prev_hash, r.hash FROM records r "
-                f"JOIN record_content c ON c.id = r.id WHERE {clause} "
-                f"{extra} ORDER BY r.id DESC LIMIT ?",
-                [*params, *extra_params, PAGE],
+                f"SELECT r.id, c.content, r.prev_hash, r.hash FROM {src.tables} "
+                f"JOIN record_content c ON c.id = r.id WHERE {src.clause} "
+                f"{extra} ORDER BY {src.key} DESC LIMIT ?",
+                [*src.params, *extra_params, PAGE],
             ).fetchall()
         if not rows:
             return

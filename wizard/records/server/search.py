@@ -5,9 +5,11 @@ serves any part of a word. Needs a reader's account (purdah_reader)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wizard.records.purge import cutoff_after, cutoff_of
 from wizard.records.search import Query
 from wizard.records.server.schema import SCHEMA
 
@@ -34,6 +36,13 @@ class ForceRecord:
     advice: str
 
 
+# A word the trigram index can serve: three letters or digits in a row (pg_trgm takes its
+# trigrams from those). A shorter one (the first keystrokes: "q", "zo") gives it none, and asked
+# anyway it reads its whole index (13 s over a million records for a letter found nowhere); so
+# a short word is matched as a plain filter, beside an indexed word or on the newest-first walk.
+_INDEXED = re.compile(r"[^\W_]{3}")
+
+
 def _like(word: str) -> str:
     """A LIKE pattern finding `word` anywhere, its own % and _ taken literally."""
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -47,8 +56,18 @@ def search_force(conn: psycopg.Connection, query: Query, limit: int = PAGE) -> l
     ]
     params: list[object] = []
     for word in query.words():
-        clauses.append("r.search_text LIKE %s")
-        params.append(_like(word))
+        if _INDEXED.search(word):
+            clauses.append("r.search_text LIKE %s")
+            params.append(_like(word))
+        else:  # see _INDEXED: the same match, in a form the trigram index is not asked for
+            clauses.append("strpos(r.search_text, %s) > 0")
+            params.append(word)
+    if query.date_from is not None:  # as the local search (wizard.records.search)
+        clauses.append("r.created_at >= %s")
+        params.append(cutoff_of(query.date_from))
+    if query.date_to is not None:
+        clauses.append("r.created_at < %s")
+        params.append(cutoff_after(query.date_to))
     if query.verdict:
         clauses.append("r.verdict = %s")
         params.append(query.verdict)
