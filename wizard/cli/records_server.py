@@ -1,21 +1,35 @@
 """The command line's server commands: `records sync`, `records status`,
-`records verify --server` and `records server init`.
+`records verify --server`, `records server init` and `records server purge`.
 
-Exit codes as the other records commands: 0 done, 1 a fork refused or a chain that does not
-verify, 2 no server configured (or a bad configuration), 4 the server or the file could not be
-used (the records stay safe in the file and wait to be sent).
+The server is the one the environment names (PURDAH_WIZARD_RECORDS_URL, ..._CA,
+PURDAH_WIZARD_STATION), else the one saved in the window's settings (records/server_url,
+records/server_ca, records/station, read with Qt's QSettings under the program's organisation
+and application names, as the window reads them).
+
+Exit codes as the other records commands: 0 done, 1 a fork refused, a chain that does not
+verify or a purge not confirmed, 2 no server configured (or a bad configuration), 4 the server
+or the file could not be used (the records stay safe in the file and wait to be sent).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wizard.cli.records_base import guarded
 from wizard.records import datadir
-from wizard.records.server.config import ServerConfig, require_config, server_config
+from wizard.records.server.config import (
+    SETTING_CA,
+    SETTING_STATION,
+    SETTING_URL,
+    ServerConfig,
+    require_config,
+    server_config,
+)
 from wizard.records.store import RecordStore
 
 if TYPE_CHECKING:
@@ -50,19 +64,60 @@ def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create or migrate the server's schema and roles")
     p.add_argument("--user", metavar="NAME", help="connect as this administrator account")
     p.set_defaults(func=cmd_server_init)
+    p = sub.add_parser(
+        "purge",
+        help="remove every journal's records older than a date from the server "
+        "(an administrator; recorded in the server's purge log)",
+    )
+    p.add_argument(
+        "--before",
+        required=True,
+        type=_date,
+        metavar="DATE",
+        help="remove records made before this date (YYYY-MM-DD, this machine's local time)",
+    )
+    p.add_argument("--by", required=True, metavar="NAME", help="who is purging")
+    p.add_argument("--why", default="", metavar="TEXT", help="why, e.g. the retention policy")
+    p.add_argument("--user", metavar="NAME", help="connect as this administrator account")
+    p.add_argument("--yes", action="store_true", help="really purge (else only say what would go)")
+    p.set_defaults(func=cmd_server_purge)
     for parser in sub.choices.values():  # `records`' own guard wraps only its direct commands
-        parser.set_defaults(func=_guarded(parser.get_default("func")))
+        parser.set_defaults(func=guarded(parser.get_default("func")))
 
 
-def _guarded(func: Command) -> Command:
-    from wizard.cli import records as records_cli
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
 
-    guarded: Command = records_cli._guarded(func)
-    return guarded
+
+def saved_settings() -> tuple[str, str, str]:
+    """The window's saved server settings (url, CA file, station); empty where none is saved,
+    or where Qt is missing from this copy of the program."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        return "", "", ""
+    from wizard.library.locations import APPLICATION, ORGANISATION
+
+    settings = QSettings(ORGANISATION, APPLICATION)
+
+    def value(key: str) -> str:
+        return str(settings.value(key, "") or "")
+
+    return value(SETTING_URL), value(SETTING_CA), value(SETTING_STATION)
+
+
+def configured() -> ServerConfig | None:
+    """The server the environment names, else the window's settings; None if neither does."""
+    return server_config(None, *saved_settings())
 
 
 def config() -> ServerConfig:
-    return require_config(server_config())
+    return require_config(configured())
 
 
 def ask() -> Callable[[str], str] | None:
@@ -107,7 +162,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def after_save(args: argparse.Namespace) -> None:
     """Once a record is saved in the file: send it, if a server is configured. A failure is
     a note only: the record is saved, and waits to be sent."""
-    cfg = server_config()
+    cfg = configured()
     if cfg is None:
         return
     from wizard.records.errors import RecordsError
@@ -200,3 +255,61 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     else:
         print(f"The server's schema is now version {after} (was {before or 'none'}).")
     return EXIT_OK
+
+
+def cmd_server_purge(args: argparse.Namespace) -> int:
+    """Say what a purge would remove; with --yes remove it, journal by journal, as logged."""
+    from wizard.records.server import connect as connecting
+    from wizard.records.server.purge import PurgeEntry, plan_server_purge, purge_server
+
+    cfg = config()
+    psycopg = connecting.driver()
+    entries: list[PurgeEntry] = []
+
+    def done(entry: PurgeEntry) -> None:
+        entries.append(entry)
+        print(f"Purged {entry.purge.describe()}; purge log entry {entry.seq}.")
+
+    with connect(cfg, args.user) as conn:
+        try:
+            plans = plan_server_purge(conn, args.before)
+            if not plans:
+                print(f"Nothing to purge: the server holds no record made before {args.before}.")
+                return EXIT_OK
+            if not args.yes:
+                for plan in plans:
+                    print(f"  {plan.describe()}")
+                print(
+                    f"This would purge {sum(p.count for p in plans)} record(s) from "
+                    f"{len(plans)} journal(s) on the server, made before {args.before}. "
+                    "Nothing was removed: add --yes to purge."
+                )
+                return EXIT_BAD_CHAIN
+            purge_server(conn, args.before, args.by, args.why, done)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            print(
+                "error: your account may not purge the server's records (it needs the "
+                f"purdah_admin role): {connecting.first_line(exc)}. {_so_far(entries)}",
+                file=sys.stderr,
+            )
+            return EXIT_UNAVAILABLE
+        except psycopg.Error as exc:
+            if connecting.is_disconnect(exc):
+                raise connecting.ServerError(connecting.explain(exc, "the server")) from exc
+            print(f"error: {connecting.first_line(exc)}. {_so_far(entries)}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+    print(
+        f"Purged {sum(e.purge.count for e in entries)} record(s) from {len(entries)} "
+        "journal(s); each purge is an entry in the server's purge log "
+        "('records verify --server' checks it)."
+    )
+    return EXIT_OK
+
+
+def _so_far(entries: list[Any]) -> str:
+    if not entries:
+        return "Nothing was purged."
+    return (
+        f"The {len(entries)} journal(s) listed above were purged (and logged) before it; "
+        "the others were not touched: run the purge again to finish."
+    )

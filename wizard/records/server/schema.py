@@ -18,6 +18,11 @@ store keeps (no time, account or terminal of its own): `feedback_notes` (insert 
 journal, the note's number in its file and the digest of its fields) and `feedback_counts` (one
 row per journal, day, kind, topic and outcome, whose total the terminal's sync replaces: the
 writer may UPDATE its `n` and nothing else). Neither may be deleted or truncated.
+
+Version 3 adds the server's purge log, `purges` (wizard.records.server.purge): an administrator's
+purge of a journal's oldest records is an entry there, checked by the database against the
+records it names; DELETE is then allowed for the records an entry covers, and a purged record is
+never taken again.
 """
 
 from __future__ import annotations
@@ -196,7 +201,154 @@ CREATE TRIGGER feedback_counts_never_truncated BEFORE TRUNCATE ON {SCHEMA}.feedb
     FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Version 3: the server's own purge (`records server purge`, by an administrator). Each journal
+# it purges gets an entry in `purges`, a hash chain of its own (PURGE_DOMAIN) whose content names
+# the journal, the cut-off, the records removed and the hash of the last one (the anchor), and the
+# account that did it. The database checks an entry against the records it names before it is
+# taken (the anchor, the first record held, the count), lets DELETE remove only records an entry
+# covers (or, as before, the journal's own newest purge), and never takes a purged record again.
+PURGE_DOMAIN = b"purdah-wizard server purge v1\n"
+PURGE_DOMAIN_SQL = PURGE_DOMAIN.decode("ascii").rstrip("\n")
+PURGE_FIELDS = (
+    "kind",
+    "seq",
+    "journal_id",
+    "purge_before",
+    "purged_from",
+    "purged_through",
+    "purged_count",
+    "anchor_hash",
+    "made_by",
+    "reason",
+    "account",
+    "created_at",
+)
+PURGE_COLUMNS = (*PURGE_FIELDS[1:], "content", "prev_hash", "hash")
+V3 = f"""
+CREATE TABLE {SCHEMA}.purges (
+    seq bigint PRIMARY KEY CHECK (seq > 0),
+    journal_id uuid NOT NULL REFERENCES {SCHEMA}.journals,
+    purge_before text NOT NULL,
+    purged_from bigint NOT NULL CHECK (purged_from > 0),
+    purged_through bigint NOT NULL,
+    purged_count bigint NOT NULL CHECK (purged_count > 0),
+    anchor_hash text NOT NULL CHECK (anchor_hash ~ '^[0-9a-f]{{64}}$'),
+    made_by text NOT NULL CHECK (btrim(made_by) <> ''),
+    reason text NOT NULL DEFAULT '',
+    account text NOT NULL,
+    created_at text NOT NULL,
+    content text NOT NULL,
+    prev_hash text NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{{64}}$'),
+    hash text NOT NULL CHECK (hash ~ '^[0-9a-f]{{64}}$'),
+    received_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (purged_through >= purged_from)
+);
+CREATE INDEX purges_journal ON {SCHEMA}.purges (journal_id, purged_through);
+
+CREATE FUNCTION {SCHEMA}.purge_checked() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE before text; held record;
+BEGIN
+    IF NEW.account <> current_user THEN
+        RAISE EXCEPTION 'purge %: it names the account %, not the one purging (%)',
+            NEW.seq, NEW.account, current_user USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.content::jsonb <> jsonb_build_object(
+            'kind', 'server_purge', 'seq', NEW.seq, 'journal_id', NEW.journal_id::text,
+            'purge_before', NEW.purge_before, 'purged_from', NEW.purged_from,
+            'purged_through', NEW.purged_through, 'purged_count', NEW.purged_count,
+            'anchor_hash', NEW.anchor_hash, 'made_by', NEW.made_by, 'reason', NEW.reason,
+            'account', NEW.account, 'created_at', NEW.created_at) THEN
+        RAISE EXCEPTION 'purge %: its content differs from its columns', NEW.seq
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.hash <> encode(sha256(convert_to('{PURGE_DOMAIN_SQL}' || chr(10) || NEW.prev_hash
+                                            || chr(10) || NEW.content, 'UTF8')), 'hex') THEN
+        RAISE EXCEPTION 'purge %: its hash does not match its content', NEW.seq
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.seq = 1 THEN
+        before := '{GENESIS}';
+    ELSE
+        SELECT hash INTO before FROM {SCHEMA}.purges WHERE seq = NEW.seq - 1;
+    END IF;
+    IF before IS NULL OR NEW.prev_hash <> before THEN
+        RAISE EXCEPTION 'purge %: it does not extend the purge log', NEW.seq
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT min(seq) AS first, count(*) FILTER (WHERE seq <= NEW.purged_through) AS n,
+           min(hash) FILTER (WHERE seq = NEW.purged_through) AS anchor
+        INTO held FROM {SCHEMA}.records WHERE journal_id = NEW.journal_id;
+    IF held.first IS DISTINCT FROM NEW.purged_from OR held.n <> NEW.purged_count
+            OR held.anchor IS DISTINCT FROM NEW.anchor_hash THEN
+        RAISE EXCEPTION 'purge %: it does not describe the oldest records the server holds for '
+            'journal % (records %, to %, their count, the anchor)', NEW.seq, NEW.journal_id,
+            NEW.purged_from, NEW.purged_through USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER purges_checked BEFORE INSERT ON {SCHEMA}.purges
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.purge_checked();
+CREATE TRIGGER purges_never_changed BEFORE UPDATE OR DELETE ON {SCHEMA}.purges
+    FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.never_changed();
+CREATE TRIGGER purges_never_truncated BEFORE TRUNCATE ON {SCHEMA}.purges
+    FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.never_changed();
+
+CREATE OR REPLACE FUNCTION {SCHEMA}.delete_only_purged() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE covered bigint;
+BEGIN
+    IF EXISTS (SELECT 1 FROM {SCHEMA}.purges WHERE journal_id = OLD.journal_id
+               AND purged_through >= OLD.seq AND purged_from <= OLD.seq) THEN
+        RETURN OLD;
+    END IF;
+    SELECT purged_through INTO covered FROM {SCHEMA}.records
+        WHERE journal_id = OLD.journal_id AND kind = 'purge' ORDER BY seq DESC LIMIT 1;
+    IF covered IS NULL OR OLD.seq > covered THEN
+        RAISE EXCEPTION 'advice records are never deleted, except by a purge recorded in the '
+            'chain or in the server''s purge log (record % of journal %)', OLD.seq, OLD.journal_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE OR REPLACE FUNCTION {SCHEMA}.extends_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE before text; purged bigint; anchor text;
+BEGIN
+    IF NEW.hash <> encode(sha256(convert_to('{DOMAIN_SQL}' || chr(10) || NEW.prev_hash
+                                            || chr(10) || NEW.content, 'UTF8')), 'hex') THEN
+        RAISE EXCEPTION 'record % of journal %: its hash does not match its content',
+            NEW.seq, NEW.journal_id USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT purged_through, anchor_hash INTO purged, anchor FROM {SCHEMA}.purges
+        WHERE journal_id = NEW.journal_id ORDER BY purged_through DESC LIMIT 1;
+    IF NEW.seq <= purged THEN
+        RAISE EXCEPTION 'record % of journal %: it was purged from the server, which never '
+            'takes a purged record again', NEW.seq, NEW.journal_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT hash INTO before FROM {SCHEMA}.records
+        WHERE journal_id = NEW.journal_id AND seq = NEW.seq - 1;
+    IF before IS NULL THEN
+        IF NEW.seq = 1 THEN
+            before := '{GENESIS}';
+        ELSIF NEW.seq = purged + 1 THEN
+            before := anchor;  -- the server purged every record before it
+        ELSIF EXISTS (SELECT 1 FROM {SCHEMA}.records WHERE journal_id = NEW.journal_id)
+                OR purged IS NOT NULL THEN
+            RAISE EXCEPTION 'record % of journal %: record % is missing before it',
+                NEW.seq, NEW.journal_id, NEW.seq - 1 USING ERRCODE = 'check_violation';
+        ELSE
+            before := NEW.prev_hash;  -- a journal whose older records were purged unsent
+        END IF;
+    END IF;
+    IF NEW.prev_hash <> before THEN
+        RAISE EXCEPTION 'record % of journal %: it does not extend the journal (its previous '
+            'hash differs from the record before it)', NEW.seq, NEW.journal_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 CURRENT = len(MIGRATIONS)
 
 _JOURNAL_COLS = "journal_id, terminal, station"
@@ -234,6 +386,11 @@ GRANT SELECT (journal_id, note_no, digest), INSERT ({", ".join(NOTE_COLUMNS)})
     ON {SCHEMA}.feedback_notes TO {WRITER};
 GRANT SELECT ({", ".join(COUNT_COLUMNS)}), INSERT ({", ".join(COUNT_COLUMNS)}), UPDATE (n)
     ON {SCHEMA}.feedback_counts TO {WRITER};
+""",
+    f"""
+GRANT SELECT (journal_id, purged_through, anchor_hash) ON {SCHEMA}.purges TO {WRITER};
+GRANT SELECT ON {SCHEMA}.purges TO {READER};
+GRANT INSERT ({", ".join(PURGE_COLUMNS)}) ON {SCHEMA}.purges TO {ADMIN};
 """,
 )
 if len(GRANT_SETS) != len(MIGRATIONS):
