@@ -42,19 +42,8 @@ def test_other_systems_are_not_checked():
     assert display_problem({}, "win32", loads=lambda lib: False) is None
 
 
-def test_a_library_the_linker_lists_counts_as_present_without_loading_it(
-    tmp_path, monkeypatch
-) -> None:
-    """The linker's cache answers for the usual case; a library it does not list is tried."""
+def test_a_library_is_present_when_the_linker_can_load_it() -> None:
     from wizard.gui import platform_check
 
-    cache = tmp_path / "ld.so.cache"
-    cache.write_bytes(b"glibc-ld.so.cache1.1\0libxcb-cursor.so.0\0/usr/lib/libxcb-cursor.so.0\0")
-    monkeypatch.setattr(platform_check, "LD_CACHE", cache)
-    platform_check._ld_cache.cache_clear()
-    try:
-        assert platform_check._loads("libxcb-cursor.so.0")
-        assert not platform_check._loads("libxcb-cursor.so")  # a name is matched whole
-        assert not platform_check._loads("libno-such-library.so.9")
-    finally:
-        platform_check._ld_cache.cache_clear()
+    assert platform_check._loads("libc.so.6")
+    assert not platform_check._loads("libno-such-library.so.9")

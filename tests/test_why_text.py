@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 from wizard.core.problems import Problem
@@ -67,7 +68,7 @@ def test_the_guidance_summary_says_when_versions_or_dates_differ(example_catalog
     catalog = copy.copy(example_catalog)
     catalog.trees = {
         **example_catalog.trees,
-        "photos": photos._replace(version="1.1", effective="2026-03-01"),
+        "photos": dataclasses.replace(photos, version="1.1", effective="2026-03-01"),
     }
     line = wording.guidance_summary(catalog)
     assert line.endswith("· 1 topic, versions differ, dates in effect differ — see About")

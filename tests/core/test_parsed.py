@@ -142,8 +142,8 @@ def test_only_the_entries_used_are_written_back() -> None:
 
 @pytest.mark.parametrize("data", [b"", b"abc", "é: ünïcode\n".encode(), bytes(range(256)) * 300])
 def test_the_digest_is_sha256_as_hashlib_computes_it(data: bytes) -> None:
-    # The cache key and a tree's own hash come from CPython's built-in SHA-256 (no OpenSSL at
-    # start-up); records and transcripts quote them, so they must be the standard digest.
+    # The cache key and a tree's own hash: records and transcripts quote them, so they must be
+    # the standard digest, of a text's UTF-8 bytes.
     assert sha256_of(data) == hashlib.sha256(data).hexdigest()
     assert (
         sha256_of(data.decode("latin-1"))

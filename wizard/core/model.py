@@ -1,15 +1,15 @@
 """The tree model: questions, answers, outcomes, and the source guidance they quote.
 
-Immutable records, as NamedTuples rather than frozen dataclasses: the window builds them on
-every start, and a dataclass compiles its methods when its module is imported (about 0.6 ms
-each; with the `dataclasses` module itself, some 7 ms of the start-up, issue 8).
+Immutable values, as frozen dataclasses: the one idiom for an immutable value across the code
+(the transcript, the walk, the map's layout and the records are frozen dataclasses too). Copied
+with a change by `dataclasses.replace`; never compared with, unpacked or indexed as tuples.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import NamedTuple
 
 from wizard.core.marked import Pos
 
@@ -17,7 +17,8 @@ NOWHERE = Pos(0, 0)
 NO_POSITIONS: Mapping[str, Pos] = MappingProxyType({})
 
 
-class Answer(NamedTuple):
+@dataclass(frozen=True)
+class Answer:
     """One answer to a question, and where it leads: a node of this tree or of another tree."""
 
     id: str
@@ -28,7 +29,8 @@ class Answer(NamedTuple):
     pos: Pos = NOWHERE
 
 
-class Question(NamedTuple):
+@dataclass(frozen=True)
+class Question:
     id: str
     text: str
     answers: tuple[Answer, ...]
@@ -45,7 +47,8 @@ class Question(NamedTuple):
         return next((a for a in self.answers if a.id == answer_id), None)
 
 
-class SharedQuestion(NamedTuple):
+@dataclass(frozen=True)
+class SharedQuestion:
     """A question several trees ask, defined once in trees/questions/; its answers lead nowhere
     (each tree that asks it routes them)."""
 
@@ -57,7 +60,8 @@ class SharedQuestion(NamedTuple):
     pos: Pos = NOWHERE
 
 
-class Outcome(NamedTuple):
+@dataclass(frozen=True)
+class Outcome:
     id: str
     verdict: str
     title: str
@@ -73,7 +77,8 @@ class Outcome(NamedTuple):
 Node = Question | Outcome
 
 
-class Tree(NamedTuple):
+@dataclass(frozen=True)
+class Tree:
     """One decision tree, as loaded from one file."""
 
     id: str
@@ -90,13 +95,15 @@ class Tree(NamedTuple):
     sha256: str
     order: int = 100  # where it stands among the topics on the home screen
     pos: Pos = NOWHERE
-    field_pos: Mapping[str, Pos] = NO_POSITIONS  # where each field is, for messages
+    # where each field is, for messages (one shared empty mapping unless given)
+    field_pos: Mapping[str, Pos] = field(default_factory=lambda: NO_POSITIONS)
 
     def node(self, node_id: str) -> Node | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
 
 
-class Clause(NamedTuple):
+@dataclass(frozen=True)
+class Clause:
     """One statement of guidance, verbatim."""
 
     id: str
@@ -105,7 +112,8 @@ class Clause(NamedTuple):
     pos: Pos = NOWHERE
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True)
+class Source:
     """A guidance document (or, with kind "law", the law) split into clauses outcomes quote."""
 
     id: str

@@ -9,21 +9,11 @@ and its file is parsed as usual. Reading and writing the data to a file is for t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
-
-# CPython's own SHA-256 (what hashlib itself falls back to, and all the frozen program has):
-# importing hashlib first loads OpenSSL, some 2 ms of the window's start-up from source (issue 8).
-# The same digest either way; tests/core/test_parsed.py compares it with hashlib's.
-try:
-    from _sha256 import sha256 as new_sha256  # type: ignore[import-not-found]  # Python 3.11
-except ImportError:  # pragma: no cover - depends on the Python version
-    try:
-        from _sha2 import sha256 as new_sha256  # type: ignore[import-not-found]  # 3.12+
-    except ImportError:
-        from hashlib import sha256 as new_sha256
 
 FORMAT = 2  # raise when the encoding below changes: older caches are then ignored
 _PLAIN = (str, int, float, bool, type(None))
@@ -69,7 +59,9 @@ class ParsedDocuments:
 @lru_cache(maxsize=64)  # asked twice per file (the cache key, the tree's own hash): hashed once
 def sha256_of(data: str | bytes) -> str:
     """The SHA-256 of a file's bytes (text as UTF-8): the cache's key and a tree's own hash."""
-    digest: str = new_sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+    digest: str = hashlib.sha256(
+        data.encode("utf-8") if isinstance(data, str) else data
+    ).hexdigest()
     return digest
 
 

@@ -8,6 +8,7 @@ gives such a question the definition's text, help and labels, or reports what is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from wizard.core.documents import _items
@@ -121,7 +122,7 @@ def resolve_tree(tree: Tree, shared: Mapping[str, SharedQuestion]) -> tuple[Tree
         resolved, found = resolve_question(tree.name, q, shared) if q.shared else (q, [])
         questions[q.id] = resolved
         problems += found
-    return tree._replace(questions=questions), problems
+    return replace(tree, questions=questions), problems
 
 
 def resolve_question(
@@ -135,9 +136,9 @@ def resolve_question(
     problems += _routing(name, q, d)
     routes = {a.id: a for a in q.answers}
     answers = tuple(
-        routes[a.id]._replace(label=a.label, explain=a.explain) for a in d.answers if a.id in routes
+        replace(routes[a.id], label=a.label, explain=a.explain) for a in d.answers if a.id in routes
     )
-    return q._replace(text=d.text, help=d.help, answers=answers, overrides=()), problems
+    return replace(q, text=d.text, help=d.help, answers=answers, overrides=()), problems
 
 
 def _unknown(name: str, q: Question, shared: Mapping[str, SharedQuestion]) -> Problem:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
-
 from wizard import __version__
 from wizard.core.catalog import Catalog
 from wizard.gui import wording
+from wizard.gui.qt import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 
 def about_html(catalog: Catalog, folder: Path) -> str:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
-
 from wizard.core.transcript import StepRecord
+from wizard.gui.qt import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
 from wizard.gui.widgets import button, label, reuse
 
 

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (
+from wizard.core.case import CASE_FIELDS, CaseDetails
+from wizard.gui.form_widgets import STACK_AT, wrapping_check
+from wizard.gui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSettings,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-
-from wizard.core.case import CASE_FIELDS, CaseDetails
-from wizard.gui.form_widgets import STACK_AT, wrapping_check
 from wizard.gui.settings import Preferences
 from wizard.gui.widgets import scrolling
 
@@ -126,17 +126,20 @@ class CaseDialog(QDialog):
         self.resize(width, height)
 
     def _input(self, name: str, text: str) -> QLineEdit | QPlainTextEdit:
+        box: QLineEdit | QPlainTextEdit
         if name in MULTILINE:
-            box = QPlainTextEdit()
-            box.setTabChangesFocus(True)  # Tab moves on, so the keyboard is never trapped
-            box.setPlaceholderText(HINTS[name])
-            box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
+            area = QPlainTextEdit()
+            area.setTabChangesFocus(True)  # Tab moves on, so the keyboard is never trapped
+            area.setPlaceholderText(HINTS[name])
+            area.setFixedHeight(area.fontMetrics().lineSpacing() * 4)
+            box = area
         else:
             from wizard.gui.hinted_line import HintedLine
 
-            box = HintedLine()
-            box.setMaxLength(MAX_LINE)
-            box.set_hints(HINTS[name], *SHORT_HINTS.get(name, ()))  # whole, or a shorter one
+            line = HintedLine()
+            line.setMaxLength(MAX_LINE)
+            line.set_hints(HINTS[name], *SHORT_HINTS.get(name, ()))  # whole, or a shorter one
+            box = line
         box.setAccessibleName(text)
         box.setAccessibleDescription(f"Optional. {HINTS[name]}")
         box.setObjectName(f"case_{name}")

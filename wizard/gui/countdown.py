@@ -4,8 +4,7 @@ it takes no room from the screen's answers, and shows over a dialog open in fron
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from wizard.gui.qt import QEvent, QLabel, QObject, Qt, QWidget
 
 NAME = "idleCountdown"
 
@@ -16,6 +15,7 @@ class CountdownBanner(QLabel):
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
+        self._host = host  # its parent, whose size it follows
         self.setObjectName(NAME)
         self.setProperty("role", "countdown")
         self.setWordWrap(True)
@@ -29,7 +29,7 @@ class CountdownBanner(QLabel):
         self.setText(text)
         self.setAccessibleDescription(text)
         if self.isHidden():
-            self.parentWidget().installEventFilter(self)  # only while shown: resizes
+            self._host.installEventFilter(self)  # only while shown: resizes
         self._place()
         self.show()
         self.raise_()
@@ -37,15 +37,15 @@ class CountdownBanner(QLabel):
     def withdraw(self) -> None:
         """Hide, and stop following the host's size."""
         if not self.isHidden():
-            self.parentWidget().removeEventFilter(self)
+            self._host.removeEventFilter(self)
         self.hide()
 
     def _place(self) -> None:
-        width = self.parentWidget().width()
+        width = self._host.width()
         self.setGeometry(0, 0, width, self.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, e: QEvent) -> bool:
-        if watched is self.parentWidget() and e.type() == QEvent.Type.Resize:
+        if watched is self._host and e.type() == QEvent.Type.Resize:
             self._place()
         return False
 

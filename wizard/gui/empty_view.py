@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
 from wizard.core.catalog import Catalog
 from wizard.gui import wording
+from wizard.gui.qt import QVBoxLayout, QWidget
 from wizard.gui.widgets import Page, label, scrolling
 
 

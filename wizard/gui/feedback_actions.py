@@ -12,15 +12,19 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-
 from wizard.gui.first_paint import after_first_paint
+from wizard.gui.qt import QTimer
 from wizard.gui.widgets import action_button
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from wizard.core.transcript import Transcript
     from wizard.feedback.store import FeedbackStore
     from wizard.gui.main_window import MainWindow
+
+# an outcome as counted: the walk (its id), its answers, the outcome's tree and id
+CountedKey = tuple[int, tuple[str, ...], str, str]
 
 
 def install(window: MainWindow) -> None:
@@ -39,7 +43,7 @@ def install(window: MainWindow) -> None:
         "Tell the policy team what the guidance did not answer (nothing personal is kept)",
     )
     after_first_paint(window, lambda: window.outcome_view.add_page_action(offer))
-    counted: list[tuple] = []  # the outcome last counted, so a re-show is not counted again
+    counted: list[CountedKey] = []  # the outcome last counted, so a re-show is not counted again
     if window.home is not None:
         window.home.notAnswered.connect(lambda text: note_on_search(window, text))
         window.home.topicChosen.connect(lambda tree_id: _count(window, "topic", tree_id))
@@ -79,7 +83,7 @@ def note_on_search(window: MainWindow, text: str) -> None:
         _keep(window, lambda s: s.add_note("", [], "", "", line))
 
 
-def _keep(window: MainWindow, add) -> None:  # add: Callable[[FeedbackStore], object]
+def _keep(window: MainWindow, add: Callable[[FeedbackStore], object]) -> None:
     from wizard.feedback.store import FeedbackError
 
     try:
@@ -90,7 +94,7 @@ def _keep(window: MainWindow, add) -> None:  # add: Callable[[FeedbackStore], ob
     window.statusBar().showMessage("Thank you: the note is kept for the policy team.", 8000)
 
 
-def _count_outcome(window: MainWindow, t: Transcript, counted: list[tuple]) -> None:
+def _count_outcome(window: MainWindow, t: Transcript, counted: list[CountedKey]) -> None:
     """Count an outcome reached, once for the same walk and answers."""
     if t.outcome is None:
         return

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from wizard.gui.qt import QEvent, QObject, QTimer, QWidget
 
 
 class _FirstPaint(QObject):

@@ -6,8 +6,17 @@ forcing the window wider than the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+from wizard.gui.qt import (
+    QLayout,
+    QLayoutItem,
+    QMargins,
+    QPoint,
+    QRect,
+    QSize,
+    QSizePolicy,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowLayout(QLayout):
@@ -63,12 +72,12 @@ class FlowLayout(QLayout):
 
     # -- placing
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if (w := i.widget()) is None or not w.isHidden()]
 
     def _gap(self) -> int:
         if self.spacing() >= 0:  # Qt asks the style, as below, so this is the usual way out
             return self.spacing()
-        from PySide6.QtWidgets import QStyle  # here: making QStyle's enums costs ~10 ms
+        from wizard.gui.qt import QStyle  # here: making QStyle's enums costs ~10 ms
 
         parent = self.parentWidget()
         style = parent.style() if parent else None

@@ -4,14 +4,16 @@ Apart from wizard/gui/widgets.py, which the first screen loads: these are loaded
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import (
+from wizard.gui.qt import (
     QCheckBox,
+    QEvent,
     QHBoxLayout,
     QLabel,
+    QMouseEvent,
     QPlainTextEdit,
+    QResizeEvent,
     QSizePolicy,
+    Qt,
     QWidget,
 )
 

@@ -3,9 +3,7 @@ namespace enums, because the home screen's search box is one too (see wizard/gui
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from wizard.gui.qt import QEvent, QLineEdit, QResizeEvent, QWidget
 
 
 class HintedLine(QLineEdit):

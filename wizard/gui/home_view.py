@@ -7,21 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
 from wizard.core.catalog import Catalog
 from wizard.core.model import Tree
 from wizard.gui import wording
-from wizard.gui.first_paint import after_first_paint
 from wizard.gui.hinted_line import HintedLine
 from wizard.gui.lazyqt import Qt
+from wizard.gui.qt import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 from wizard.gui.widgets import CardButton, Page, label, scrolling, tab_chain
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QResizeEvent
-
     from wizard.core.search import Hit
+    from wizard.gui.qt import QKeyEvent, QResizeEvent
 
 
 def fixed_text(text: str, role: str) -> QLabel:
@@ -94,9 +90,7 @@ class HomeView(QWidget):
         self.search.setAccessibleName("What are you trying to do?")
         self.search.setAccessibleDescription(SEARCH_HELP)
         self.search.setToolTip(SEARCH_HELP)
-        # Its clear button shows only once something is typed. Made just after the first paint:
-        # finding its icon in the desktop's icon theme takes some 6 ms.
-        after_first_paint(self.search, lambda: self.search.setClearButtonEnabled(True))
+        self.search.setClearButtonEnabled(True)  # shown only once something is typed
         prompt.setBuddy(self.search)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_first)
@@ -124,7 +118,7 @@ class HomeView(QWidget):
         tile.clicked.connect(lambda: self.topicChosen.emit(tree.id))
         return tile
 
-    def _add_unavailable(self, col: QVBoxLayout, folder: Path) -> list:
+    def _add_unavailable(self, col: QVBoxLayout, folder: Path) -> list[QLabel]:
         items = wording.unavailable(self.catalog, folder)
         if not items:
             return []

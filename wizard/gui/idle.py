@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
-
 from wizard.gui.first_paint import after_first_paint
+from wizard.gui.qt import QCoreApplication, QEvent, QObject, QTimer, QWidget, Signal
 
 INPUT_EVENTS = frozenset(
     {
@@ -52,8 +50,9 @@ class IdleWatcher(QObject):
         self.warned = False
         self.enabled = False
         self._filtering = False
-        self._before_first_paint = isinstance(parent, QWidget)
-        if self._before_first_paint:
+        self._before_first_paint = False
+        if isinstance(parent, QWidget):
+            self._before_first_paint = True
             after_first_paint(parent, self._painted)
         self.set_msec(msec)
 
@@ -96,7 +95,7 @@ class IdleWatcher(QObject):
         """Filter the application's input while enabled (from the window's first paint)."""
         app = QCoreApplication.instance()
         wanted = self.enabled and app is not None and not self._before_first_paint
-        if wanted and not self._filtering:
+        if wanted and app is not None and not self._filtering:
             app.installEventFilter(self)
         elif self._filtering and not wanted and app is not None:
             app.removeEventFilter(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
+from wizard.gui.qt import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from wizard.library.choose import unusable_reason
 from wizard.library.folder import load_folder
 from wizard.records.impact import ImpactReport, format_impact, impact

@@ -10,18 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
 from wizard.core.catalog import Catalog
 from wizard.core.problems import TreeError
 from wizard.core.verdicts import verdict
@@ -30,16 +18,38 @@ from wizard.gui import wording
 from wizard.gui.first_paint import after_first_paint
 from wizard.gui.home_view import HomeView
 from wizard.gui.idle import IdleWatcher
+from wizard.gui.qt import (
+    QAction,
+    QApplication,
+    QCloseEvent,
+    QDialog,
+    QFrame,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSettings,
+    QShortcut,
+    QStackedWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
+from wizard.gui.top_bar import TopBar
 from wizard.gui.widgets import action_button, button, lay_out_now
 
-if TYPE_CHECKING:  # loaded when first needed: the home screen does without them
-    # (PySide makes a Qt class's Python type on first use: QCloseEvent's takes ~1.5 ms)
-    from PySide6.QtGui import QCloseEvent
-
+# Imported when first used, after the first paint. The late screens, the countdown, the About
+# dialog and the empty-trees screen use Qt's enums as they are imported (which would build them
+# before the first screen, ~22 ms: wizard/gui/lazyqt.py); the walk, the what-if and the kept
+# record (with the records' model) cost ~12 ms together (bench/README.md, section (b)).
+if TYPE_CHECKING:
     from wizard.core.transcript import Transcript
     from wizard.core.walk import Walk
+    from wizard.gui.countdown import CountdownBanner
     from wizard.gui.outcome_view import OutcomeView
     from wizard.gui.question_view import QuestionView
 
@@ -125,7 +135,9 @@ class MainWindow(QMainWindow):
     def _follow_focus(self) -> None:
         """Follow the keyboard focus (a Qt signal, not an event filter: issue 8) to scroll what
         takes it into view and to reach the program's other windows with Ctrl+L."""
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # always: there is no window without one
+            app.focusChanged.connect(self._focus_moved)
         self._scroll_to(None, QApplication.focusWidget())
 
     def _focus_moved(self, old: QWidget | None, now: QWidget | None) -> None:
@@ -138,13 +150,11 @@ class MainWindow(QMainWindow):
         not reach a modal dialog, and whoever walks away leaves whatever is on screen."""
         if other is self or other.property("clearReached") or not self._owns(other):
             return
-        from PySide6.QtGui import QKeySequence, QShortcut
-
         QShortcut(QKeySequence("Ctrl+L"), other).activated.connect(self.clear)
         other.setProperty("clearReached", True)
 
     @property
-    def countdown(self) -> QLabel:
+    def countdown(self) -> CountdownBanner:
         """The warning before the idle reset, laid over the top bar (made when first needed:
         Qt's enums it uses would otherwise be built before the first screen, lazyqt.py)."""
         from wizard.gui.countdown import banner_on
@@ -160,12 +170,16 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _scroll_to(_old: QWidget | None, now: QWidget | None) -> None:
-        from PySide6.QtWidgets import QScrollArea
-
-        area = now.parentWidget() if now is not None else None
+        if now is None:
+            return
+        area = now.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
-        if area is not None and area.widget() is not None and area.widget().isAncestorOf(now):
+        if (
+            area is not None
+            and (content := area.widget()) is not None
+            and content.isAncestorOf(now)
+        ):
             area.ensureWidgetVisible(now, 0, now.fontMetrics().height())
 
     # -- the question and outcome screens, built when first needed
@@ -202,8 +216,6 @@ class MainWindow(QMainWindow):
     def _top_bar(self) -> QFrame:
         """Home and Clear on the left, other features' tools after them, display settings and
         About on the right; always one row, folding what does not fit into a menu."""
-        from wizard.gui.top_bar import TopBar
-
         self.home_button = button("Home", "Home", "Go to the home screen (Alt+Home)", self.go_home)
         self.clear_button = button(
             "Clear",
@@ -247,18 +259,11 @@ class MainWindow(QMainWindow):
             self._add_shortcut(keys, slot)
 
     def _add_shortcut(self, keys: list[str], slot: Callable[[], object]) -> None:
-        """Keys that do something anywhere in the window. Made once the window is first drawn
-        (before that no key can reach it): QAction and QKeySequence cost ~1.5 ms of enums."""
-
-        def make() -> None:
-            from PySide6.QtGui import QAction, QKeySequence
-
-            action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])  # not setShortcut: lazyqt.py
-            action.triggered.connect(lambda _=False: slot())
-            self.addAction(action)
-
-        after_first_paint(self, make)
+        """Keys that do something anywhere in the window."""
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])  # not setShortcut: lazyqt.py
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
 
     # -- the countdown before the idle reset
     def _count_down(self) -> None:
@@ -381,8 +386,6 @@ class MainWindow(QMainWindow):
         A dialog left open (case details for a PDF, say) is cancelled too: whoever comes next
         must not see what the last person typed.
         """
-        from PySide6.QtWidgets import QDialog  # here: its type costs ~1.4 ms at start-up
-
         self._stop_count()
         kept = []
         for dialog in self.findChildren(QDialog):

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
-
 from wizard import __version__
 from wizard.core.transcript import Transcript
 from wizard.export.naming import default_pdf_name
 from wizard.export.pdf import DEFAULT_MARKING, PAGE_SIZES, PdfOptions, write_reasoning_pdf
 from wizard.gui.case_dialog import CaseDialog
+from wizard.gui.qt import (
+    QApplication,
+    QDesktopServices,
+    QFileDialog,
+    QMessageBox,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    QWidget,
+)
 from wizard.library.atomicfile import SaveError
 
 MARKING_KEY = "pdf/marking"

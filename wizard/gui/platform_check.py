@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from functools import cache
-from pathlib import Path
 
 # The libraries Qt's xcb platform plugin loads, and the Debian/Ubuntu package of each.
 XCB_LIBRARIES = {
@@ -37,24 +35,8 @@ NO_DISPLAY = (
 )
 
 
-LD_CACHE = Path("/etc/ld.so.cache")
-
-
-@cache
-def _ld_cache() -> bytes:
-    """The dynamic linker's list of the system's libraries (names end with a NUL byte)."""
-    try:
-        return LD_CACHE.read_bytes()
-    except OSError:
-        return b""
-
-
 def _loads(name: str) -> bool:
-    """Whether the dynamic linker can load this library. Looked up in its cache first: loading
-    fourteen libraries with ctypes took ~4 ms of every start; one not listed is tried for real
-    (it may sit on LD_LIBRARY_PATH)."""
-    if name.encode() + b"\0" in _ld_cache():
-        return True
+    """Whether the dynamic linker can load this library (as Qt's xcb plugin will)."""
     import ctypes
 
     try:

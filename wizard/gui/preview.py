@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
-
 from wizard.core.catalog import Catalog
 from wizard.core.problems import TreeError
 from wizard.gui.main_window import MainWindow
+from wizard.gui.qt import (
+    QFileSystemWatcher,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSettings,
+    QSplitter,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from wizard.gui.wording import problem_line
 from wizard.library.folder import folder_of, load_folder
 from wizard.library.validate import validate_targets
@@ -111,7 +121,8 @@ class PreviewWindow(QMainWindow):
         sizes = self.splitter.sizes()
         self.splitter.replaceWidget(0, wizard)
         self.splitter.setSizes(sizes)
-        old.deleteLater()
+        if old is not None:  # always: the splitter is made with a window in it
+            old.deleteLater()
         self.wizard = wizard
         wizard.show()
 

@@ -19,23 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import Any
 
 from wizard.core.catalog import Catalog
 from wizard.core.transcript import Transcript
@@ -44,6 +28,26 @@ from wizard.export.markup import escape as _e
 from wizard.gui.form_widgets import STACK_AT, GrowingText, wrapping_check
 from wizard.gui.hinted_line import HintedLine
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
+from wizard.gui.qt import (
+    QCloseEvent,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSettings,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from wizard.gui.settings import Preferences
 from wizard.gui.widgets import scrolling
 from wizard.library.atomicfile import SaveError
@@ -217,9 +221,10 @@ class RecordDialog(QDialog):
 
     def _input(self, name: str, text: str = "") -> QLineEdit | QPlainTextEdit:
         if name in LINES:
-            widget: QLineEdit | QPlainTextEdit = HintedLine(text)
-            widget.setMaxLength(200)
-            widget.set_hints(*LINE_HINTS.get(name, ()))
+            line = HintedLine(text)
+            line.setMaxLength(200)
+            line.set_hints(*LINE_HINTS.get(name, ()))
+            widget: QLineEdit | QPlainTextEdit = line
         else:
             # As tall as its text: the form scrolls, not each box (issue 17, item 15).
             widget = GrowingText(text)
@@ -297,7 +302,8 @@ class RecordDialog(QDialog):
 
     def record(self) -> Record:
         """The record as the form stands (not yet saved)."""
-        values = {name: self.text(name).strip() for name in self.inputs}
+        # the form's boxes by Record field name (each a str field: mypy cannot tell which)
+        values: dict[str, Any] = {name: self.text(name).strip() for name in self.inputs}
         differs = self.differs.isChecked()
         if not differs:
             values["reason"] = ""

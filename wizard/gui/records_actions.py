@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
-
 from wizard.core.catalog import Catalog
 from wizard.gui.lazyqt import Qt
 from wizard.gui.main_window import MainWindow
+from wizard.gui.qt import QSettings, QWidget
 from wizard.gui.window_size import show_sized
 from wizard.records.datadir import data_dir, records_path
 

@@ -6,8 +6,7 @@ The QSettings object is passed in, so tests use a file of their own and never th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
+from wizard.gui.qt import QSettings
 from wizard.library.locations import APPLICATION, ORGANISATION
 
 TEXT_SIZES = (9, 10, 11, 12, 14, 16, 18, 20, 24, 28, 32, 36)  # points; Ctrl+Plus steps through
@@ -59,10 +58,8 @@ class Preferences:
     @property
     def idle_minutes(self) -> float:
         """Minutes without input before the walk is cleared; 0 turns the reset off."""
-        try:
-            return max(0.0, float(self._s.value("terminal/idle_minutes", DEFAULT_IDLE_MINUTES)))
-        except (TypeError, ValueError):
-            return DEFAULT_IDLE_MINUTES
+        value = self._s.value("terminal/idle_minutes", DEFAULT_IDLE_MINUTES)
+        return max(0.0, _float(value, DEFAULT_IDLE_MINUTES))
 
     @idle_minutes.setter
     def idle_minutes(self, minutes: float) -> None:
@@ -92,8 +89,20 @@ def saved_trees_folder() -> str:
     return Preferences(QSettings(ORGANISATION, APPLICATION)).trees_folder
 
 
+# QSettings.value() gives an object: a str from the settings file, or the default given.
 def _int(value: object, default: int) -> int:
+    if not isinstance(value, (str, bytes, int, float)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
+        return default
+
+
+def _float(value: object, default: float) -> float:
+    if not isinstance(value, (str, bytes, int, float)):
+        return default
+    try:
+        return float(value)
+    except ValueError:
         return default

@@ -8,10 +8,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-
 from wizard.core.catalog import Catalog
 from wizard.core.diff import diff_catalogs
+from wizard.gui.qt import QObject, Signal
 from wizard.library.folder import load_folder
 
 

@@ -4,8 +4,7 @@ right end, as browsers do, so that at a large text size on a 1024x768 screen the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QWidget
-
+from wizard.gui.qt import QFrame, QHBoxLayout, QMenu, QPushButton, QWidget
 from wizard.gui.widgets import button
 
 

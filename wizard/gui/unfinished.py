@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
-
 from wizard.core.catalog import Catalog
+from wizard.gui.qt import QSettings, QWidget
 from wizard.records.drafts import UNSAVED_FOLDER
 from wizard.records.model import Record
 

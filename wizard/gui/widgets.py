@@ -7,26 +7,27 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QPalette, QResizeEvent
-from PySide6.QtWidgets import (
+from wizard.gui.lazyqt import Qt
+from wizard.gui.qt import (
     QApplication,
     QBoxLayout,
+    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPalette,
     QPushButton,
+    QResizeEvent,
     QScrollArea,
+    QSize,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard.gui.lazyqt import Qt
-
 if TYPE_CHECKING:
-    from PySide6.QtGui import QEnterEvent
+    from wizard.gui.qt import QEnterEvent
 
 W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
@@ -66,10 +67,7 @@ def button(
     link: bool = False,
 ) -> QPushButton:
     """A push button with its accessible name and description set, that Enter also presses."""
-    # Not QPushButton(text, parent): choosing among its overloads makes PySide build QIcon's
-    # enums (~1 ms of start-up; the top bar is made of these buttons).
-    b = QPushButton(parent)
-    b.setText(text)
+    b = QPushButton(text, parent)
     b.setAccessibleName(name)
     b.setAccessibleDescription(description)
     b.setToolTip(description)
@@ -89,7 +87,7 @@ def action_button(
     b = button(text, text, tip, on_click)
     if shortcut:
         # As text, which Qt reads as a key sequence: setShortcut()'s overloads make PySide build
-        # Qt's enums (lazyqt.py), and a QKeySequence made here those of QKeySequence (~0.5 ms).
+        # Qt's enums (lazyqt.py).
         b.setProperty("shortcut", shortcut)
     return b
 
@@ -110,7 +108,7 @@ class CardButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         # The badge and the note are made only when there is one: every label, shown or not,
         # is styled before the first screen, and most cards have neither.
         self.badge: QLabel | None = None
@@ -168,16 +166,16 @@ class CardButton(QPushButton):
 
     # The size follows the wrapped labels inside, not QPushButton's one-line text.
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        return self._row.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize()
+        return self._row.minimumSize()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._row.totalHeightForWidth(width)
 
     # changeEvent rather than event(): each event a Python override is handed costs a call into
     # Python, and a card gets some 25 kinds before the first screen; these are the few that
@@ -191,8 +189,8 @@ class CardButton(QPushButton):
         # Snug above and below, so that nine answers fit at 1024x768 at the default size.
         line = self.fontMetrics().height()
         m, v = max(6, round(line * 0.55)), max(4, round(line * 0.35))
-        self.layout().setContentsMargins(m, v, m, v)
-        self.layout().setSpacing(m)
+        self._row.setContentsMargins(m, v, m, v)
+        self._row.setSpacing(m)
         self.column.setSpacing(max(2, round(line * 0.2)))  # title, detail and note
 
 

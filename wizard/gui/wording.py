@@ -8,7 +8,9 @@ from pathlib import Path
 from wizard.core.catalog import Catalog
 from wizard.core.periods import Calendar, Election, long_date, status_on
 from wizard.core.problems import Problem
-from wizard.export.text import human_date as nice_date
+from wizard.export.text import human_date
+
+nice_date = human_date  # the screens' name for it (about_dialog.py uses it too)
 
 APP_NAME = "Purdah Wizard"
 PURPOSE = (

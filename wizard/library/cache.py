@@ -11,10 +11,11 @@ The frozen program cannot hash its code, so it trusts the cache its build wrote 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
-from wizard.core.parsed import FORMAT, ParsedDocuments, new_sha256
+from wizard.core.parsed import FORMAT, ParsedDocuments
 from wizard.library.locations import inside_bundle, is_frozen
 
 CACHE_NAME = ".parsed-trees.json"
@@ -32,7 +33,7 @@ def reader_id() -> str | None:
         return None
     import importlib.util
 
-    h = new_sha256(f"format {FORMAT}".encode())
+    h = hashlib.sha256(f"format {FORMAT}".encode())
     core = Path(__file__).resolve().parents[1] / "core"
     for name in READER_MODULES:
         h.update((core / name).read_bytes())
@@ -59,7 +60,7 @@ def read_cache(folder: Path) -> ParsedDocuments:
 
 def needs_writing(parsed: ParsedDocuments) -> bool:
     """Whether the cache file would change: a file was parsed anew, or an entry went unused."""
-    return parsed.added or len(parsed.in_use()) != len(parsed.entries)
+    return parsed.added > 0 or len(parsed.in_use()) != len(parsed.entries)
 
 
 def write_cache(folder: Path, parsed: ParsedDocuments) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from shiboken6 import isValid
 
 from wizard.core.catalog import Catalog
 from wizard.gui.lazyqt import Qt
+from wizard.gui.qt import QSettings
 from wizard.gui.window_size import show_sized
 
 if TYPE_CHECKING:  # the trainer window loads when first opened: a faster start

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtCore import QRectF, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox, QWidget
+from typing import cast
 
 from wizard.core.catalog import NodeRef
 from wizard.core.layout import MapLayout
 from wizard.export.mapsvg import map_svg
+from wizard.gui.qt import (
+    QColor,
+    QFileDialog,
+    QGraphicsScene,
+    QImage,
+    QMessageBox,
+    QPainter,
+    QRectF,
+    QStandardPaths,
+    Qt,
+    QWidget,
+)
 from wizard.library.atomicfile import write_atomic, write_bytes_atomic
 
 FORMATS = {"svg": "SVG drawing (*.svg)", "png": "PNG picture (*.png)"}
@@ -80,8 +89,9 @@ def write_png(path: Path, scene: QGraphicsScene) -> None:
     image = render_png(scene)
 
     def save(tmp: Path) -> None:
-        # The temporary name ends in .part, so the format is named rather than guessed.
-        if not image.save(str(tmp), "PNG"):
+        # The temporary name ends in .part, so the format is named rather than guessed. PySide6's
+        # stubs type the format as bytes, but save() takes only a str (bytes: ValueError).
+        if not image.save(str(tmp), cast(bytes, "PNG")):
             raise OSError(0, "the picture could not be written")
 
     write_atomic(path, save)

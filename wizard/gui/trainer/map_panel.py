@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-
 from wizard.core.catalog import Catalog, NodeRef
+from wizard.gui.qt import QComboBox, QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget, Signal
 from wizard.gui.trainer import map_export
 from wizard.gui.trainer.map_view import ZOOM_STEP, MapView
 from wizard.gui.trainer.parts import button, label

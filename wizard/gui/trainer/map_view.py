@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import (
+from wizard.core.catalog import Catalog, NodeRef
+from wizard.core.layout import LINK, QUESTION, MapLayout, highlighted, layout_tree
+from wizard.gui.qt import (
+    QColor,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPoint,
+    QPointF,
+    QRectF,
+    QResizeEvent,
     QStyleOptionGraphicsItem,
+    Qt,
+    QWheelEvent,
     QWidget,
+    Signal,
 )
-
-from wizard.core.catalog import Catalog, NodeRef
-from wizard.core.layout import LINK, QUESTION, MapLayout, highlighted, layout_tree
 from wizard.gui.trainer.map_items import (
     CONTRAST_INK,
     LIGHT_INK,
@@ -91,7 +99,12 @@ class MapView(QGraphicsView):
         scene.addItem(self.title_item)
         self.arrow_items = [ArrowItem(a, k, self.family) for k, a in enumerate(layout.arrows)]
         self.box_items = [BoxItem(b, self.family) for b in layout.boxes]
-        for item in (self.title_item, *self.arrow_items, *self.box_items):
+        items: list[TitleItem | ArrowItem | BoxItem] = [
+            self.title_item,
+            *self.arrow_items,
+            *self.box_items,
+        ]
+        for item in items:
             item.ink = self.ink
             if item is not self.title_item:
                 scene.addItem(item)

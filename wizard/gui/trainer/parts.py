@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from wizard.core.transcript import QuotedClause
+from wizard.gui.qt import (
     QFrame,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-
-from wizard.core.transcript import QuotedClause
 
 
 def label(text: str, role: str, parent: QWidget | None = None, *, rich: bool = False) -> QLabel:
@@ -51,13 +50,15 @@ def clear_layout(layout: QLayout) -> None:
     """Remove and delete every item of a layout, nested layouts too."""
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:  # only past the last item
+            break
         w = item.widget()
         if w is not None:
             w.hide()
             w.setParent(None)
             w.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        elif (inner := item.layout()) is not None:
+            clear_layout(inner)
 
 
 def quote_box(clause: QuotedClause, padding: int) -> QFrame:

@@ -3,20 +3,21 @@ trainer chooses to show it (so it is not given away on the projector)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
+from wizard.core.catalog import Catalog
+from wizard.core.scenarios import Scenario
+from wizard.gui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QKeyEvent,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
+    SignalInstance,
 )
-
-from wizard.core.catalog import Catalog
-from wizard.core.scenarios import Scenario
 from wizard.gui.trainer.parts import button, label
 from wizard.gui.trainer.texts import also_reached_from, verdict_words
 
@@ -79,6 +80,7 @@ class ScenarioPicker(QWidget):
         header.setSectionResizeMode(TOPIC, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.ids: list[str] = []
+        self.items: list[QTreeWidgetItem] = []  # the list's rows, in the order of self.ids
         for s in sorted(catalog.scenarios.values(), key=lambda s: (topic_of(catalog, s), s.title)):
             item = QTreeWidgetItem([s.title, s.person_label, topic_of(catalog, s), HIDDEN])
             item.setData(TITLE, Qt.ItemDataRole.UserRole, s.id)
@@ -87,8 +89,9 @@ class ScenarioPicker(QWidget):
             item.setToolTip(TOPIC, item.text(TOPIC))
             self.list.addTopLevelItem(item)
             self.ids.append(s.id)
-        if self.ids:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.items.append(item)
+        if self.items:
+            self.list.setCurrentItem(self.items[0])
         self.list.itemActivated.connect(lambda *_: self._emit(self.presentRequested))
         self.present_button = button(
             "&Present",
@@ -151,7 +154,7 @@ class ScenarioPicker(QWidget):
 
     def select(self, scenario_id: str) -> None:
         if scenario_id in self.ids:
-            self.list.setCurrentItem(self.list.topLevelItem(self.ids.index(scenario_id)))
+            self.list.setCurrentItem(self.items[self.ids.index(scenario_id)])
 
     def _emit(self, signal: SignalInstance) -> None:
         scenario_id = self.current_id()
@@ -161,15 +164,12 @@ class ScenarioPicker(QWidget):
     def toggle_verdicts(self) -> None:
         self.verdicts_shown = not self.verdicts_shown
         self.verdict_button.setChecked(self.verdicts_shown)
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            s = self.catalog.scenarios[self.ids[i]]
+        for scenario_id, item in zip(self.ids, self.items, strict=True):
+            s = self.catalog.scenarios[scenario_id]
             item.setText(VERDICT, verdict_words(s.verdict) if self.verdicts_shown else HIDDEN)
 
     def verdict_texts(self) -> list[str]:
-        return [
-            self.list.topLevelItem(i).text(VERDICT) for i in range(self.list.topLevelItemCount())
-        ]
+        return [item.text(VERDICT) for item in self.items]
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
