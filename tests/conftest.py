@@ -15,6 +15,18 @@ EXAMPLE_TREES = FIXTURES / "trees"
 SHIPPED_TREES = Path(__file__).parent.parent / "trees"
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> None:
+    """Every QSettings a test makes, even one without a file (the window's, or the command line
+    reading the window's records-server settings), lives under tmp_path: never the settings of
+    the machine running the tests, and never another test's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "user-settings"))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(tmp_path / "system-settings"))
+
+
 @pytest.fixture
 def example_trees() -> Path:
     """The folder of small made-up trees the tests walk."""

@@ -12,14 +12,6 @@ from wizard.gui.main_window import MainWindow
 from wizard.library.folder import load_folder
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> None:
-    """Even a QSettings() made without a file writes under tmp_path, never the user's settings."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "user-settings"))
-        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(tmp_path / "system-settings"))
-
-
 @pytest.fixture
 def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"

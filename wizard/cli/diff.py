@@ -7,11 +7,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.base import EXIT_OK, EXIT_PROBLEMS, CliError, trees_folder
 
+if TYPE_CHECKING:
+    from wizard.core.catalog import Catalog
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "diff",
         help="what a new release of the trees changes: questions, "
@@ -38,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_publish)
 
 
-def load_release(folder: str):
+def load_release(folder: str) -> Catalog:
     """A folder's trees, refused (CliError) if any file in it has a blocking problem: a
     comparison with a tree left out would report its every situation as gone."""
     from wizard.library.folder import load_folder

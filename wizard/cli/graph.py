@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.base import EXIT_OK, CliError, load, parse_answers
 from wizard.library.atomicfile import SaveError, write_bytes_atomic
 
+if TYPE_CHECKING:
+    from wizard.core.catalog import NodeRef
+
 FORMATS = ("svg", "dot", "mermaid")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("graph", help="draw a tree as a map: SVG, Graphviz DOT or Mermaid")
     p.add_argument("tree_id", metavar="TREE_ID")
     p.add_argument(
@@ -40,7 +44,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
     cat = load(args)
     cat.tree(args.tree_id)  # an unknown tree is a clear error before anything is drawn
-    path: list = []
+    path: list[NodeRef] = []
     answers: list[str] | None = None
     if args.scenario:
         scenario = cat.scenarios.get(args.scenario)

@@ -189,7 +189,8 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-Register = Callable[[argparse._SubParsersAction], None]
+# (quoted: _SubParsersAction cannot be subscripted at run time)
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 # other modules' commands, in the order `--help` lists them; each imports what it shares with
 # this module from wizard.cli.base, never this module (no cycle), and loads its own work lazily
 EXTRA_COMMANDS: list[Register] = [
@@ -271,8 +272,9 @@ def main(argv: list[str]) -> int:
         return run_self_test(args)
     if args.command is None:
         return open_window(args)
+    command: Callable[[argparse.Namespace], int] = args.func  # set by each subparser
     try:
-        return args.func(args)
+        return command(args)
     except (CliError, TreeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,7 +8,7 @@ import sys
 from wizard.cli.base import EXIT_OK, CliError, load
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("trainer", help="open trainer mode: present scenarios, quiz, tree maps")
     p.add_argument("--scenario", metavar="SCENARIO_ID", help="open presenting this scenario")
     p.add_argument("--full-screen", action="store_true", help="start in full screen (F11)")
