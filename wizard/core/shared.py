@@ -184,8 +184,6 @@ def _override(
 
 def _routing(name: str, q: Question, d: SharedQuestion) -> list[Problem]:
     """An answer of the definition that is not routed, and a routed one it does not have."""
-    import difflib  # only for mistakes
-
     ids = [a.id for a in d.answers]
     routed = {a.id for a in q.answers}
     out = [
@@ -203,6 +201,8 @@ def _routing(name: str, q: Question, d: SharedQuestion) -> list[Problem]:
     ]
     for a in q.answers:
         if a.id not in ids:
+            import difflib  # only for mistakes: trees that have none load without it
+
             close = difflib.get_close_matches(a.id, ids, n=1, cutoff=0.5)
             hint = (
                 (f"did you mean '{close[0]}'? " if close else "")
