@@ -339,10 +339,11 @@ class MainWindow(QMainWindow):
             )
             self.outcome_view.show_period(t.period)
             self.outcomeShown.emit(t)
+            lay_out_now(self.outcome_view)
         elif w.question is not None:
             self.stack.setCurrentWidget(self.question_view)
             self.question_view.show_question(w.tree, w.question, w.remembered_answer(), t.steps)
-        lay_out_now()
+            lay_out_now(self.question_view)
 
     def answer(self, answer_id: str) -> None:
         if self.walk is None:

@@ -269,15 +269,29 @@ def reuse(
     return widgets[: len(items)]
 
 
-def lay_out_now(levels: int = 10) -> None:
-    """Lay out now what changed, before the next paint.
+def lay_out_now(screen: QWidget, levels: int = 10) -> None:
+    """Lay out now what changed on `screen`, before the next paint.
 
     A label's new text asks its parent for a new layout, which asks its own parent, and so on:
     each a posted event, one level per turn of the event loop, and Qt paints between turns, so
     each new question or outcome was painted three times, the first two half laid out (issue
-    15). Each call here lays out one more level; `levels` is more than a screen nests (with
-    nothing left to do, a call costs microseconds).
+    15). The screen's layouts are laid out first, innermost first: a layout, once laid out, asks
+    its parent's again, so a parent laid out before a child (as the posted requests come, in the
+    order the texts changed) is laid out twice, and the whole page with it. Then each call of
+    `sendPostedEvents` lays out one more level above the screen's own (the scroll area); `levels`
+    is more than a screen nests (with nothing left to do, a call costs microseconds).
     """
+
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+
+    def inner_first(widget: QWidget) -> None:
+        for child in widget.findChildren(QWidget, options=direct):
+            if not child.isHidden():
+                inner_first(child)
+        if (layout := widget.layout()) is not None:
+            layout.activate()  # at once if nothing in it changed
+
+    inner_first(screen)
     for _ in range(levels):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
@@ -314,6 +328,16 @@ class Page(QWidget):
         if e.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_margins()
         super().changeEvent(e)
+
+    # A page is in a scroll area that makes it as wide as the window and as tall as its
+    # heightForWidth() there. Qt's own size hints of a widget whose text wraps add the height for
+    # the hint's width (and the minimum's): a whole layout of every label at widths the page is
+    # never shown at, on every step (issue 15). The column's own hints, without it, are enough.
+    def sizeHint(self) -> QSize:
+        return self.column.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.column.minimumSize()
 
     def _fit_margins(self) -> None:
         line = self.fontMetrics().height()
