@@ -10,7 +10,6 @@ its content is written to a file (or, failing that, to stderr) and the message s
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from dataclasses import replace
@@ -24,7 +23,9 @@ from wizard.cli.records_base import (
     EXIT_UNAVAILABLE,
     EXIT_USAGE,
     Refused,
+    add_purge_arguments,
     guarded,
+    iso_date,
     open_store,
     records_file,
 )
@@ -53,15 +54,6 @@ from wizard.records.verify import verify
 
 
 # -- arguments
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
-
-
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--search",
@@ -73,12 +65,16 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="date_from",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="recorded on or after this date (YYYY-MM-DD, local time)",
     )
     p.add_argument(
-        "--to", dest="date_to", type=_date, metavar="DATE", help="recorded on or before this date"
+        "--to",
+        dest="date_to",
+        type=iso_date,
+        metavar="DATE",
+        help="recorded on or before this date",
     )
     p.add_argument("--verdict", default="", metavar="VERDICT", help="a verdict id, e.g. do_not")
     p.add_argument("--topic", default="", metavar="TREE_ID", help="a tree id, e.g. photos")
@@ -186,16 +182,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_amend)
 
     p = cmds.add_parser("purge", help="remove records older than a date (recorded in the chain)")
-    p.add_argument(
-        "--before",
-        required=True,
-        type=_date,
-        metavar="DATE",
-        help="remove records made before this date (YYYY-MM-DD, local time)",
-    )
-    p.add_argument("--by", required=True, metavar="NAME", help="who is purging")
-    p.add_argument("--why", default="", metavar="TEXT", help="why, e.g. the retention policy")
-    p.add_argument("--yes", action="store_true", help="really purge (else only say what would go)")
+    add_purge_arguments(p, "local time")
     p.set_defaults(func=cmd_purge)
 
     p = cmds.add_parser("where", help="print the path of the records file")

@@ -9,6 +9,7 @@ that no module of the command line imports the one that registers it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,3 +53,27 @@ def open_store(args: argparse.Namespace, *, readonly: bool = False) -> RecordSto
     """The records file in use; reading commands open it read-only (they must work on an
     evidence copy in a read-only folder, or on a full disk, and leave it as it was)."""
     return RecordStore(records_file(args), readonly=readonly)
+
+
+def iso_date(text: str) -> dt.date:
+    """A command-line date, YYYY-MM-DD; anything else is refused with how to write it."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def add_purge_arguments(p: argparse.ArgumentParser, where: str) -> None:
+    """--before, --by, --why and --yes, the same for this terminal's purge and the server's."""
+    p.add_argument(
+        "--before",
+        required=True,
+        type=iso_date,
+        metavar="DATE",
+        help=f"remove records made before this date (YYYY-MM-DD, {where})",
+    )
+    p.add_argument("--by", required=True, metavar="NAME", help="who is purging")
+    p.add_argument("--why", default="", metavar="TEXT", help="why, e.g. the retention policy")
+    p.add_argument("--yes", action="store_true", help="really purge (else only say what would go)")

@@ -14,13 +14,12 @@ or the file could not be used (the records stay safe in the file and wait to be 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wizard.cli.records_base import guarded
+from wizard.cli.records_base import add_purge_arguments, guarded
 from wizard.records import datadir
 from wizard.records.server.config import (
     SETTING_CA,
@@ -69,29 +68,11 @@ def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="remove every journal's records older than a date from the server "
         "(an administrator; recorded in the server's purge log)",
     )
-    p.add_argument(
-        "--before",
-        required=True,
-        type=_date,
-        metavar="DATE",
-        help="remove records made before this date (YYYY-MM-DD, this machine's local time)",
-    )
-    p.add_argument("--by", required=True, metavar="NAME", help="who is purging")
-    p.add_argument("--why", default="", metavar="TEXT", help="why, e.g. the retention policy")
+    add_purge_arguments(p, "this machine's local time")
     p.add_argument("--user", metavar="NAME", help="connect as this administrator account")
-    p.add_argument("--yes", action="store_true", help="really purge (else only say what would go)")
     p.set_defaults(func=cmd_server_purge)
     for parser in sub.choices.values():  # `records`' own guard wraps only its direct commands
         parser.set_defaults(func=guarded(parser.get_default("func")))
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
 
 
 def saved_settings() -> tuple[str, str, str]:
