@@ -344,6 +344,21 @@ def check_records(ctx: Context) -> str:
     )
 
 
+@check("records server driver", needs="wizard.records.server")
+def check_server_driver(ctx: Context) -> str:
+    """psycopg and its libpq load, with TLS, as a force's records server needs; nothing is
+    opened. The frozen build prunes modules, and the driver is imported only when a server is
+    configured, so without this check a pruned one would first fail on a supervisor's sync."""
+    from wizard.records.server.connect import driver
+
+    psycopg = driver()  # raises, naming the driver, if psycopg or its libpq cannot load
+    if psycopg.pq.__impl__ not in ("binary", "c"):
+        raise CheckFailed(
+            f"psycopg loaded its {psycopg.pq.__impl__} libpq wrapper, not the binary one"
+        )
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {psycopg.pq.version()}"
+
+
 def open_window(args: argparse.Namespace) -> Any:
     """Show the window as the program does with no command, without running its event loop (the
     window check's seam): the window, or None if it cannot open (a line on stderr says why)."""
