@@ -51,6 +51,8 @@ from wizard.records.store import RecordStore
 if TYPE_CHECKING:
     import psycopg
 
+    from wizard.records.server.search import ForceRecord
+
 FORCE_PAGE = 200  # the force-wide list shows the newest this many matches
 SETTING_READER = "records/reader_user"  # the last reader account used (a name, no password)
 NOT_A_READER = (
@@ -145,11 +147,20 @@ class ForceSearch(QThread):
         self._tokens = count(1)
         self._conn: psycopg.Connection | None = None
         self._stopping = False
+        self._newest_search = 0  # the token of the search asked for last
+        self._searching = 0  # the token of the search under way on the server, else 0
         self.ready = False  # set (on the window's thread) once connected
 
     def search(self, query: Query) -> int:
+        """Ask for a search; one under way is cancelled, since a newer keystroke overtakes it
+        (a rare word of one or two letters can take seconds over a million records)."""
         token = next(self._tokens)
+        self._newest_search = token
         self._jobs.put((token, "search", query))
+        conn = self._conn
+        if self._searching and conn is not None:
+            with contextlib.suppress(Exception):  # a cancel that misses changes nothing
+                conn.cancel_safe()
         return token
 
     def open(self, journal_id: str, seq: int) -> int:
@@ -184,9 +195,10 @@ class ForceSearch(QThread):
         return keep[0]
 
     def run(self) -> None:
+        import psycopg
+
         from wizard.records.server import connect as connecting
         from wizard.records.server.history import force_history
-        from wizard.records.server.search import search_force
 
         try:
             conn = connecting.connect(self.config, self.password, user=self.user or None)
@@ -201,17 +213,40 @@ class ForceSearch(QThread):
                 while (job := self._next()) is not None:
                     token, _, what = job
                     if isinstance(what, Query):  # a search
-                        self.found.emit(token, search_force(conn, what, FORCE_PAGE))
+                        rows = self._search(conn, token, what)
+                        if rows is not None:
+                            self.found.emit(token, rows)
                         continue
                     try:
                         self.opened.emit(token, force_history(conn, *what))
                     except RecordsError as exc:  # that record only (purged, damaged)
                         self.opened.emit(token, str(exc))
+                    except psycopg.errors.QueryCanceled:  # a search's cancel, landed late
+                        self._backlog.insert(0, job)
         except Exception as exc:
             if not self._stopping:
                 self.failed.emit(_why(exc, self.config))
         finally:
             self._conn = None
+
+    def _search(
+        self, conn: psycopg.Connection, token: int, query: Query
+    ) -> list[ForceRecord] | None:
+        """The rows of one search; None if a newer one cancelled it. A cancel can land on the
+        newest search itself (sent as the older one finished): that one is then run again."""
+        import psycopg
+
+        from wizard.records.server.search import search_force
+
+        self._searching = token
+        try:
+            return search_force(conn, query, FORCE_PAGE)
+        except psycopg.errors.QueryCanceled:
+            if token == self._newest_search and not self._stopping:
+                self._backlog.insert(0, (token, "search", query))
+            return None
+        finally:
+            self._searching = 0
 
 
 class ServerBar(QWidget):

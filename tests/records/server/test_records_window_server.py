@@ -274,3 +274,34 @@ def test_a_server_out_of_reach_falls_back_to_the_local_list_with_what_waits(
         window.shutdown()
     finally:
         relay.close()
+
+
+@pytest.mark.postgres
+def test_a_newer_search_cancels_one_still_running_on_the_server(
+    qtbot, two_terminals, monkeypatch
+) -> None:
+    """A word that makes the server read its whole table can take seconds over a million
+    records; the next keystroke must not wait for it. Here the first search sleeps 60 s on the
+    server: the second is answered long before, and the first's rows are never shown."""
+    from wizard.records.server import search as server_search
+
+    real = server_search.search_force
+
+    def slow_for_zzz(conn, query, limit=server_search.PAGE):
+        if query.text == "zzz":
+            conn.execute("SELECT pg_sleep(60)")
+        return real(conn, query, limit)
+
+    monkeypatch.setattr(server_search, "search_force", slow_for_zzz)
+    window = two_terminals
+    _logins(monkeypatch, ("supervisor", ""))
+    _force_wide(qtbot, window)
+    force = window.server_bar.force
+    qtbot.waitUntil(lambda: force._searching == 0, timeout=30000)  # the first list is in
+    window.search.setText("zzz")
+    window.apply_filters()
+    qtbot.waitUntil(lambda: force._searching != 0, timeout=10000)  # zzz is sleeping on the server
+    window.search.setText("decline purdah")
+    window.apply_filters()
+    qtbot.waitUntil(lambda: window.status.text() == "2 records match on the server.", timeout=20000)
+    assert sorted(_shown(window, "advised_name")) == ["Person 10b", "Person 11"]
