@@ -149,6 +149,8 @@ class ForceSearch(QThread):
         self._stopping = False
         self._newest_search = 0  # the token of the search asked for last
         self._searching = 0  # the token of the search under way on the server, else 0
+        # the driver's QueryCanceled, once connected (the driver is imported only then)
+        self._cancelled: type[Exception] = _NotConnected
         self.ready = False  # set (on the window's thread) once connected
 
     def search(self, query: Query) -> int:
@@ -195,8 +197,6 @@ class ForceSearch(QThread):
         return keep[0]
 
     def run(self) -> None:
-        import psycopg
-
         from wizard.records.server import connect as connecting
         from wizard.records.server.history import force_history
 
@@ -207,6 +207,7 @@ class ForceSearch(QThread):
                 self.failed.emit(_why(exc, self.config))
             return
         self._conn = conn
+        self._cancelled = connecting.driver().errors.QueryCanceled
         try:
             with conn:
                 self.connected.emit()
@@ -221,7 +222,7 @@ class ForceSearch(QThread):
                         self.opened.emit(token, force_history(conn, *what))
                     except RecordsError as exc:  # that record only (purged, damaged)
                         self.opened.emit(token, str(exc))
-                    except psycopg.errors.QueryCanceled:  # a search's cancel, landed late
+                    except self._cancelled:  # a search's cancel, landed late
                         self._backlog.insert(0, job)
         except Exception as exc:
             if not self._stopping:
@@ -234,19 +235,21 @@ class ForceSearch(QThread):
     ) -> list[ForceRecord] | None:
         """The rows of one search; None if a newer one cancelled it. A cancel can land on the
         newest search itself (sent as the older one finished): that one is then run again."""
-        import psycopg
-
         from wizard.records.server.search import search_force
 
         self._searching = token
         try:
             return search_force(conn, query, FORCE_PAGE)
-        except psycopg.errors.QueryCanceled:
+        except self._cancelled:
             if token == self._newest_search and not self._stopping:
                 self._backlog.insert(0, (token, "search", query))
             return None
         finally:
             self._searching = 0
+
+
+class _NotConnected(Exception):
+    """Stands for the driver's QueryCanceled until there is a connection (never raised)."""
 
 
 class ServerBar(QWidget):
