@@ -22,12 +22,9 @@ from typing import TYPE_CHECKING, Any
 from wizard.cli.records_base import add_purge_arguments, guarded
 from wizard.records import datadir
 from wizard.records.server.config import (
-    SETTING_CA,
-    SETTING_STATION,
-    SETTING_URL,
     ServerConfig,
     require_config,
-    server_config,
+    saved_server_config,
 )
 from wizard.records.store import RecordStore
 
@@ -75,26 +72,16 @@ def register(cmds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         parser.set_defaults(func=guarded(parser.get_default("func")))
 
 
-def saved_settings() -> tuple[str, str, str]:
-    """The window's saved server settings (url, CA file, station); empty where none is saved,
-    or where Qt is missing from this copy of the program."""
+def configured() -> ServerConfig | None:
+    """The server the environment names, else the window's saved settings; None if neither
+    does. Without Qt in this copy of the program there are no saved settings to read."""
     try:
         from PySide6.QtCore import QSettings
     except ImportError:
-        return "", "", ""
+        return saved_server_config(None)
     from wizard.library.locations import APPLICATION, ORGANISATION
 
-    settings = QSettings(ORGANISATION, APPLICATION)
-
-    def value(key: str) -> str:
-        return str(settings.value(key, "") or "")
-
-    return value(SETTING_URL), value(SETTING_CA), value(SETTING_STATION)
-
-
-def configured() -> ServerConfig | None:
-    """The server the environment names, else the window's settings; None if neither does."""
-    return server_config(None, *saved_settings())
+    return saved_server_config(QSettings(ORGANISATION, APPLICATION))
 
 
 def config() -> ServerConfig:

@@ -10,7 +10,8 @@ is reported through `failed`, never raised into Qt.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.verdicts import VERDICTS
 from wizard.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -60,7 +61,69 @@ FORCE_COLUMNS: tuple[tuple[str, str], ...] = (
 KINDS = {"advice": "Advice", "purge": "Purge of older records", "amendment": "Amendment"}
 
 
-class RecordsModel(QAbstractTableModel):
+class _RecordsTable(QAbstractTableModel):
+    """What both lists share: rows shown in `columns`, each row's cell texts made the first time
+    it is shown (a page is up to 200 rows and a screen shows about 25), and the cells both kinds
+    of record have."""
+
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, topic_titles: dict[str, str] | None, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.topic_titles = topic_titles or {}
+        self.query = Query()
+        self.shown: dict[int, tuple[str, ...]] = {}  # a row's cell texts, made when first shown
+
+    rows: Sequence[Summary] | Sequence[ForceRecord]
+
+    def text(self, record: Any, name: str) -> str:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        # A repaint asks seven roles of each visible cell (about 1,700 calls): the roles not
+        # used are answered first, and the texts come from `cells`, made once per row.
+        if role in (DISPLAY, TOOLTIP):
+            if not index.isValid():
+                return None
+            text = self.cells(index.row())[index.column()]
+            return text if role == DISPLAY else (text or None)
+        return None
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The texts of a row's cells, in column order."""
+        cells = self.shown.get(row)
+        if cells is None:
+            cells = self.shown[row] = tuple(
+                self.text(self.rows[row], name) for name, _ in self.columns
+            )
+        return cells
+
+    def common_text(self, row: Summary | ForceRecord, name: str) -> str:
+        """A cell both lists show the same way."""
+        if name == "created_at":
+            return local_time(row.created_at)
+        if name == "verdict":
+            v = VERDICTS.get(row.verdict)
+            return f"{v.symbol} {v.label}" if v else row.verdict
+        if name == "tree_id":
+            return self.topic_titles.get(row.tree_id, row.tree_id)
+        return " ".join(str(getattr(row, name)).split())  # one line in a cell
+
+
+class RecordsModel(_RecordsTable):
     """The latest version of each record matching a query, newest first."""
 
     failed = Signal(str)  # a one-line RecordsError message
@@ -73,14 +136,11 @@ class RecordsModel(QAbstractTableModel):
         first: int = FIRST_PAGE,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(topic_titles, parent)
         self.store = store
-        self.topic_titles = topic_titles or {}
         self.page = page
         self.first = first
-        self.query = Query()
         self.rows: list[Summary] = []
-        self.shown: dict[int, tuple[str, ...]] = {}  # a row's cell texts, made when first shown
         self.exhausted = store is None
 
     # -- loading
@@ -116,129 +176,56 @@ class RecordsModel(QAbstractTableModel):
             self.endInsertRows()
 
     # -- the table
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
-        return None
+    columns = COLUMNS
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
-        # A repaint asks seven roles of each visible cell (about 1,700 calls): the roles not
-        # used are answered first, and the texts come from `cells`, made once per row.
-        if role in (DISPLAY, TOOLTIP):
-            if not index.isValid():
-                return None
-            text = self.cells(index.row())[index.column()]
-            return text if role == DISPLAY else (text or None)
         if role == USER and index.isValid():
             return self.rows[index.row()].id
-        return None
+        return super().data(index, role)
 
-    def cells(self, row: int) -> tuple[str, ...]:
-        """The texts of a row's cells, in column order; made the first time the row is shown
-        (not when its page is read: a page is 200 rows and a screen shows about 25)."""
-        cells = self.shown.get(row)
-        if cells is None:
-            cells = self.shown[row] = tuple(self.text(self.rows[row], name) for name, _ in COLUMNS)
-        return cells
-
-    def text(self, row: Summary, name: str) -> str:
+    def text(self, record: Summary, name: str) -> str:
         """A cell as it is shown."""
         if name == "id":
-            return str(row.id)
-        if name == "created_at":
-            return local_time(row.created_at)
+            return str(record.id)
+        if name == "kind" and record.kind == "amendment":
+            return f"Amends {record.amends}"
         if name == "kind":
-            return {"advice": "Advice", "purge": "Purge of older records"}.get(
-                row.kind, f"Amends {row.amends}" if row.kind == "amendment" else row.kind
-            )
-        if name == "verdict":
-            v = VERDICTS.get(row.verdict)
-            return f"{v.symbol} {v.label}" if v else row.verdict
-        if name == "tree_id":
-            return self.topic_titles.get(row.tree_id, row.tree_id)
+            return KINDS.get(record.kind, record.kind)
         if name == "walk_checked":
-            return (
-                "NOT checked against its tree"
-                if row.walk_unchecked
-                else ("" if row.kind == "purge" else "Checked")
-            )
-        value = getattr(row, name)
-        return " ".join(str(value).split())  # one line in a cell
+            if record.walk_unchecked:
+                return "NOT checked against its tree"
+            return "" if record.kind == "purge" else "Checked"
+        return self.common_text(record, name)
 
     def summary(self, row: int) -> Summary:
         return self.rows[row]
 
 
-class ForceRecordsModel(QAbstractTableModel):
+class ForceRecordsModel(_RecordsTable):
     """The force's records matching a query (from the records server, every terminal's), newest
     first, with the terminal and station each came from; filled by `set_rows` when a search
     made off the window's thread answers. Read-only: a record is amended only where it was made."""
 
+    columns = FORCE_COLUMNS
+
     def __init__(
         self, topic_titles: dict[str, str] | None = None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.topic_titles = topic_titles or {}
-        self.query = Query()
+        super().__init__(topic_titles, parent)
         self.rows: list[ForceRecord] = []
-        self.shown: dict[int, tuple[str, ...]] = {}
 
     def set_rows(self, query: Query, rows: list[ForceRecord]) -> None:
         self.beginResetModel()
         self.query, self.rows, self.shown = query, list(rows), {}
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FORCE_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return FORCE_COLUMNS[section][1]
-        return None
-
-    def data(self, index: Index, role: int = DISPLAY) -> object:
-        if role in (DISPLAY, TOOLTIP):
-            if not index.isValid():
-                return None
-            text = self.cells(index.row())[index.column()]
-            return text if role == DISPLAY else (text or None)
-        return None
-
-    def cells(self, row: int) -> tuple[str, ...]:
-        cells = self.shown.get(row)
-        if cells is None:
-            cells = self.shown[row] = tuple(
-                self.text(self.rows[row], name) for name, _ in FORCE_COLUMNS
-            )
-        return cells
-
-    def text(self, row: ForceRecord, name: str) -> str:
+    def text(self, record: ForceRecord, name: str) -> str:
         """A cell as it is shown."""
-        if name == "created_at":
-            return local_time(row.created_at)
         if name == "kind":
-            return KINDS.get(row.kind, row.kind)
-        if name == "verdict":
-            v = VERDICTS.get(row.verdict)
-            return f"{v.symbol} {v.label}" if v else row.verdict
-        if name == "tree_id":
-            return self.topic_titles.get(row.tree_id, row.tree_id)
+            return KINDS.get(record.kind, record.kind)
         if name in ("terminal", "station"):
-            return str(getattr(row, name)) or "(not given)"
-        return " ".join(str(getattr(row, name)).split())
+            return str(getattr(record, name)) or "(not given)"
+        return self.common_text(record, name)
 
     def summary(self, row: int) -> ForceRecord:
         return self.rows[row]

@@ -40,11 +40,8 @@ from wizard.gui.qt import (
 from wizard.records.errors import RecordsError
 from wizard.records.search import Query
 from wizard.records.server.config import (
-    SETTING_CA,
-    SETTING_STATION,
-    SETTING_URL,
     ServerConfig,
-    server_config,
+    saved_server_config,
 )
 from wizard.records.store import RecordStore
 
@@ -63,14 +60,8 @@ NOT_A_READER = (
 
 def configured(settings: QSettings) -> ServerConfig | None:
     """The server the environment or this terminal's settings name; None if none (or bad)."""
-
-    def value(key: str) -> str:
-        return str(settings.value(key, "") or "")
-
     try:
-        return server_config(
-            os.environ, value(SETTING_URL), value(SETTING_CA), value(SETTING_STATION)
-        )
+        return saved_server_config(settings)
     except RecordsError:
         return None
 

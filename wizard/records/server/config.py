@@ -16,6 +16,7 @@ import platform
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from wizard.records.errors import RecordRefused
 
@@ -70,6 +71,24 @@ def server_config(
     ca = env.get(ENV_CA, "").strip() or (setting_ca or "").strip()
     station = env.get(ENV_STATION, "").strip() or (setting_station or "").strip()
     return ServerConfig(url, ca, origin, station, platform.node())
+
+
+class Settings(Protocol):
+    """What is read of the window's saved settings (a QSettings), without importing Qt here."""
+
+    def value(self, key: str, defaultValue: object = ...) -> object: ...
+
+
+def saved_server_config(
+    settings: Settings | None, env: Mapping[str, str] | None = None
+) -> ServerConfig | None:
+    """The server the environment names, else the window's saved settings (`settings`; None
+    where the program has none to read): what the window and the command line both use."""
+
+    def value(key: str) -> str:
+        return str(settings.value(key, "") or "") if settings is not None else ""
+
+    return server_config(env, value(SETTING_URL), value(SETTING_CA), value(SETTING_STATION))
 
 
 def has_password(conninfo: str) -> bool:
