@@ -37,7 +37,9 @@ from pathlib import Path
 import wizard.library.locations
 wizard.library.locations.bundled_trees = lambda: Path(os.environ["PROBE_BUNDLED_TREES"])
 from PySide6 import QtCore
+from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
+from wizard.gui.widgets import CardButton
 
 def exec_(*_args):
     app = QApplication.instance()
@@ -57,10 +59,19 @@ def exec_(*_args):
               window._outcome_view is not None, flush=True)
         print("IDLE-FILTERING", window.idle._filtering, flush=True)
         print("SCENARIOS", len(window.catalog.scenarios), flush=True)
+        QtCore.QTimer.singleShot(0, after_the_first_paint)  # after the work queued at it
+
+    def after_the_first_paint():
+        hand = card.cursor().shape() == QtCore.Qt.CursorShape.PointingHandCursor
+        print("CARD-UNDER-POINTER-HAND", hand, flush=True)
         app.quit()
 
     probe = Exposed()
     window.windowHandle().installEventFilter(probe)
+    # The pointer resting on a card as the window opens: the card hears of it before the paint.
+    card = window.findChild(CardButton)
+    at = QtCore.QPointF(5, 5)
+    QApplication.sendEvent(card, QEnterEvent(at, at, at))
     return real_exec()
 
 WATCHED = ("yaml", "wizard.gui.question_view", "wizard.gui.outcome_view")
@@ -127,4 +138,11 @@ def test_the_scenarios_are_read_after_the_first_paint(at_first_paint) -> None:
 
 
 def test_the_first_screen_is_shown_before_qts_enums_are_built(at_first_paint) -> None:
+    """Even with the pointer on a card as the window opens (its pointing hand needs them)."""
     assert reported(at_first_paint, "QT-ENUMS-BUILT") == "QT-ENUMS-BUILT False"
+
+
+def test_a_card_under_the_pointer_as_the_window_opens_shows_the_hand_after_the_paint(
+    at_first_paint,
+) -> None:
+    assert reported(at_first_paint, "CARD-UNDER-POINTER-HAND") == "CARD-UNDER-POINTER-HAND True"

@@ -169,7 +169,7 @@ def test_a_label_shows_tree_text_as_it_is_written_never_as_markup(qtbot):
 
 
 def test_a_card_shows_the_pointing_hand_once_the_mouse_is_over_it(qtbot):
-    """Set on the first hover rather than when made (wizard/gui/lazyqt.py), but always set."""
+    """Set on the first hover, once the window is painted (wizard/gui/lazyqt.py), but always set."""
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QEnterEvent
 
@@ -180,7 +180,7 @@ def test_a_card_shows_the_pointing_hand_once_the_mouse_is_over_it(qtbot):
     card.show()
     qtbot.waitExposed(card)
     QApplication.sendEvent(card, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
-    assert card.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.waitUntil(lambda: card.cursor().shape() == Qt.CursorShape.PointingHandCursor)
 
 
 def test_what_the_first_screen_sets_by_name_takes_effect(qtbot):

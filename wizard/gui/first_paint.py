@@ -41,12 +41,12 @@ _waiting: WeakKeyDictionary[QWidget, _FirstPaint] = WeakKeyDictionary()
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
-    """Call `callback` once, just after `window` is first painted; if the window is already
-    shown, on the event loop's next turn. A window never shown never calls it."""
-    if window.isVisible():
+    """Call `callback` once, just after `window` is first painted; if the window has been
+    painted already, on the event loop's next turn. A window never shown never calls it."""
+    waiting = _waiting.get(window)
+    if waiting is None and window.isVisible():  # shown, and not waiting: painted already
         QTimer.singleShot(0, window, callback)
         return
-    waiting = _waiting.get(window)
     if waiting is None:
         waiting = _waiting[window] = _FirstPaint(window)
     waiting.callbacks.append(callback)

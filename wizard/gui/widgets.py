@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
+from wizard.gui.first_paint import after_first_paint
 from wizard.gui.lazyqt import Qt
 from wizard.gui.qt import (
     QApplication,
@@ -158,11 +159,15 @@ class CardButton(QPushButton):
         self.setAccessibleDescription(". ".join(t for t in (self.detail.text(), text) if t))
 
     def enterEvent(self, e: QEnterEvent) -> None:
-        # The pointing hand is set as the mouse first comes over: a cursor shape set in
-        # __init__ would build Qt's enums before the first screen (see wizard/gui/lazyqt.py).
+        # The pointing hand is set as the mouse first comes over, and not before the window's
+        # first paint: a cursor shape builds Qt's enums (wizard/gui/lazyqt.py), and the pointer
+        # may rest on a card as the window opens (measured: ~120 M instructions, ~22 ms).
+        after_first_paint(self.window(), self._point)
+        super().enterEvent(e)
+
+    def _point(self) -> None:
         if self.cursor().shape() != Qt.CursorShape.PointingHandCursor:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-        super().enterEvent(e)
 
     # The size follows the wrapped labels inside, not QPushButton's one-line text.
     def sizeHint(self) -> QSize:
