@@ -1,5 +1,6 @@
 """Text into the HTML that Qt's rich text draws (the PDF, the record view, the record form) and
-into the PDF's XMP metadata: the one escape they all use."""
+into the PDF's XMP metadata, and the window's rich-text labels (About, "Why this outcome"):
+the one escape they all use."""
 
 from __future__ import annotations
 

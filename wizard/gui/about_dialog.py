@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from wizard import __version__
 from wizard.core.catalog import Catalog
+from wizard.export.markup import escape
 from wizard.gui import wording
 from wizard.gui.qt import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 

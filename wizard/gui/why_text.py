@@ -7,11 +7,11 @@ without widgets.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from wizard.core.transcript import StepRecord
 from wizard.core.verdicts import VERDICTS
 from wizard.core.whatif import Alternative
+from wizard.export.markup import escape
 
 
 def describe(alt: Alternative) -> str:
