@@ -17,6 +17,7 @@ import datetime as dt
 import queue
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,6 +29,7 @@ from wizard.gui.qt import (
     QCheckBox,
     QCloseEvent,
     QComboBox,
+    QCoreApplication,
     QDate,
     QDateEdit,
     QEvent,
@@ -57,6 +59,7 @@ from wizard.gui.qt import (
     Signal,
 )
 from wizard.gui.record_view import RecordView
+from wizard.gui.records_delegate import RecordsTable
 from wizard.gui.records_model import (
     COLUMNS,
     COUNT_CAP,
@@ -137,12 +140,18 @@ class CountThread(QThread):
         if store is not None and self._counting not in (0, token):
             store.conn.interrupt()  # the count under way is stale
 
-    def stop(self) -> None:
-        self._latest = -1
-        self._jobs.put(None)
+    def cancel(self) -> None:
+        """No count is wanted now (a newer list is being shown): the one under way is stopped
+        at once, so that it does not compete with the new list's paint for the machine."""
+        self._latest = 0
         store = self._store
         if store is not None and self._counting:
             store.conn.interrupt()
+
+    def stop(self) -> None:
+        self.cancel()
+        self._latest = -1
+        self._jobs.put(None)
 
     def _count(self, store: RecordStore, token: int, query: Query) -> int | None:
         """The count, or None: interrupted as stale, or unreadable. An interruption meant for
@@ -172,6 +181,31 @@ class CountThread(QThread):
                 if token == self._latest:
                     self.counted.emit(token, total)
         self._store = None
+
+
+class AfterPaint(QObject):
+    """Calls a function after the paint already asked for. Qt posts its paint request
+    (UpdateRequest) at low priority, after every ordinary posted event and queued call (so
+    `QTimer.singleShot(0, ...)` runs before the paint); an event posted at a lower priority
+    still is delivered after it."""
+
+    KIND = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._calls: list[Callable[[], object]] = []
+
+    def call(self, function: Callable[[], object]) -> None:
+        self._calls.append(function)
+        priority = Qt.EventPriority.LowEventPriority.value - 1
+        QCoreApplication.postEvent(self, QEvent(self.KIND), priority)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self.KIND:
+            return super().event(event)
+        if self._calls:
+            self._calls.pop(0)()
+        return True
 
 
 class RecordsWindow(QMainWindow):
@@ -235,6 +269,7 @@ class RecordsWindow(QMainWindow):
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addLayout(self._buttons())
+        self.after_paint = AfterPaint(self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -372,7 +407,7 @@ class RecordsWindow(QMainWindow):
         return check, edit
 
     def _table(self) -> QTableView:
-        table = QTableView()
+        table = RecordsTable()
         table.setModel(self.model)
         table.setAccessibleName("Advice records, newest first")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -496,6 +531,8 @@ class RecordsWindow(QMainWindow):
         if self.store is None:
             return
         query = self.current_query()
+        if self.counter is not None:
+            self.counter.cancel()
         self.model.set_query(query)
         self._count_token += 1
         rows = self.model.rowCount()
@@ -506,9 +543,9 @@ class RecordsWindow(QMainWindow):
             self.status.setText(f"{rows:,} or more records match.")
         else:
             self.status.setText(f"{rows:,} or more records match (counting…)")
-            # asked once the list is painted (the paint was asked first): on two cores the
-            # count would otherwise compete with the keystroke's own paint
-            QTimer.singleShot(0, lambda token=self._count_token: self._count(token, query))
+            # asked once the list is painted: on two cores (one busy) a count running during
+            # the keystroke's paint doubled the time to the new list
+            self.after_paint.call(partial(self._count, self._count_token, query))
         if rows:
             self.table.selectRow(0)
 
