@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.gui.gui_helpers import focused, press, type_text
-from wizard.feedback.store import FeedbackStore
+from wizard.feedback.store import FeedbackStore, Note
 from wizard.gui import feedback_actions
 from wizard.gui.feedback_dialog import NOT_PERSONAL, FeedbackDialog
 from wizard.gui.main_window import MainWindow
@@ -75,7 +75,7 @@ def test_an_outcome_offers_it_and_keeps_the_line_with_the_walks_ids(
     press(qtbot, Qt.Key.Key_F, CTRL_SHIFT)  # a button's shortcut clicks it on a timer
     qtbot.waitUntil(lambda: asked[0] == [{"prefill": "", "with_walk": True}])
     (note,) = FeedbackStore(data).read().notes
-    assert note == (
+    assert note == Note(
         dt.date.today().isoformat(),
         "photos",
         (("photos", "candidate_present", "yes"), ("photos", "staged", "yes")),

@@ -6,10 +6,12 @@ needs neither PyYAML nor the reader.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 
-class Pos(NamedTuple):
+@dataclass(frozen=True, slots=True)  # slots: thousands are made as the trees load
+class Pos:
     """A 1-based line and column in a file."""
 
     line: int

@@ -1,8 +1,9 @@
 """The tree model: questions, answers, outcomes, and the source guidance they quote.
 
 Immutable values, as frozen dataclasses: the one idiom for an immutable value across the code
-(the transcript, the walk, the map's layout and the records are frozen dataclasses too). Copied
-with a change by `dataclasses.replace`; never compared with, unpacked or indexed as tuples.
+(positions, problems, verdicts, the calendar, the transcript, the walk, the map's layout, the
+records and the feedback are frozen dataclasses too). Copied with a change by
+`dataclasses.replace`; never compared with, unpacked or indexed as tuples.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def _pair(pos: Pos) -> list[int]:
 
 
 def _flat(positions: Iterable[Pos]) -> list[int]:
-    return [n for p in positions for n in p]
+    return [n for p in positions for n in (p.line, p.column)]
 
 
 def _positions(flat: list[int]) -> list[Pos]:

@@ -9,8 +9,8 @@ with problems is reported like a tree and ignored; the trees still load.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import NamedTuple
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
@@ -40,7 +40,8 @@ OUTSIDE_NOTE = (
 )
 
 
-class Election(NamedTuple):
+@dataclass(frozen=True)
+class Election:
     id: str
     name: str
     polling_day: dt.date
@@ -68,12 +69,14 @@ class Election(NamedTuple):
         )
 
 
-class Calendar(NamedTuple):
+@dataclass(frozen=True)
+class Calendar:
     elections: tuple[Election, ...]
     name: str  # the file it came from
 
 
-class PeriodStatus(NamedTuple):
+@dataclass(frozen=True)
+class PeriodStatus:
     """Where a date stands: the elections whose period covers it, else the next to begin."""
 
     day: dt.date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
+from dataclasses import dataclass
 
 # Characters a terminal may act on (ESC, NUL, BEL, CR, C1 controls such as CSI), line and
 # paragraph separators, and format characters (e.g. right-to-left overrides).
@@ -42,7 +42,15 @@ def quote(text: str, limit: int = QUOTE_MAX) -> str:
     return f"'{shorten(text, limit)}'"
 
 
-class _Fields(NamedTuple):
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error in one file. Lines and columns are 1-based, 0 when unknown (a problem with the
+    whole file: it cannot be read, it is too large).
+
+    Problems sort by file, line, column, message and hint, in that order. The message and hint
+    are made printable when the problem is made, since they may quote a tree's text.
+    """
+
     file: str
     line: int
     column: int
@@ -52,24 +60,9 @@ class _Fields(NamedTuple):
     # nothing reaches, a link to a tree that failed to load) is reported but the tree still works.
     blocking: bool = True
 
-
-class Problem(_Fields):
-    """One error in one file. Lines and columns are 1-based, 0 when unknown (a problem with the
-    whole file: it cannot be read, it is too large).
-
-    A NamedTuple (not a dataclass: see wizard/core/model.py): problems sort by file, line,
-    column, message and hint, in that order. The message and hint are made printable when the
-    problem is made, since they may quote a tree's text.
-    """
-
-    __slots__ = ()
-
-    def __new__(
-        cls, file: str, line: int, column: int, message: str, hint: str = "", blocking: bool = True
-    ) -> Problem:
-        return super().__new__(
-            cls, file, line, column, printable(message), printable(hint), blocking
-        )
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
+        object.__setattr__(self, "hint", printable(self.hint))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any
 
 from wizard.core.marked import MarkedDict, MarkedList, Pos
 from wizard.core.parsed import ParsedDocuments
@@ -24,7 +25,8 @@ class Kind(Enum):
     LIST = "list"
 
 
-class Field(NamedTuple):
+@dataclass(frozen=True)
+class Field:
     kind: Kind
     required: bool = False
     help: str = ""

@@ -3,10 +3,11 @@ records: words, symbol, order and colours. Adding a verdict is one more row in `
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Look(NamedTuple):
+@dataclass(frozen=True)
+class Look:
     """A verdict's colours in one theme (hex RGB). The window's and the trainer's banner, and the
     PDF's verdict box, are `text` on `background` inside `border`; a map box is the same, under a
     heading band of `border` with `on_border` words. Each pair meets WCAG AA (4.5:1), tested."""
@@ -17,7 +18,8 @@ class Look(NamedTuple):
     on_border: str
 
 
-class Verdict(NamedTuple):
+@dataclass(frozen=True)
+class Verdict:
     """One kind of answer the guidance can give, in words (never colour alone)."""
 
     id: str

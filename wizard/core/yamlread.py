@@ -198,12 +198,12 @@ def read_yaml(data: str | bytes, name: str) -> tuple[object, list[Problem]]:
         first = shorten(str(exc), 200)
         return None, [*loader.problems, Problem(name, 1, 1, f"YAML error: {first}")]
     except RecursionError:
-        line, column = _pos(loader.inside) if loader.inside else _reader_pos(loader)
+        at = _pos(loader.inside) if loader.inside else _reader_pos(loader)
         return None, [
             Problem(
                 name,
-                line,
-                column,
+                at.line,
+                at.column,
                 "the YAML is nested too deeply to read",
                 "a tree needs only a few levels of indentation: check the "
                 "brackets and the indentation from here",
@@ -251,9 +251,9 @@ def _line_column(before: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _reader_pos(loader: _MarkedLoader) -> tuple[int, int]:
+def _reader_pos(loader: _MarkedLoader) -> Pos:
     """Where PyYAML's own reader had got to (libyaml does not say): for a failure with no mark."""
-    return getattr(loader, "line", 0) + 1, getattr(loader, "column", 0) + 1
+    return Pos(getattr(loader, "line", 0) + 1, getattr(loader, "column", 0) + 1)
 
 
 def _tag_word(tag: str) -> str:

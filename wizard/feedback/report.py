@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from dataclasses import asdict
 from typing import Any
 
 from wizard.feedback.store import Contents, Count, Note
@@ -93,7 +94,7 @@ def to_dict(contents: Contents, where: str) -> dict[str, Any]:
             }
             for (topic, outcome), notes in grouped(contents.notes).items()
         ],
-        "counts": [c._asdict() for c in contents.counts],
+        "counts": [asdict(c) for c in contents.counts],
     }
 
 

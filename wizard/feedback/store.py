@@ -20,8 +20,9 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from wizard.core.verdicts import VERDICTS
 
@@ -59,7 +60,8 @@ class FeedbackError(Exception):
     """A note or count refused, or the file could not be written; one line saying why."""
 
 
-class Note(NamedTuple):
+@dataclass(frozen=True)
+class Note:
     day: str
     topic: str
     answers: tuple[tuple[str, str, str], ...]  # (tree_id, question_id, answer_id)
@@ -68,7 +70,8 @@ class Note(NamedTuple):
     line: str
 
 
-class Count(NamedTuple):
+@dataclass(frozen=True)
+class Count:
     day: str
     kind: str
     topic: str
@@ -76,7 +79,8 @@ class Count(NamedTuple):
     n: int
 
 
-class Contents(NamedTuple):
+@dataclass(frozen=True)
+class Contents:
     """What a feedback file holds, and what could not be read of it."""
 
     notes: list[Note]

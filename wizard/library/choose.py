@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from wizard.core.catalog import Catalog
 from wizard.core.problems import printable
@@ -30,14 +30,16 @@ ENV_VAR = "PURDAH_WIZARD_TREES"
 LOAD_TIMEOUT = 10.0
 
 
-class Request(NamedTuple):
+@dataclass(frozen=True)
+class Request:
     """A trees folder someone asked for, and who asked (for the notice)."""
 
     folder: Path
     origin: str  # "--trees", "the setting" or the environment variable's name
 
 
-class TreeSource(NamedTuple):
+@dataclass(frozen=True)
+class TreeSource:
     """The trees in use: where they came from, and a notice if a requested folder was refused."""
 
     folder: Path

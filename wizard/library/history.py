@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 from urllib.parse import quote
 
 from wizard.core.catalog import Catalog, load_catalog
@@ -28,7 +29,8 @@ from wizard.library.folder import MAX_FILE_BYTES, SUFFIXES, load_folder
 HISTORY = "history"
 
 
-class PublishedTree(NamedTuple):
+@dataclass(frozen=True)
+class PublishedTree:
     """One published version of a tree: its file in the history folder and its exact bytes."""
 
     tree_id: str

@@ -5,7 +5,7 @@ named so that the loader never reads it)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wizard.core.catalog import Catalog
@@ -120,4 +120,4 @@ def _warnings(cat: Catalog) -> list[Problem]:
 
 def warning_line(w: Problem) -> str:
     """A warning as printed: file:line:column: warning: message (hint: ...)."""
-    return str(w._replace(message=f"warning: {w.message}"))
+    return str(replace(w, message=f"warning: {w.message}"))

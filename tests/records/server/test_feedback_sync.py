@@ -76,7 +76,9 @@ def test_notes_and_counts_arrive_under_the_records_journal(terminal, server) -> 
         "",
         "wanted the rule on group photos",
     )
-    assert server_counts(server, journal) == [tuple(c) for c in local.counts]
+    assert server_counts(server, journal) == [
+        (c.day, c.kind, c.topic, c.outcome, c.n) for c in local.counts
+    ]
     assert ("2027-04-01", "topic", "photos", "", 3) in server_counts(server, journal)
 
 

@@ -29,8 +29,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from wizard.feedback.store import KINDS, Count, FeedbackStore, Note, feedback_path
 from wizard.records.server.schema import COUNT_COLUMNS, NOTE_COLUMNS, SCHEMA, version
@@ -52,7 +53,8 @@ UPSERT_COUNT = (
 )
 
 
-class FeedbackSent(NamedTuple):
+@dataclass(frozen=True)
+class FeedbackSent:
     """What a sync did with the feedback: notes and count rows sent, and a problem, if any."""
 
     notes: int = 0
