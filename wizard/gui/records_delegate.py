@@ -8,6 +8,11 @@ at the position Qt's own drawing puts it; the font, pen and margins are taken on
 the table. Every other cell, and everything around the cells (alternate rows, grid, header), is
 still drawn by Qt, so the table looks as it did. What a screen reader reads is the model's, and
 unchanged.
+
+A row is as tall as a line of the table's font needs, at every text size: Qt's rows are a fixed
+height from the style (30 px), which cut a 36-point line (56 px) at its top and bottom. The
+height follows the font when the style sheet changes it; no row is measured one by one (the
+list can hold 100,000).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wizard.gui.qt import (
+    QEvent,
     QFont,
     QFontMetrics,
     QPalette,
@@ -48,6 +54,7 @@ DRAWN_BY_QT = (
 ).value
 ELIDE = Qt.TextElideMode.ElideRight
 CACHE_LIMIT = 5_000  # texts kept (a screen shows ~250 cells); the cache starts again past it
+ROW_ROOM = 4  # a row holds its line, 1/ROW_ROOM of the line's height as room, and the grid's 1 px
 
 
 class CellPainter(QStyledItemDelegate):
@@ -119,6 +126,27 @@ class RecordsTable(QTableView):
         super().__init__(parent)
         self.cell_painter = CellPainter(self)
         self.setItemDelegate(self.cell_painter)
+        self.fit_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_rows()  # the text size or the theme changed: the style sheet sets the font
+
+    def row_height(self) -> int:
+        """A row's height: the style's own (as before at everyday sizes), or taller when a line of
+        the table's font and a little room around it need more."""
+        header = self.verticalHeader()
+        metric = QStyle.PixelMetric.PM_HeaderDefaultSectionSizeVertical
+        line = self.fontMetrics().height()
+        return max(self.style().pixelMetric(metric, None, header), line + line // ROW_ROOM + 1)
+
+    def fit_rows(self) -> None:
+        """Every row as tall as `row_height`: the header's default, so rows read later fit too."""
+        height = self.row_height()
+        header = self.verticalHeader()
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.cell_painter.start(self)
