@@ -13,7 +13,9 @@ at what has been done so far. Each kept deferral, and what it saves (bench/READM
   paint (wizard/gui/main_window.py, ~12 ms);
 - the idle watcher's application-wide event filter starts just after the first paint
   (wizard/gui/idle.py, ~20 ms: its first events make PySide name every Qt class);
-- the training scenarios are read just after the first paint (wizard/gui/app.py, ~13 ms).
+- the training scenarios are read just after the first paint (wizard/gui/app.py, ~13 ms);
+- the search box's clear button (hidden until something is typed) is added just after the first
+  paint: its icon is looked up in the desktop's icon themes (wizard/gui/home_view.py, ~6 ms on X).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def exec_(*_args):
               window._outcome_view is not None, flush=True)
         print("IDLE-FILTERING", window.idle._filtering, flush=True)
         print("SCENARIOS", len(window.catalog.scenarios), flush=True)
+        print("CLEAR-BUTTON", window.home.search.isClearButtonEnabled(), flush=True)
         QtCore.QTimer.singleShot(0, after_the_first_paint)  # after the work queued at it
 
     def after_the_first_paint():
@@ -135,6 +138,10 @@ def test_idle_watching_starts_after_the_first_paint(at_first_paint) -> None:
 
 def test_the_scenarios_are_read_after_the_first_paint(at_first_paint) -> None:
     assert reported(at_first_paint, "SCENARIOS") == "SCENARIOS 0"
+
+
+def test_the_search_boxs_clear_button_is_added_after_the_first_paint(at_first_paint) -> None:
+    assert reported(at_first_paint, "CLEAR-BUTTON") == "CLEAR-BUTTON False"
 
 
 def test_the_first_screen_is_shown_before_qts_enums_are_built(at_first_paint) -> None:
