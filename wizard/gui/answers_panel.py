@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from wizard.core.transcript import StepRecord
-from wizard.gui.qt import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
-from wizard.gui.widgets import button, label, reuse
+from wizard.gui.qt import QFrame, QHBoxLayout, QPushButton, QSize, QVBoxLayout, QWidget, Signal
+from wizard.gui.widgets import button, label, layout_size_hint, reuse
 
 
 class AnswersPanel(QFrame):
@@ -27,6 +27,9 @@ class AnswersPanel(QFrame):
         self.rows.addWidget(self.none_yet)
         self.change_buttons: list[QPushButton] = []  # those of the rows shown now
         self._rows: list[_StepRow] = []  # every row made, kept (issue 15), shown or not
+
+    def sizeHint(self) -> QSize:
+        return layout_size_hint(self)
 
     def set_steps(self, steps: Sequence[StepRecord]) -> None:
         self.none_yet.setVisible(not steps)
@@ -52,6 +55,9 @@ class _StepRow(QWidget):
         grid.addLayout(text, 1)
         self.change = button("Change", "", "", on_change, link=True)
         grid.addWidget(self.change)
+
+    def sizeHint(self) -> QSize:
+        return layout_size_hint(self)
 
     def show_step(self, step: StepRecord) -> None:
         self.question.setText(f"{step.number}. {step.question}")

@@ -40,7 +40,7 @@ from wizard.gui.qt import (
 from wizard.gui.settings import Preferences
 from wizard.gui.theme import stylesheet
 from wizard.gui.top_bar import TopBar
-from wizard.gui.widgets import action_button, button, lay_out_now
+from wizard.gui.widgets import action_button, button, laid_out_once
 
 # Imported when first used, after the first paint. The late screens, the countdown, the About
 # dialog and the empty-trees screen use Qt's enums as they are imported (which would build them
@@ -330,20 +330,23 @@ class MainWindow(QMainWindow):
         if w.outcome is not None and t.outcome is not None:
             from wizard.core.whatif import alternatives
 
-            self.stack.setCurrentWidget(self.outcome_view)
-            self.outcome_view.show_outcome(
-                verdict(w.outcome.verdict),
-                t.outcome,
-                t.steps,
-                alternatives(self.catalog, w.steps, w.outcome),
-            )
-            self.outcome_view.show_period(t.period)
+            outcome = self.outcome_view
+            self.stack.setCurrentWidget(outcome)
+            with laid_out_once(outcome):
+                outcome.show_outcome(
+                    verdict(w.outcome.verdict),
+                    t.outcome,
+                    t.steps,
+                    alternatives(self.catalog, w.steps, w.outcome),
+                )
+                outcome.show_period(t.period)
             self.outcomeShown.emit(t)
-            lay_out_now(self.outcome_view)
         elif w.question is not None:
-            self.stack.setCurrentWidget(self.question_view)
-            self.question_view.show_question(w.tree, w.question, w.remembered_answer(), t.steps)
-            lay_out_now(self.question_view)
+            question = self.question_view
+            self.stack.setCurrentWidget(question)
+            with laid_out_once(question):
+                question.show_question(w.tree, w.question, w.remembered_answer(), t.steps)
+            question.scroll_to_start()
 
     def answer(self, answer_id: str) -> None:
         if self.walk is None:

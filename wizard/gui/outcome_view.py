@@ -25,6 +25,7 @@ from wizard.gui.qt import (
     QKeySequence,
     QLabel,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from wizard.gui.widgets import (
     Page,
     button,
     label,
+    layout_size_hint,
     reuse,
     scrolling,
     tab_chain,
@@ -61,6 +63,9 @@ class VerdictBanner(QFrame):
         words.addWidget(self.verdict)
         words.addWidget(self.meaning)
         row.addLayout(words, 1)
+
+    def sizeHint(self) -> QSize:
+        return layout_size_hint(self)
 
     def set_verdict(self, v: Verdict) -> None:
         self.symbol.setText(v.symbol)

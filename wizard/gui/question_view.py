@@ -19,7 +19,6 @@ from wizard.gui.qt import (
     QKeySequence,
     QObject,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -27,6 +26,7 @@ from wizard.gui.qt import (
 from wizard.gui.theme import restyle
 from wizard.gui.widgets import (
     CardButton,
+    Column,
     Page,
     ResponsiveRow,
     button,
@@ -53,9 +53,8 @@ class QuestionView(QWidget):
         self.answer_buttons: list[CardButton] = []  # this question's: the first of _cards
         self._cards: list[CardButton] = []  # every card made, kept (issue 15), shown or not
         row = ResponsiveRow(95)
-        main = QWidget()
-        col = QVBoxLayout(main)
-        col.setContentsMargins(0, 0, 0, 0)
+        main = Column()
+        col = main.column
         self.where = label("", "meta")
         self.text = label("", "h1")
         # A fresh question has the focus on its words, not on answer 1: a stray Enter or Space
@@ -181,16 +180,22 @@ class QuestionView(QWidget):
             card.setProperty("answer_id", a.id)
             if bool(card.property("remembered")) != (a.id == remembered):
                 card.setProperty("remembered", a.id == remembered)
-                restyle(card)  # the style sheet marks the remembered answer
+                restyle(card, children=False)  # the style sheet marks the remembered card
 
         self.answer_buttons = reuse(
             self.answers, self._cards, list(enumerate(question.answers)), self._new_card, update
         )
-        focus = self.remembered_button()
-        self.scroll_area.verticalScrollBar().setValue(0)  # a new question is read from the top
-        (focus or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
-        if focus is not None:  # once laid out, scroll to the earlier answer if it is far down
-            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(focus))
+        (self.remembered_button() or self.text).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def scroll_to_start(self) -> None:
+        """Show a new question from the top, down to the earlier answer if it is far down.
+
+        Called once the question is laid out (`widgets.laid_out_once`): the focus, moved before
+        that, was followed to where the last question had the widget (issue 15).
+        """
+        self.scroll_area.verticalScrollBar().setValue(0)
+        if (focus := self.remembered_button()) is not None:
+            self.scroll_area.ensureWidgetVisible(focus)
 
     def _new_card(self, i: int) -> CardButton:
         card = CardButton("", "", str(i + 1) if i < 9 else "")

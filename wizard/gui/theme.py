@@ -67,11 +67,12 @@ def stylesheet(family: str, text_size: int, high_contrast: bool) -> str:
     return Template(text).safe_substitute(family=family, **sizes(text_size))
 
 
-def restyle(widget: QWidget) -> None:
-    """Re-apply the style sheet after a property it selects on (e.g. severity) changed."""
+def restyle(widget: QWidget, children: bool = True) -> None:
+    """Re-apply the style sheet after a property it selects on (e.g. severity) changed; to the
+    widget's children too unless `children` is False (no rule selects them by that property)."""
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-    for child in widget.findChildren(QWidget):
+    for child in widget.findChildren(QWidget) if children else ():
         style.unpolish(child)
         style.polish(child)

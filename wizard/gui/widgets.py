@@ -3,7 +3,8 @@ stacks when the window is narrow. Sizes come from the style sheet and the font, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
@@ -208,6 +209,9 @@ class ResponsiveRow(QWidget):
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
 
+    def sizeHint(self) -> QSize:
+        return layout_size_hint(self)
+
     def resizeEvent(self, e: QResizeEvent) -> None:
         wide = e.size().width() >= self.fontMetrics().averageCharWidth() * self._wide_at
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
@@ -301,6 +305,28 @@ def lay_out_now(screen: QWidget, levels: int = 10) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
+@contextmanager
+def laid_out_once(screen: QWidget) -> Iterator[None]:
+    """Change what `screen` shows inside this block, then lay it out once, before the next paint.
+
+    Showing a widget lays out each of its shown parents at once (Qt activates their layouts), so
+    a step that showed a new answers-so-far row and two cards laid the page out three times over
+    (issue 15). The screen's layouts are switched off meanwhile: Qt's activation of a switched-off
+    layout does nothing, and what changed is still noted, to be laid out by `lay_out_now`. For
+    texts and what is shown only: a switched-off layout does not follow its widget being resized.
+    """
+    layouts = [w.layout() for w in (screen, *screen.findChildren(QWidget))]
+    held = [layout for layout in layouts if layout is not None and layout.isEnabled()]
+    for layout in held:
+        layout.setEnabled(False)
+    try:
+        yield
+    finally:
+        for layout in held:
+            layout.setEnabled(True)
+        lay_out_now(screen)
+
+
 def tab_chain(*widgets: QWidget | None) -> None:
     """Make Tab visit these widgets in this order (skipping None), as they read on screen.
 
@@ -321,6 +347,33 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(sub)
 
 
+def layout_size_hint(widget: QWidget) -> QSize:
+    """A widget's size hint from its layout alone, for a widget holding word-wrapped labels.
+
+    Qt's own (`QLayout::totalSizeHint`) adds the height for the hint's width: a layout of every
+    label inside at a width the widget is never shown at, again whenever a text inside changes
+    (issue 15). Where it is laid out, such a widget's height comes from heightForWidth at its
+    real width, so only the hint's height differs, which nothing on screen uses.
+    """
+    layout = widget.layout()
+    if layout is None:
+        return QWidget.sizeHint(widget)
+    m = widget.contentsMargins()
+    return layout.sizeHint() + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+
+class Column(QWidget):
+    """A plain column of widgets (no margins), hinted by `layout_size_hint`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+
+    def sizeHint(self) -> QSize:
+        return layout_size_hint(self)
+
+
 class Page(QWidget):
     """A screen's content: a column whose margins and spacing follow the text size."""
 
@@ -339,7 +392,7 @@ class Page(QWidget):
     # the hint's width (and the minimum's): a whole layout of every label at widths the page is
     # never shown at, on every step (issue 15). The column's own hints, without it, are enough.
     def sizeHint(self) -> QSize:
-        return self.column.sizeHint()
+        return layout_size_hint(self)
 
     def minimumSizeHint(self) -> QSize:
         return self.column.minimumSize()
