@@ -5,7 +5,8 @@ first window has been exposed and painted, then make it quit.
     python bench/startup_probe.py -m wizard               # a module, as `python -m` runs it
 
 It wraps QApplication.exec, so it works with any program that runs Qt's event loop, without
-changing that program. It watches only the windows shown before exec(): an application-wide
+changing that program: it waits for the program's own import of PySide6.QtWidgets, so the
+program's imports happen in their own order. It watches only the windows shown before exec(): an application-wide
 Python event filter would itself slow the start it times (the first event it is handed from an
 object Qt made makes PySide build the Python types of whole Qt modules, ~35 ms even for the
 bare window). bench/startup.py starts it and takes the time before starting the process.
@@ -15,6 +16,8 @@ For a frozen program the same file is a PyInstaller runtime hook: built in (by s
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import os
 import runpy
 import sys
@@ -61,8 +64,32 @@ def install() -> None:
     QApplication.exec = exec_
 
 
+class _WhenTheProgramImportsQt(importlib.abc.MetaPathFinder):
+    """Installs the probe once the program itself has imported PySide6.QtWidgets, so that the
+    probe leaves the order of the program's imports as it is: PySide6's import hook reads the
+    source of every module imported after it (PYSIDE-2029), which a program that imports its
+    own modules first does not pay."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> object:
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)  # type: ignore[arg-type]
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        exec_module = loader.exec_module
+
+        def exec_then_install(module: object) -> None:
+            exec_module(module)  # type: ignore[arg-type]
+            install()
+
+        loader.exec_module = exec_then_install  # type: ignore[method-assign]
+        return spec
+
+
 def main() -> None:
-    install()
+    sys.meta_path.insert(0, _WhenTheProgramImportsQt())
     if sys.argv[1] == "-m":
         sys.argv = [sys.argv[2], *sys.argv[3:]]
         runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
