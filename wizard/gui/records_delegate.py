@@ -25,6 +25,7 @@ from wizard.gui.qt import (
     QFontMetrics,
     QPalette,
     QPen,
+    QSize,
     QStaticText,
     QStyle,
     QStyledItemDelegate,
@@ -55,6 +56,7 @@ DRAWN_BY_QT = (
 ELIDE = Qt.TextElideMode.ElideRight
 CACHE_LIMIT = 5_000  # texts kept (a screen shows ~250 cells); the cache starts again past it
 ROW_ROOM = 4  # a row holds its line, 1/ROW_ROOM of the line's height as room, and the grid's 1 px
+LEAST_ROWS = 3  # the list is never shorter than this many rows: a short window scrolls instead
 
 
 class CellPainter(QStyledItemDelegate):
@@ -147,6 +149,23 @@ class RecordsTable(QTableView):
         header = self.verticalHeader()
         if header.defaultSectionSize() != height:
             header.setDefaultSectionSize(height)
+            self.updateGeometry()  # the least height below follows the rows
+
+    def least_height(self) -> int:
+        """The height that shows the column titles and LEAST_ROWS whole rows, under a sideways
+        scroll bar if there is one."""
+        titles = self.horizontalHeader().sizeHint().height()
+        rows = LEAST_ROWS * self.verticalHeader().defaultSectionSize()
+        sideways = self.horizontalScrollBar().sizeHint().height()
+        return titles + rows + 2 * self.frameWidth() + sideways
+
+    def minimumSizeHint(self) -> QSize:
+        size = super().minimumSizeHint()
+        return QSize(size.width(), max(size.height(), self.least_height()))
+
+    def sizeHint(self) -> QSize:
+        size = super().sizeHint()
+        return QSize(size.width(), max(size.height(), self.least_height()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.cell_painter.start(self)

@@ -25,7 +25,6 @@ from wizard.gui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from wizard.gui.qt import (
     QWidget,
     Signal,
 )
+from wizard.gui.records_rows import WrapRow
 from wizard.records.errors import RecordsError
 from wizard.records.search import Query
 from wizard.records.server.config import (
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from wizard.records.server.search import ForceRecord
 
+LEAST_LABEL_CHARS = 20  # the server's line is never narrower than this (characters) beside others
 FORCE_PAGE = 200  # the force-wide list shows the newest this many matches
 SETTING_READER = "records/reader_user"  # the last reader account used (a name, no password)
 NOT_A_READER = (
@@ -263,16 +264,14 @@ class ServerBar(QWidget):
         self.force_active = False
         self.reader = ""
         self._synced_text = ""
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = WrapRow(self)  # wraps at large text sizes: the window fits a 1024 px screen
         self.label = QLabel()
         self.label.setObjectName("recordsServer")
         self.label.setWordWrap(True)
         self.label.setAccessibleName("The force's records server")
         choice = QWidget()
         choice.setAccessibleName("Which records to show")
-        choosing = QHBoxLayout(choice)
-        choosing.setContentsMargins(0, 0, 0, 0)
+        choosing = WrapRow(choice)
         self.local_button = QRadioButton("T&his terminal")
         self.local_button.setToolTip("The records saved on this terminal")
         self.local_button.setChecked(True)
@@ -282,15 +281,14 @@ class ServerBar(QWidget):
             "account; read-only)"
         )
         self.local_button.toggled.connect(self._chosen)
-        choosing.addWidget(QLabel("Show:"))
-        choosing.addWidget(self.local_button)
-        choosing.addWidget(self.force_button)
+        choosing.add(QLabel("Show:"), self.local_button)
+        choosing.add(self.force_button)
         self.send = QPushButton("Send now")
         self.send.setAccessibleName("Send the waiting records to the force's records server")
         self.send.clicked.connect(lambda: self.sync(ask=True))
-        row.addWidget(self.label, 1)
-        row.addWidget(choice)
-        row.addWidget(self.send)
+        row.add(self.label, stretch=1, least_chars=LEAST_LABEL_CHARS)
+        row.add(choice)
+        row.add(self.send)
         self.setVisible(self.config is not None)
         if self.config is not None:
             self.refresh()

@@ -67,6 +67,7 @@ from wizard.gui.records_model import (
     ForceRecordsModel,
     RecordsModel,
 )
+from wizard.gui.records_rows import TwoLineButton, WrapRow, scrolled_page
 from wizard.gui.records_server import FORCE_PAGE, ServerBar
 from wizard.gui.unfinished import finish_draft, kept_drafts
 from wizard.library.atomicfile import SaveError
@@ -84,6 +85,7 @@ if TYPE_CHECKING:  # the server's module is imported only once a server is used
 TITLE = "Advice records"
 DEBOUNCE_MS = 250  # search after the user pauses typing, not on every key
 FORCE_PAGE_NOTE = "narrow the search to find older ones"
+LEAST_WRAPPED_CHARS = 12  # a word-wrapped label in a wrapping row is never narrower (characters)
 
 
 class _Stopped(Exception):
@@ -243,9 +245,10 @@ class RecordsWindow(QMainWindow):
         self.setAccessibleName(TITLE)
         self.resize(1100, 640)
         self.store, problem = self._open_store()
-        central = QWidget()
-        self.setCentralWidget(central)
-        layout = QVBoxLayout(central)
+        page = QWidget()
+        # scrolls when too short for its rows and a few of the table's (36 points on a small screen)
+        self.setCentralWidget(scrolled_page(page, self))
+        layout = QVBoxLayout(page)
         self.warning = QLabel()
         self.warning.setObjectName("recordsWarning")
         self.warning.setWordWrap(True)
@@ -299,17 +302,17 @@ class RecordsWindow(QMainWindow):
         except RecordsError as exc:
             return None, f"The advice records cannot be shown. {exc}"
 
-    def _unfinished_row(self) -> QHBoxLayout:
+    def _unfinished_row(self) -> WrapRow:
         """Records kept unfinished when a screen was cleared, and a button to finish one."""
-        row = QHBoxLayout()
+        row = WrapRow()
         self.unfinished = QLabel()
         self.unfinished.setWordWrap(True)
         self.unfinished.setAccessibleName("Unfinished advice records")
         self.finish_button = QPushButton("Fi&nish unfinished record…")
         self.finish_button.setAutoDefault(False)
         self.finish_button.clicked.connect(self.finish_unfinished)
-        row.addWidget(self.unfinished, 1)
-        row.addWidget(self.finish_button)
+        row.add(self.unfinished, stretch=1, least_chars=LEAST_WRAPPED_CHARS)
+        row.add(self.finish_button)
         self._show_unfinished()
         return row
 
@@ -354,13 +357,13 @@ class RecordsWindow(QMainWindow):
         top.addWidget(find)
         top.addWidget(self.search, 1)
         rows.addLayout(top)
-        row = QHBoxLayout()
+        row = WrapRow()  # each check box stays beside its date
         rows.addLayout(row)
         today = QDate.currentDate()
         self.from_check, self.from_date = self._date_filter("Fro&m", today.addMonths(-1))
         self.to_check, self.to_date = self._date_filter("&To", today)
-        for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
-            row.addWidget(widget)
+        row.add(self.from_check, self.from_date)
+        row.add(self.to_check, self.to_date)
         self.verdict = QComboBox()
         _shrinkable(self.verdict)
         self.verdict.setAccessibleName("Verdict")
@@ -368,7 +371,7 @@ class RecordsWindow(QMainWindow):
         for v in VERDICTS.values():
             self.verdict.addItem(f"{v.symbol} {v.label}", v.id)
         self.verdict.currentIndexChanged.connect(self.apply_filters)
-        row.addWidget(self.verdict, 2)
+        row.add(self.verdict, stretch=2)
         self.topic = QComboBox()
         _shrinkable(self.topic)
         self.topic.setAccessibleName("Topic")
@@ -377,7 +380,7 @@ class RecordsWindow(QMainWindow):
         for tree_id in self._topics():
             self.topic.addItem(titles.get(tree_id, tree_id), tree_id)
         self.topic.currentIndexChanged.connect(self.apply_filters)
-        row.addWidget(self.topic, 2)
+        row.add(self.topic, stretch=2)
         return rows
 
     def _topics(self) -> list[str]:
@@ -415,6 +418,7 @@ class RecordsWindow(QMainWindow):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab goes on to the buttons (arrows move in the list)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -458,15 +462,16 @@ class RecordsWindow(QMainWindow):
             self._sized = True
             self._size_columns()
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> WrapRow:
+        """The actions on the chosen record(s), how many match, and Close; they wrap."""
+        row = WrapRow()
         self.open_button = QPushButton("&Open…")
         self.open_button.clicked.connect(lambda: self.open_record())
         self.pdf_button = QPushButton("Save as &PDF…")
         self.pdf_button.clicked.connect(self.save_selected_pdf)
         self.csv_button = QPushButton("&Export shown to CSV…")
         self.csv_button.clicked.connect(self.export_csv)
-        self.impact_button = QPushButton("&Would new guidance change these?…")
+        self.impact_button = TwoLineButton("&Would new guidance change these?…")
         self.impact_button.setAccessibleDescription(
             "Choose the folder of a new release of the trees: the records it would decide "
             "otherwise are listed. No record is changed."
@@ -479,9 +484,10 @@ class RecordsWindow(QMainWindow):
         close = QPushButton("Close")
         close.clicked.connect(self.close)
         for widget in (self.open_button, self.pdf_button, self.csv_button, self.impact_button):
-            row.addWidget(widget)
-        row.addWidget(self.status, 1)
-        row.addWidget(close)
+            row.add(widget)
+        # not focusable, so it may go where a wrapped row has most room
+        row.add(self.status, stretch=1, least_chars=LEAST_WRAPPED_CHARS, floating=True)
+        row.add(close)
         return row
 
     def _shortcuts(self) -> None:

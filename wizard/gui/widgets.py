@@ -220,9 +220,12 @@ class ResponsiveRow(QWidget):
         super().resizeEvent(e)
 
 
-def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
-    """Wrap a page in a vertical scroll area that resizes it to the width of the window."""
-    area = QScrollArea(parent)
+def scrolling(
+    content: QWidget, parent: QWidget | None = None, area: QScrollArea | None = None
+) -> QScrollArea:
+    """Wrap a page in a vertical scroll area that resizes it to the width of the window (`area`
+    if given: a scroll area of a class of its own)."""
+    area = QScrollArea(parent) if area is None else area
     # See through to the window, whose background the theme sets (Qt would fill these with the
     # default palette's grey, wrong in high contrast). The viewport is made here rather than
     # fetched with viewport(): wrapping Qt's own viewport for Python makes PySide load every
