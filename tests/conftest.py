@@ -48,6 +48,26 @@ def trees(tmp_path: Path, example_trees: Path) -> Path:
     return folder
 
 
+# One election's pre-election period, for walks made inside it (e.g. 1 April 2027) and outside
+# every period (e.g. 7 December 2026).
+LOCAL_ELECTION_2027 = """\
+elections:
+  - id: local
+    name: Local council elections
+    polling_day: 2027-05-06
+    areas: [Coventry]
+    period_start: 2027-03-25
+    period_end: 2027-05-07
+"""
+
+
+@pytest.fixture
+def trees_with_calendar(trees: Path) -> Path:
+    """A copy of the example trees with a calendar of one election (LOCAL_ELECTION_2027)."""
+    (trees / "calendar.yaml").write_text(LOCAL_ELECTION_2027, encoding="utf-8")
+    return trees
+
+
 @pytest.fixture
 def share(tmp_path: Path, example_trees: Path) -> Path:
     """A copy of the example trees standing in for the policy team's share."""

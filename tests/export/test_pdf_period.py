@@ -4,11 +4,9 @@ every period says so beside the verdict, without lifting the advice (issue 20)."
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
-from tests.conftest import EXAMPLE_TREES
 from tests.export.pdftools import all_text
 from wizard.core.replay import replay
 from wizard.export.pdf import write_reasoning_pdf
@@ -17,26 +15,13 @@ from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 
-CALENDAR = """\
-elections:
-  - id: local
-    name: Local council elections
-    polling_day: 2027-05-06
-    areas: [Coventry]
-    period_start: 2027-03-25
-    period_end: 2027-05-07
-"""
-
 
 @pytest.fixture(autouse=True)
 def _qt(qapp):
     return qapp
 
 
-def walked_on(tmp_path, day: dt.date):
-    trees = tmp_path / "trees"
-    shutil.copytree(EXAMPLE_TREES, trees, dirs_exist_ok=True)
-    (trees / "calendar.yaml").write_text(CALENDAR, encoding="utf-8")
+def walked_on(trees, day: dt.date):
     clock = lambda: dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)  # noqa: E731
     result = replay(
         load_folder(trees), "photos", {"candidate_present": "yes", "staged": "yes"}, clock=clock
@@ -49,8 +34,8 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_a_walk_in_the_period_is_stamped_with_it(tmp_path):
-    t = walked_on(tmp_path, dt.date(2027, 4, 1))
+def test_a_walk_in_the_period_is_stamped_with_it(tmp_path, trees_with_calendar):
+    t = walked_on(trees_with_calendar, dt.date(2027, 4, 1))
     write_reasoning_pdf(tmp_path / "in.pdf", t)
     text = flat(all_text(tmp_path / "in.pdf"))
     assert "Pre-election period In the pre-election period: Local council elections" in text
@@ -58,8 +43,8 @@ def test_a_walk_in_the_period_is_stamped_with_it(tmp_path):
     assert "Pre-election period: In the pre-election period" in flat(format_transcript(t))
 
 
-def test_a_walk_outside_every_period_says_so_beside_the_verdict(tmp_path):
-    t = walked_on(tmp_path, dt.date(2026, 12, 7))
+def test_a_walk_outside_every_period_says_so_beside_the_verdict(tmp_path, trees_with_calendar):
+    t = walked_on(trees_with_calendar, dt.date(2026, 12, 7))
     write_reasoning_pdf(tmp_path / "out.pdf", t)
     text = flat(all_text(tmp_path / "out.pdf"))
     assert "Pre-election period Outside every pre-election period" in text  # in About

@@ -4,36 +4,21 @@ period stamped from it) and the window says so, with the period on it (issue 20)
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.conftest import EXAMPLE_TREES
 from wizard.core.periods import status_on
 from wizard.library.folder import load_folder
 
 pytestmark = pytest.mark.gui
 
-CALENDAR = """\
-elections:
-  - id: local
-    name: Local council elections
-    polling_day: 2027-05-06
-    areas: [Coventry]
-    period_start: 2027-03-25
-    period_end: 2027-05-07
-"""
-
 
 @pytest.fixture
-def trainer(qtbot, tmp_path, settings):
+def trainer(qtbot, trees_with_calendar, settings):
     from wizard.gui.trainer.window import TrainerWindow
 
-    trees = tmp_path / "trees"
-    shutil.copytree(EXAMPLE_TREES, trees)
-    (trees / "calendar.yaml").write_text(CALENDAR, encoding="utf-8")
-    w = TrainerWindow(load_folder(trees), settings)
+    w = TrainerWindow(load_folder(trees_with_calendar), settings)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
