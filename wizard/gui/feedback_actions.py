@@ -12,8 +12,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.gui.first_paint import after_first_paint
-from wizard.gui.qt import QTimer
+from wizard.gui.first_paint import after_first_paint, after_paint
 from wizard.gui.widgets import action_button
 
 if TYPE_CHECKING:
@@ -114,7 +113,8 @@ def outcome_key(t: Transcript) -> str:
 
 
 def _count(window: MainWindow, kind: str, topic: str, outcome: str = "") -> None:
-    """Add one to today's count, on the event loop's next turn; a failure is let go."""
+    """Add one to today's count once the screen asked for is painted (a write to disk must not
+    delay the outcome it counts); a failure is let go."""
 
     def write() -> None:
         from wizard.feedback.store import FeedbackError
@@ -123,4 +123,4 @@ def _count(window: MainWindow, kind: str, topic: str, outcome: str = "") -> None
         with contextlib.suppress(FeedbackError):
             store_of(window).count(kind, topic, outcome)
 
-    QTimer.singleShot(0, window, write)
+    after_paint(window, write)
