@@ -9,12 +9,12 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 from tests.records.kit import advice
 from wizard.gui import theme
 from wizard.gui.records_model import COLUMNS
-from wizard.gui.records_window import AfterPaint, RecordsWindow
+from wizard.gui.records_window import RecordsWindow
 from wizard.gui.settings import TEXT_SIZES
 from wizard.records.store import RecordStore
 
@@ -124,27 +124,6 @@ def test_a_screen_reader_reads_whole_texts_not_the_cut_ones(qtbot, path, tmp_pat
     index = window.model.index(long_row(window), ADVISED)
     assert index.data() == LONG_NAME
     assert window.model.data(index, Qt.ItemDataRole.ToolTipRole) == LONG_NAME
-
-
-def test_the_count_is_asked_only_after_the_list_is_painted(qtbot):
-    """A count running during the keystroke's paint competes with it on a two-core machine."""
-    log: list[str] = []
-
-    class Painted(QWidget):
-        def paintEvent(self, event) -> None:
-            log.append("painted")
-
-    widget = Painted()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    after = AfterPaint(widget)
-    qtbot.wait(50)
-    log.clear()
-    widget.update()
-    after.call(lambda: log.append("counted"))
-    qtbot.waitUntil(lambda: "counted" in log)
-    assert log == ["painted", "counted"]
 
 
 def test_a_stale_count_is_stopped_when_the_next_search_is_shown(qtbot, path, tmp_path, monkeypatch):

@@ -206,7 +206,7 @@ def test_a_clean_chain_gives_no_warning(qtbot, path, settings, user):
         window = make(qtbot, path, settings)
         window.verified.connect(done)
     assert window.warning.isHidden()
-    assert window.statusBar().currentMessage().startswith("Checked: 4 record(s)")
+    assert window.message.text().startswith("Checked: 4 record(s)")
 
 
 def test_a_damaged_file_says_so_and_nothing_breaks(qtbot, tmp_path, settings, user):

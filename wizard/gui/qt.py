@@ -65,6 +65,8 @@ if TYPE_CHECKING:  # the names, for type checkers and readers; at run time see _
         QShortcut,
         QShowEvent,
         QStaticText,
+        QTextLayout,
+        QTextOption,
         QWheelEvent,
     )
     from PySide6.QtWidgets import (
@@ -196,6 +198,8 @@ __all__ = [
     "QStyledItemDelegate",
     "QTableView",
     "QTextBrowser",
+    "QTextLayout",
+    "QTextOption",
     "QThread",
     "QTimer",
     "QTreeWidget",

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, cast
 
 from wizard.core.catalog import Catalog
 from wizard.core.verdicts import VERDICTS
+from wizard.gui.first_paint import after_paint
 from wizard.gui.pdf_actions import default_folder, pdf_options, with_pdf_suffix
 from wizard.gui.qt import (
     QAbstractItemView,
     QCheckBox,
     QCloseEvent,
     QComboBox,
-    QCoreApplication,
     QDate,
     QDateEdit,
     QEvent,
@@ -69,6 +69,7 @@ from wizard.gui.records_model import (
 )
 from wizard.gui.records_rows import TwoLineButton, WrapRow, scrolled_page
 from wizard.gui.records_server import FORCE_PAGE, ServerBar
+from wizard.gui.status_line import StatusLine, add_to_status_bar
 from wizard.gui.unfinished import finish_draft, kept_drafts
 from wizard.library.atomicfile import SaveError
 from wizard.records.csvexport import write_csv
@@ -185,31 +186,6 @@ class CountThread(QThread):
         self._store = None
 
 
-class AfterPaint(QObject):
-    """Calls a function after the paint already asked for. Qt posts its paint request
-    (UpdateRequest) at low priority, after every ordinary posted event and queued call (so
-    `QTimer.singleShot(0, ...)` runs before the paint); an event posted at a lower priority
-    still is delivered after it."""
-
-    KIND = QEvent.Type(QEvent.registerEventType())
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._calls: list[Callable[[], object]] = []
-
-    def call(self, function: Callable[[], object]) -> None:
-        self._calls.append(function)
-        priority = Qt.EventPriority.LowEventPriority.value - 1
-        QCoreApplication.postEvent(self, QEvent(self.KIND), priority)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() != self.KIND:
-            return super().event(event)
-        if self._calls:
-            self._calls.pop(0)()
-        return True
-
-
 class RecordsWindow(QMainWindow):
     """Browse the records; `verified` is emitted when the background check ends."""
 
@@ -272,7 +248,7 @@ class RecordsWindow(QMainWindow):
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addLayout(self._buttons())
-        self.after_paint = AfterPaint(self)
+        self.message = StatusLine("Message")  # wraps: never cut off at the window's edge
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -551,7 +527,7 @@ class RecordsWindow(QMainWindow):
             self.status.setText(f"{rows:,} or more records match (counting…)")
             # asked once the list is painted: on two cores (one busy) a count running during
             # the keystroke's paint doubled the time to the new list
-            self.after_paint.call(partial(self._count, self._count_token, query))
+            after_paint(self, partial(self._count, self._count_token, query))
         if rows:
             self.table.selectRow(0)
 
@@ -624,14 +600,14 @@ class RecordsWindow(QMainWindow):
             return
         row = self.force_model.summary(rows[0].row())
         self._pending[force.open(row.journal_id, row.seq)] = (then, row)
-        self.statusBar().showMessage(f"Fetching record {row.seq} from the server…", 8000)
+        self.say(f"Fetching record {row.seq} from the server…", 8000)
 
     def _opened(self, token: int, result: list[Record] | str) -> None:
         pending = self._pending.pop(token, None)
         if pending is None:
             return
         then, row = pending
-        self.statusBar().clearMessage()
+        self.say("")
         if isinstance(result, str):
             tell_error(self, result, "The record cannot be shown")
             return
@@ -723,7 +699,7 @@ class RecordsWindow(QMainWindow):
         except SaveError as exc:
             tell_error(self, str(exc), "The PDF was not saved")
             return None
-        self.statusBar().showMessage(f"Saved record {record.id} as {path}", 8000)
+        self.say(f"Saved record {record.id} as {path}", 8000)
         return path
 
     # -- many records
@@ -741,7 +717,7 @@ class RecordsWindow(QMainWindow):
         except (SaveError, RecordsError) as exc:
             tell_error(self, str(exc), "The CSV file was not saved")
             return None
-        self.statusBar().showMessage(f"Exported {n} record(s) to {path}", 8000)
+        self.say(f"Exported {n} record(s) to {path}", 8000)
         return path
 
     def show_impact(self) -> None:
@@ -753,7 +729,7 @@ class RecordsWindow(QMainWindow):
 
     # -- tamper evidence
     def start_verify(self) -> None:
-        self.statusBar().showMessage("Checking that no record has been changed…")
+        self.say("Checking that no record has been changed…")
         self.verify_thread = VerifyThread(self.records_path, self)
         self.verify_thread.done.connect(self._verified)
         self.verify_thread.start()
@@ -762,19 +738,24 @@ class RecordsWindow(QMainWindow):
         if isinstance(result, Verification):
             self.verification = result
             if result.ok:
-                self.statusBar().showMessage(
-                    f"Checked: {result.checked} record(s), none changed since it was saved."
-                )
+                self.say(f"Checked: {result.checked} record(s), none changed since it was saved.")
             else:
                 self.show_warning(
                     f"⚠ Warning: the advice records have been changed outside "
                     f"this program. {result.message()} Keep the file as it is "
                     "and report this."
                 )
-                self.statusBar().clearMessage()
+                self.say("")
         else:
             self.show_warning(f"⚠ The records could not be checked. {result}")
         self.verified.emit(result)
+
+    def say(self, text: str, msec: int = 0) -> None:
+        """Show a message at the foot of the window, wrapped to its width; after `msec` ms
+        (if more than 0) it clears, as the status bar's messages did."""
+        if self.message.parentWidget() is None:  # the status bar shows from the first message
+            add_to_status_bar(self, self.message)
+        self.message.say(text, msec)
 
     def show_warning(self, text: str) -> None:
         self.warning.setText(text)
