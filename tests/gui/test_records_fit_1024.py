@@ -133,6 +133,7 @@ def styled_records(qtbot, tmp_path, monkeypatch):
         settings.setValue("records/server_url", "host=records.example dbname=x sslmode=verify-full")
         window = RecordsWindow(path, settings, None, parent, verify_on_open=False)
         window.kept_parent = parent  # Python would delete it, and the window with it
+        qtbot.addWidget(window)  # a window of its own: closing its parent leaves it shown
         window.resize(width, height)
         window.show()
         qtbot.waitExposed(window)

@@ -50,6 +50,7 @@ def styled(qtbot, path, tmp_path, high_contrast: bool, size: int) -> RecordsWind
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = RecordsWindow(path, settings, None, parent, verify_on_open=False)
     window.kept_parent = parent  # type: ignore[attr-defined]  # Python would delete it, and window
+    qtbot.addWidget(window)  # a window of its own: closing its parent leaves it shown
     window.resize(1280, 1300)  # at 36 points, its rows wrapped: room for four rows, three columns
     window.show()
     qtbot.waitExposed(window)

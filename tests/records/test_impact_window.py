@@ -52,4 +52,5 @@ def test_a_folder_that_is_not_trees_says_so(qtbot, tmp_path, store, monkeypatch)
     window = RecordsWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show_impact()
+    qtbot.addWidget(window.impact_dialog)  # a window of its own, closed with the test
     assert "cannot be used" in window.impact_dialog.text.toPlainText()
