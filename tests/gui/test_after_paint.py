@@ -25,11 +25,16 @@ class PaintRequests(QObject):
         return False
 
 
-def test_work_after_paint_waits_for_the_paint_asked_for(qtbot):
-    label = QLabel("Speak to a supervisor first")
+def shown_label(qtbot, text: str) -> QLabel:
+    label = QLabel(text)
     qtbot.addWidget(label)
     label.show()
     qtbot.waitExposed(label)
+    return label
+
+
+def test_work_after_paint_waits_for_the_paint_asked_for(qtbot):
+    label = shown_label(qtbot, "Speak to a supervisor first")
     order: list[str] = []
     requests = PaintRequests(order)
     label.installEventFilter(requests)
@@ -42,10 +47,7 @@ def test_work_after_paint_waits_for_the_paint_asked_for(qtbot):
 
 
 def test_work_after_paint_runs_in_the_order_asked(qtbot):
-    label = QLabel("x")
-    qtbot.addWidget(label)
-    label.show()
-    qtbot.waitExposed(label)
+    label = shown_label(qtbot, "Do not")
     done: list[int] = []
     for n in range(3):
         after_paint(label, lambda n=n: done.append(n))
