@@ -257,8 +257,7 @@ def _squeezed(widget: QWidget) -> int:
 
 def _smallest(widget: QWidget) -> int:
     """The narrowest a widget can be on a line of its own (a TwoLineButton breaks its words)."""
-    narrowest = getattr(widget, "narrowest_width", None)
-    return int(narrowest()) if callable(narrowest) else _squeezed(widget)
+    return widget.narrowest_width() if isinstance(widget, TwoLineButton) else _squeezed(widget)
 
 
 def _line_height(line: QHBoxLayout, width: int) -> int:
